@@ -1,0 +1,23 @@
+import OrderedCollections
+
+/// The two services of Incident Manager.
+public enum ServiceName: String, Sendable, Hashable, CaseIterable, Codable {
+    case incidents = "ssm-incidents"
+    case contacts = "ssm-contacts"
+}
+
+/// A checked request: one operation and its input, every member already
+/// decoded to its shape's type and validated against the model's constraints.
+/// Member names are the model's (`incidentRecordArn`), in model order.
+public struct Request: Sendable, Hashable {
+    public var service: ServiceName
+    /// The operation's API name, `CreateTimelineEvent`.
+    public var operation: String
+    public var input: OrderedDictionary<String, Value>
+
+    public init(service: ServiceName, operation: String, input: OrderedDictionary<String, Value> = [:]) {
+        self.service = service
+        self.operation = operation
+        self.input = input
+    }
+}
