@@ -15,13 +15,15 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
+        // text → tokens → syntax tree, source ranges, diagnostics
+        .target(name: "Syntax"),
         // services, operations, shapes (generated from the service models); typed values
         .target(name: "Catalog", dependencies: [
             .product(name: "OrderedCollections", package: "swift-collections"),
         ]),
         // the executable: argument parsing only, wiring the rest
         .executableTarget(name: "incident-chat", dependencies: [
-            "Catalog",
+            "Syntax", "Catalog",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
     ],

@@ -1,0 +1,48 @@
+/// Removes the chat formatting around a message: a code fence
+/// (```` ``` ````, optionally with a language tag on its first line) or a
+/// code span (`` ` ``). Backticks inside the command stay (JMESPath literals
+/// use them).
+enum ChatFormatting {
+    /// The byte range of `bytes` that holds the command.
+    static func unwrap(_ bytes: [UInt8]) -> Range<Int> {
+        var lower = 0
+        var upper = bytes.count
+        while lower < upper, isSpace(bytes[lower]) { lower += 1 }
+        while upper > lower, isSpace(bytes[upper - 1]) { upper -= 1 }
+        let tick = UInt8(ascii: "`")
+        func ticks(at i: Int) -> Int {
+            var n = 0
+            while i + n < upper, bytes[i + n] == tick { n += 1 }
+            return n
+        }
+        func ticksBefore(_ i: Int) -> Int {
+            var n = 0
+            while i - n - 1 >= lower, bytes[i - n - 1] == tick { n += 1 }
+            return n
+        }
+        let open = ticks(at: lower)
+        guard open == 1 || open == 3, upper - lower >= 2 * open else { return lower..<upper }
+        let close = ticksBefore(upper)
+        guard close >= open else { return lower..<upper }
+        var contentStart = lower + open
+        let contentEnd = upper - open
+        if open == 3 {
+            // A language tag alone on the fence's line: ```bash
+            var i = contentStart
+            while i < contentEnd, isTagByte(bytes[i]) { i += 1 }
+            if i < contentEnd, bytes[i] == UInt8(ascii: "\n") || bytes[i] == UInt8(ascii: "\r") {
+                contentStart = i
+            }
+        }
+        guard contentStart <= contentEnd else { return lower..<upper }
+        return contentStart..<contentEnd
+    }
+
+    private static func isSpace(_ b: UInt8) -> Bool {
+        b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D
+    }
+
+    private static func isTagByte(_ b: UInt8) -> Bool {
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x5F
+    }
+}

@@ -1,0 +1,37 @@
+/// An error or warning about some input, with the range it points at.
+///
+/// Every diagnostic has a stable `code` (`unterminated-quote`, `unknown-option`, ...)
+/// so that tools and tests can match on it, and may carry a suggestion: what
+/// to type instead.
+public struct Diagnostic: Sendable, Hashable, Error {
+    public enum Severity: String, Sendable, Hashable, Codable {
+        case error, warning, note
+    }
+
+    public var severity: Severity
+    public var code: String
+    public var message: String
+    public var range: SourceRange
+    /// What to type instead, or how to fix it, when there is something to say.
+    public var suggestion: String?
+
+    public init(_ severity: Severity = .error, code: String, message: String, range: SourceRange, suggestion: String? = nil) {
+        self.severity = severity
+        self.code = code
+        self.message = message
+        self.range = range
+        self.suggestion = suggestion
+    }
+
+    public static func error(_ code: String, _ message: String, at range: SourceRange, suggestion: String? = nil) -> Diagnostic {
+        Diagnostic(.error, code: code, message: message, range: range, suggestion: suggestion)
+    }
+
+    public static func warning(_ code: String, _ message: String, at range: SourceRange, suggestion: String? = nil) -> Diagnostic {
+        Diagnostic(.warning, code: code, message: message, range: range, suggestion: suggestion)
+    }
+}
+
+extension Array where Element == Diagnostic {
+    public var hasErrors: Bool { contains { $0.severity == .error } }
+}

@@ -1,0 +1,559 @@
+/// Turns bytes into tokens, walking the UTF-8 with a cursor.
+///
+/// Words split as a POSIX shell splits them: white space separates words,
+/// `'single quotes'` are literal, `"double quotes"` take backslash escapes,
+/// a backslash outside quotes escapes the next character, and adjacent parts
+/// join into one word. Then the chat rewrites apply (see `Grammar/chat-command.ebnf`):
+/// Slack's `&lt; &gt; &amp;` are decoded, `<https://x|label>` becomes its target,
+/// non-breaking spaces are spaces, typographic quotes are their plain twins, and
+/// the dash forms of an option are one.
+///
+/// One addition for chat: an unquoted `{` or `[` opens a bracketed part that
+/// runs to its matching bracket, spaces and quotes included, so that JSON and
+/// shorthand can be typed without quoting them.
+///
+/// The lexer never fails: bad input becomes diagnostics, and lexing goes on at
+/// the next word.
+public struct Lexer {
+    public enum Mode: Sendable {
+        /// One chat message; line breaks are spaces.
+        case message
+        /// A runbook: line breaks end commands, `#` starts a comment, `\` at the
+        /// end of a line continues it.
+        case script
+    }
+
+    /// The deepest nesting of brackets a word may have.
+    public static let maxNesting = 256
+
+    public let mode: Mode
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    private let bytes: [UInt8]
+    private let end: Int
+    private var pos: Int
+    private var line = 1
+    private var column = 1
+
+    // The word being built.
+    private var buffer: [UInt8] = []
+    private var interpolations: [Interpolation] = []
+    private var map = SourceMap(start: 0)
+    private var predicted = -1
+    private var quoted = false
+
+    public init(bytes: [UInt8], range: Range<Int>? = nil, mode: Mode) {
+        self.bytes = bytes
+        self.mode = mode
+        let range = range ?? 0..<bytes.count
+        self.end = range.upperBound
+        self.pos = 0
+        buffer.reserveCapacity(64)
+        // Count lines and columns up to the start of the range.
+        while pos < range.lowerBound { step() }
+    }
+
+    public var location: SourceLocation { SourceLocation(offset: pos, line: line, column: column) }
+
+    // MARK: Cursor
+
+    @inline(__always) private func peek(_ ahead: Int = 0) -> UInt8? {
+        let i = pos + ahead
+        return i < end ? bytes[i] : nil
+    }
+
+    @inline(__always) private mutating func step() {
+        let b = bytes[pos]
+        if b == 0x0A {
+            line += 1
+            column = 1
+        } else if b & 0xC0 != 0x80 {
+            column += 1
+        }
+        pos += 1
+    }
+
+    @inline(__always) private mutating func step(_ n: Int) {
+        for _ in 0..<n where pos < end { step() }
+    }
+
+    private func range(from start: SourceLocation) -> SourceRange {
+        SourceRange(start: start, end: location)
+    }
+
+    private mutating func error(_ code: String, _ message: String, _ range: SourceRange, suggestion: String? = nil) {
+        diagnostics.append(.error(code, message, at: range, suggestion: suggestion))
+    }
+
+    // MARK: Tokens
+
+    public mutating func next() -> Token {
+        skipSpace()
+        guard let b = peek() else { return .end(location) }
+        if b == 0x0A || (b == 0x0D && peek(1) == 0x0A) {
+            let start = location
+            step(b == 0x0D ? 2 : 1)
+            return .newline(range(from: start))
+        }
+        if mode == .script && b == UInt8(ascii: "#") {
+            let start = location
+            while let c = peek(), c != 0x0A, !(c == 0x0D && peek(1) == 0x0A) { step() }
+            let r = range(from: start)
+            return .comment(Comment(text: String(decoding: bytes[r.bytes], as: UTF8.self), range: r))
+        }
+        return classify(lexWord())
+    }
+
+    /// Every token up to the end (the `.end` token included).
+    public mutating func tokenize() -> [Token] {
+        var tokens: [Token] = []
+        while true {
+            let t = next()
+            tokens.append(t)
+            if case .end = t { return tokens }
+        }
+    }
+
+    /// Skips white space, and a backslash before a line break (a continuation).
+    private mutating func skipSpace() {
+        while let b = peek() {
+            switch b {
+            case 0x20, 0x09, 0x0B, 0x0C:
+                step()
+            case 0x0D where peek(1) != 0x0A:
+                step()
+            case 0x0A, 0x0D:
+                if mode == .script { return }
+                step()
+            case 0xC2 where peek(1) == 0xA0:
+                step(2)
+            case UInt8(ascii: "\\"):
+                guard let n = lineBreakLength(at: pos + 1) else { return }
+                step(1 + n)
+            default:
+                return
+            }
+        }
+    }
+
+    /// The length of the line break at `i` (`\n` or `\r\n`), if there is one.
+    private func lineBreakLength(at i: Int) -> Int? {
+        guard i < end else { return nil }
+        if bytes[i] == 0x0A { return 1 }
+        if bytes[i] == 0x0D, i + 1 < end, bytes[i + 1] == 0x0A { return 2 }
+        return nil
+    }
+
+    // MARK: Words
+
+    @inline(__always) private mutating func emit(_ b: UInt8, from source: Int) {
+        if source != predicted { map.note(text: buffer.count, source: source) }
+        buffer.append(b)
+        predicted = source + 1
+    }
+
+    /// Copies the byte under the cursor into the word and steps past it.
+    @inline(__always) private mutating func take() {
+        emit(bytes[pos], from: pos)
+        step()
+    }
+
+    private mutating func lexWord() -> Word {
+        let start = location
+        buffer.removeAll(keepingCapacity: true)
+        interpolations = []
+        map = SourceMap(start: start.offset)
+        predicted = -1
+        quoted = false
+        var closers: [UInt8] = []
+        var reportedDepth = false
+
+        while let b = peek() {
+            if closers.isEmpty {
+                if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0B || b == 0x0C || b == 0x0D { break }
+                if b == 0xC2 && peek(1) == 0xA0 { break }
+            }
+            switch b {
+            case UInt8(ascii: "'"):
+                closers.isEmpty ? singleQuoted() : bracketString(close: UInt8(ascii: "'"))
+            case UInt8(ascii: "\""):
+                closers.isEmpty ? doubleQuoted() : bracketString(close: UInt8(ascii: "\""))
+            case UInt8(ascii: "\\"):
+                backslash(inBrackets: !closers.isEmpty)
+            case UInt8(ascii: "$"):
+                dollar()
+            case UInt8(ascii: "&"):
+                slackEscape()
+            case UInt8(ascii: "<"):
+                slackLink()
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                let opener = location
+                take()
+                closers.append(b == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]"))
+                if closers.count > Lexer.maxNesting && !reportedDepth {
+                    reportedDepth = true
+                    error("nesting-too-deep", "brackets nest deeper than \(Lexer.maxNesting) levels",
+                          range(from: opener), suggestion: "flatten the value, or pass it with file://")
+                }
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                if closers.last == b { closers.removeLast() }
+                take()
+            case 0:
+                let s = location
+                step()
+                error("nul-byte", "a NUL byte is not allowed in a command", range(from: s))
+            case 0x80...:
+                if isApostrophe() {
+                    for _ in 0..<3 { take() }
+                } else if let quote = typographicQuote() {
+                    if closers.isEmpty {
+                        quote == UInt8(ascii: "'") ? singleQuoted() : doubleQuoted()
+                    } else {
+                        bracketString(close: quote)
+                    }
+                } else if b == 0xC2 && peek(1) == 0xA0 {
+                    emit(0x20, from: pos)  // inside brackets: a plain space
+                    step(2)
+                } else {
+                    scalar()
+                }
+            default:
+                take()
+            }
+        }
+        if !closers.isEmpty && !reportedDepth {
+            let missing = String(decoding: closers.reversed(), as: UTF8.self)
+            error("unclosed-bracket", "this value has \(closers.count) unclosed bracket\(closers.count == 1 ? "" : "s")",
+                  range(from: start), suggestion: "close it with '\(missing)', or quote the value")
+        }
+        return Word(text: String(decoding: buffer, as: UTF8.self), interpolations: interpolations,
+                    range: range(from: start), isQuoted: quoted, sourceMap: map)
+    }
+
+    /// Copies one UTF-8 scalar, reporting bytes that are not UTF-8.
+    private mutating func scalar() {
+        let n = validScalarLength(at: pos)
+        if n == 0 {
+            let s = location
+            let bad = bytes[pos]
+            // U+FFFD stands in for the bad byte.
+            emit(0xEF, from: pos); buffer.append(0xBF); buffer.append(0xBD); predicted = -1
+            step()
+            error("invalid-utf8", "byte 0x\(String(bad, radix: 16, uppercase: true)) is not valid UTF-8", range(from: s))
+            return
+        }
+        for _ in 0..<n { take() }
+    }
+
+    /// The length of the valid UTF-8 sequence at `i`, or 0.
+    private func validScalarLength(at i: Int) -> Int {
+        let b0 = bytes[i]
+        let n: Int
+        switch b0 {
+        case 0x00...0x7F: return 1
+        case 0xC2...0xDF: n = 2
+        case 0xE0...0xEF: n = 3
+        case 0xF0...0xF4: n = 4
+        default: return 0
+        }
+        guard i + n <= end else { return 0 }
+        for k in 1..<n where bytes[i + k] & 0xC0 != 0x80 { return 0 }
+        let b1 = bytes[i + 1]
+        if b0 == 0xE0 && b1 < 0xA0 { return 0 }  // overlong
+        if b0 == 0xED && b1 > 0x9F { return 0 }  // surrogate
+        if b0 == 0xF0 && b1 < 0x90 { return 0 }  // overlong
+        if b0 == 0xF4 && b1 > 0x8F { return 0 }  // beyond U+10FFFF
+        return n
+    }
+
+    /// A `’` between two letters of an unquoted word is an apostrophe (don’t),
+    /// not a quote.
+    private func isApostrophe() -> Bool {
+        guard pos > 0, peek() == 0xE2, peek(1) == 0x80, peek(2) == 0x99, let after = peek(3) else { return false }
+        return isWordByte(bytes[pos - 1]) && isWordByte(after) && !buffer.isEmpty
+    }
+
+    /// `“ ”` and `‘ ’` at the cursor: the plain quote they stand for.
+    private func typographicQuote() -> UInt8? {
+        guard peek() == 0xE2, peek(1) == 0x80, let c = peek(2) else { return nil }
+        switch c {
+        case 0x9C, 0x9D: return UInt8(ascii: "\"")
+        case 0x98, 0x99: return UInt8(ascii: "'")
+        default: return nil
+        }
+    }
+
+    private mutating func singleQuoted() {
+        let open = location
+        quoted = true
+        step(peek() == UInt8(ascii: "'") ? 1 : 3)
+        while let b = peek() {
+            if b == UInt8(ascii: "'") { step(); return }
+            if b == 0xE2, let q = typographicQuote(), q == UInt8(ascii: "'") {
+                // ’ followed by a letter is an apostrophe (don’t), not the closing quote.
+                if peek(2) == 0x99, let after = peek(3), isWordByte(after) {
+                    for _ in 0..<3 { take() }
+                    continue
+                }
+                step(3)
+                return
+            }
+            quotedByte(b, double: false)
+        }
+        error("unterminated-quote", "unterminated single quote", SourceRange(start: open, end: open),
+              suggestion: "add the closing ' at the end of the value")
+    }
+
+    private mutating func doubleQuoted() {
+        let open = location
+        quoted = true
+        step(peek() == UInt8(ascii: "\"") ? 1 : 3)
+        while let b = peek() {
+            if b == UInt8(ascii: "\"") { step(); return }
+            if b == 0xE2, typographicQuote() == UInt8(ascii: "\"") { step(3); return }
+            if b == UInt8(ascii: "\\") {
+                // POSIX: a backslash escapes only " \ $ ` and a line break.
+                if let n = lineBreakLength(at: pos + 1) { step(1 + n); continue }
+                if let c = peek(1), c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") || c == UInt8(ascii: "$") || c == UInt8(ascii: "`") {
+                    step()
+                    take()
+                    continue
+                }
+                if peek(1) == 0xE2, peek(2) == 0x80, let c = peek(3), c == 0x9C || c == 0x9D {
+                    step()
+                    for _ in 0..<3 { take() }
+                    continue
+                }
+                take()
+                continue
+            }
+            if b == UInt8(ascii: "$") { dollar(); continue }
+            quotedByte(b, double: true)
+        }
+        error("unterminated-quote", "unterminated double quote", SourceRange(start: open, end: open),
+              suggestion: "add the closing \" at the end of the value")
+    }
+
+    /// One byte inside quotes: the chat rewrites still apply.
+    private mutating func quotedByte(_ b: UInt8, double: Bool) {
+        switch b {
+        case UInt8(ascii: "&"): slackEscape()
+        case UInt8(ascii: "<"): slackLink()
+        case 0:
+            let s = location
+            step()
+            error("nul-byte", "a NUL byte is not allowed in a command", range(from: s))
+        case 0xC2 where peek(1) == 0xA0:
+            emit(0x20, from: pos)
+            step(2)
+        case 0x80...:
+            scalar()
+        default:
+            take()
+        }
+    }
+
+    /// A string inside a bracketed part: kept as written, quotes included, so
+    /// that JSON stays JSON; typographic quotes become plain ones.
+    private mutating func bracketString(close: UInt8) {
+        let open = location
+        emit(close, from: pos)
+        step(peek() == close ? 1 : 3)
+        while let b = peek() {
+            if b == close { take(); return }
+            if b == 0xE2, typographicQuote() == close {
+                if close == UInt8(ascii: "'"), peek(2) == 0x99, let after = peek(3), isWordByte(after) {
+                    for _ in 0..<3 { take() }
+                    continue
+                }
+                emit(close, from: pos)
+                step(3)
+                return
+            }
+            if b == UInt8(ascii: "\\"), peek(1) != nil {
+                take()
+                if peek() == 0xE2, typographicQuote() != nil { emit(close, from: pos); step(3) } else { take() }
+                continue
+            }
+            if b == UInt8(ascii: "$") && close == UInt8(ascii: "\"") { dollar(); continue }
+            quotedByte(b, double: close == UInt8(ascii: "\""))
+        }
+        error("unterminated-quote", "unterminated \(close == UInt8(ascii: "'") ? "single" : "double") quote inside a bracketed value",
+              SourceRange(start: open, end: open), suggestion: "add the closing \(Character(Unicode.Scalar(close)))")
+    }
+
+    private mutating func backslash(inBrackets: Bool) {
+        if let n = lineBreakLength(at: pos + 1) {
+            step(1 + n)  // a continuation inside a word joins its parts
+            return
+        }
+        guard pos + 1 < end else { take(); return }
+        if inBrackets {
+            take()
+            take()
+            return
+        }
+        quoted = true
+        step()
+        if bytes[pos] >= 0x80 { scalar() } else { take() }
+    }
+
+    /// `$name.path`, `${NAME}`, or a plain `$`.
+    private mutating func dollar() {
+        let start = location
+        if peek(1) == UInt8(ascii: "{") {
+            var i = pos + 2
+            while i < end, isIdentifierByte(bytes[i]) { i += 1 }
+            if i < end, bytes[i] == UInt8(ascii: "}"), i > pos + 2, !isDigit(bytes[pos + 2]) {
+                let name = String(decoding: bytes[(pos + 2)..<i], as: UTF8.self)
+                step(i + 1 - pos)
+                interpolations.append(Interpolation(offset: buffer.count,
+                    reference: Reference(kind: .environment, name: name, range: range(from: start))))
+                predicted = -1
+            } else {
+                step()
+                error("bad-reference", "'${' must be followed by an environment variable name and '}'",
+                      range(from: start), suggestion: "write ${NAME}, or quote a literal $ with single quotes")
+                emit(UInt8(ascii: "$"), from: start.offset)
+            }
+            return
+        }
+        guard let first = peek(1), isIdentifierStart(first) else {
+            take()
+            return
+        }
+        step()
+        let name = identifier()
+        var path: [Reference.PathComponent] = []
+        while let b = peek() {
+            if b == UInt8(ascii: "."), let c = peek(1), isIdentifierStart(c) {
+                step()
+                path.append(.field(identifier()))
+            } else if b == UInt8(ascii: "["), let c = peek(1), isDigit(c) {
+                var i = pos + 1
+                while i < end, isDigit(bytes[i]) { i += 1 }
+                guard i < end, bytes[i] == UInt8(ascii: "]"), i - pos - 1 <= 9 else { break }
+                let index = Int(String(decoding: bytes[(pos + 1)..<i], as: UTF8.self)) ?? 0
+                step(i + 1 - pos)
+                path.append(.index(index))
+            } else {
+                break
+            }
+        }
+        interpolations.append(Interpolation(offset: buffer.count,
+            reference: Reference(kind: .binding, name: name, path: path, range: range(from: start))))
+        predicted = -1
+    }
+
+    private mutating func identifier() -> String {
+        let s = pos
+        while let b = peek(), isIdentifierByte(b) { step() }
+        return String(decoding: bytes[s..<pos], as: UTF8.self)
+    }
+
+    /// `&lt;`, `&gt;` and `&amp;` as Slack sends `<`, `>` and `&`.
+    private mutating func slackEscape() {
+        let decoded: (UInt8, Int)?
+        if matches("&lt;") { decoded = (UInt8(ascii: "<"), 4) }
+        else if matches("&gt;") { decoded = (UInt8(ascii: ">"), 4) }
+        else if matches("&amp;") { decoded = (UInt8(ascii: "&"), 5) }
+        else { decoded = nil }
+        guard let (byte, length) = decoded else { take(); return }
+        emit(byte, from: pos)
+        step(length)
+    }
+
+    /// Slack link markup: `<https://x|label>` becomes `https://x`, and
+    /// `<mailto:a@b|a@b>` becomes the address `a@b`.
+    private mutating func slackLink() {
+        let schemes: [(StaticString, Int)] = [("<http://", 1), ("<https://", 1), ("<mailto:", 8)]
+        guard let (_, skip) = schemes.first(where: { matches($0.0) }) else { take(); return }
+        var close = pos + 1
+        var bar: Int? = nil
+        while close < end {
+            let c = bytes[close]
+            if c == UInt8(ascii: ">") { break }
+            if c == 0x20 || c == 0x0A || c == 0x09 || c == UInt8(ascii: "<") { take(); return }
+            if c == UInt8(ascii: "|") && bar == nil { bar = close }
+            close += 1
+        }
+        guard close < end else { take(); return }
+        let targetEnd = bar ?? close
+        step(skip)
+        while pos < targetEnd {
+            if bytes[pos] == UInt8(ascii: "&") { slackEscape() } else { take() }
+        }
+        step(close + 1 - pos)
+    }
+
+    private func matches(_ literal: StaticString) -> Bool {
+        let n = literal.utf8CodeUnitCount
+        guard pos + n <= end else { return false }
+        let p = literal.utf8Start
+        for k in 0..<n where bytes[pos + k] != p[k] { return false }
+        return true
+    }
+
+    // MARK: Options
+
+    /// A word whose first character is an unquoted dash and then a letter is an option.
+    private func classify(_ word: Word) -> Token {
+        let start = word.range.start.offset
+        guard start < end else { return .word(word) }
+        let dash: Option.Dash
+        let dashLength: Int
+        if bytes[start] == UInt8(ascii: "-") {
+            if start + 1 < end, bytes[start + 1] == UInt8(ascii: "-") { dash = .double; dashLength = 2 } else { dash = .single; dashLength = 1 }
+        } else if bytes[start] == 0xE2, start + 2 < end, bytes[start + 1] == 0x80, bytes[start + 2] == 0x94 || bytes[start + 2] == 0x93 {
+            dash = bytes[start + 2] == 0x94 ? .emDash : .enDash
+            dashLength = 3
+        } else {
+            return .word(word)
+        }
+        let utf8 = Array(word.text.utf8)
+        // The text must still start with the dash as written (not a quoted "-x").
+        guard utf8.count > dashLength, isLetter(utf8[dashLength]),
+              word.sourceMap.sourceOffset(forText: dashLength) == start + dashLength else { return .word(word) }
+        var nameEnd = dashLength
+        while nameEnd < utf8.count, utf8[nameEnd] != UInt8(ascii: "=") { nameEnd += 1 }
+        let name = String(decoding: utf8[dashLength..<nameEnd], as: UTF8.self)
+        let nameStartLoc = word.range.start.advanced(columns: dash == .double ? 2 : 1, bytes: dashLength)
+        let nameEndOffset = word.sourceMap.sourceOffset(forText: nameEnd)
+        let nameRange = SourceRange(start: nameStartLoc, end: nameStartLoc.advanced(columns: name.unicodeScalars.count, bytes: nameEndOffset - nameStartLoc.offset))
+        var inline: Word? = nil
+        if nameEnd < utf8.count {
+            let valueStart = nameEnd + 1
+            let text = String(decoding: utf8[valueStart...], as: UTF8.self)
+            var map = SourceMap(start: word.sourceMap.sourceOffset(forText: valueStart))
+            map.shift(from: word.sourceMap, dropping: valueStart)
+            let startLoc = nameRange.end.advanced(columns: 1, bytes: 1)
+            inline = Word(text: text,
+                          interpolations: word.interpolations.map { Interpolation(offset: $0.offset - valueStart, reference: $0.reference) },
+                          range: SourceRange(start: startLoc, end: word.range.end),
+                          isQuoted: word.isQuoted, sourceMap: map)
+        }
+        return .option(OptionToken(name: name, dash: dash, nameRange: nameRange, inlineValue: inline, range: word.range))
+    }
+}
+
+extension SourceLocation {
+    /// The location some bytes further on the same line.
+    func advanced(columns: Int, bytes: Int) -> SourceLocation {
+        SourceLocation(offset: offset + bytes, line: line, column: column + columns)
+    }
+}
+
+extension SourceMap {
+    /// Takes over the part of `other` from text offset `dropping` on, renumbered from 0.
+    mutating func shift(from other: SourceMap, dropping: Int) {
+        for segment in other.rest where Int(segment.text) > dropping {
+            note(text: Int(segment.text) - dropping, source: Int(segment.source))
+        }
+    }
+}
+
+@inline(__always) func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+@inline(__always) func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+@inline(__always) func isIdentifierStart(_ b: UInt8) -> Bool { isLetter(b) || b == UInt8(ascii: "_") }
+@inline(__always) func isIdentifierByte(_ b: UInt8) -> Bool { isIdentifierStart(b) || isDigit(b) }
+@inline(__always) func isWordByte(_ b: UInt8) -> Bool { isLetter(b) || isDigit(b) || b >= 0x80 }
