@@ -26,6 +26,10 @@ let package = Package(
             "Syntax", "Catalog",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        .testTarget(name: "SyntaxTests", dependencies: [
+            "Syntax",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

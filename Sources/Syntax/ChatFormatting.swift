@@ -7,8 +7,13 @@ enum ChatFormatting {
     static func unwrap(_ bytes: [UInt8]) -> Range<Int> {
         var lower = 0
         var upper = bytes.count
-        while lower < upper, isSpace(bytes[lower]) { lower += 1 }
-        while upper > lower, isSpace(bytes[upper - 1]) { upper -= 1 }
+        // White space, the non-breaking space (C2 A0) included.
+        while lower < upper {
+            if isSpace(bytes[lower]) { lower += 1 } else if bytes[lower] == 0xC2, lower + 1 < upper, bytes[lower + 1] == 0xA0 { lower += 2 } else { break }
+        }
+        while upper > lower {
+            if isSpace(bytes[upper - 1]) { upper -= 1 } else if bytes[upper - 1] == 0xA0, upper - 2 >= lower, bytes[upper - 2] == 0xC2 { upper -= 2 } else { break }
+        }
         let tick = UInt8(ascii: "`")
         func ticks(at i: Int) -> Int {
             var n = 0
@@ -21,6 +26,7 @@ enum ChatFormatting {
             return n
         }
         let open = ticks(at: lower)
+        if open == upper - lower { return upper..<upper }  // nothing but backticks
         guard open == 1 || open == 3, upper - lower >= 2 * open else { return lower..<upper }
         let close = ticksBefore(upper)
         guard close >= open else { return lower..<upper }

@@ -158,8 +158,27 @@ public struct Lexer {
         step()
     }
 
+    /// Lexes a word; a bracketed part still open at the end of the input is
+    /// reported, and the word lexed again with brackets as plain characters,
+    /// so that lexing goes on at the next word.
     private mutating func lexWord() -> Word {
+        let saved = (pos, line, column, diagnostics.count)
+        let word = lexWord(brackets: true)
+        guard let missing = unclosedBrackets else { return word }
+        (pos, line, column) = (saved.0, saved.1, saved.2)
+        diagnostics.removeSubrange(saved.3...)
+        let plain = lexWord(brackets: false)
+        error("unclosed-bracket", "this value has \(missing.count) unclosed bracket\(missing.count == 1 ? "" : "s")",
+              plain.range, suggestion: "close it with '\(missing)', or quote the value")
+        return plain
+    }
+
+    /// The closing brackets the last word lacked, when it reached the end of the input.
+    private var unclosedBrackets: String? = nil
+
+    private mutating func lexWord(brackets: Bool) -> Word {
         let start = location
+        unclosedBrackets = nil
         buffer.removeAll(keepingCapacity: true)
         interpolations = []
         map = SourceMap(start: start.offset)
@@ -186,7 +205,7 @@ public struct Lexer {
                 slackEscape()
             case UInt8(ascii: "<"):
                 slackLink()
-            case UInt8(ascii: "{"), UInt8(ascii: "["):
+            case UInt8(ascii: "{") where brackets, UInt8(ascii: "[") where brackets:
                 let opener = location
                 take()
                 closers.append(b == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]"))
@@ -222,9 +241,7 @@ public struct Lexer {
             }
         }
         if !closers.isEmpty && !reportedDepth {
-            let missing = String(decoding: closers.reversed(), as: UTF8.self)
-            error("unclosed-bracket", "this value has \(closers.count) unclosed bracket\(closers.count == 1 ? "" : "s")",
-                  range(from: start), suggestion: "close it with '\(missing)', or quote the value")
+            unclosedBrackets = String(decoding: closers.reversed(), as: UTF8.self)
         }
         return Word(text: String(decoding: buffer, as: UTF8.self), interpolations: interpolations,
                     range: range(from: start), isQuoted: quoted, sourceMap: map)
@@ -236,8 +253,13 @@ public struct Lexer {
         if n == 0 {
             let s = location
             let bad = bytes[pos]
-            // U+FFFD stands in for the bad byte.
-            emit(0xEF, from: pos); buffer.append(0xBF); buffer.append(0xBD); predicted = -1
+            // U+FFFD stands in for the bad byte; all three of its bytes map to it.
+            emit(0xEF, from: pos)
+            for b: UInt8 in [0xBF, 0xBD] {
+                map.note(text: buffer.count, source: pos)
+                buffer.append(b)
+            }
+            predicted = pos + 1
             step()
             error("invalid-utf8", "byte 0x\(String(bad, radix: 16, uppercase: true)) is not valid UTF-8", range(from: s))
             return
@@ -269,8 +291,24 @@ public struct Lexer {
     /// A `’` between two letters of an unquoted word is an apostrophe (don’t),
     /// not a quote.
     private func isApostrophe() -> Bool {
-        guard pos > 0, peek() == 0xE2, peek(1) == 0x80, peek(2) == 0x99, let after = peek(3) else { return false }
-        return isWordByte(bytes[pos - 1]) && isWordByte(after) && !buffer.isEmpty
+        guard pos > 0, peek() == 0xE2, peek(1) == 0x80, peek(2) == 0x99 else { return false }
+        return !buffer.isEmpty && isWordScalar(endingAt: pos) && isWordScalar(at: pos + 3)
+    }
+
+    /// Whether the scalar at byte `i` is a letter or a digit.
+    private func isWordScalar(at i: Int) -> Bool {
+        guard i < end else { return false }
+        if bytes[i] < 0x80 { return isLetter(bytes[i]) || isDigit(bytes[i]) }
+        let n = validScalarLength(at: i)
+        guard n > 0, let scalar = String(decoding: bytes[i..<(i + n)], as: UTF8.self).unicodeScalars.first else { return false }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    /// Whether the scalar that ends just before byte `i` is a letter or a digit.
+    private func isWordScalar(endingAt i: Int) -> Bool {
+        var start = i - 1
+        while start > 0, bytes[start] & 0xC0 == 0x80, i - start < 4 { start -= 1 }
+        return start >= 0 && isWordScalar(at: start)
     }
 
     /// `“ ”` and `‘ ’` at the cursor: the plain quote they stand for.
@@ -291,7 +329,7 @@ public struct Lexer {
             if b == UInt8(ascii: "'") { step(); return }
             if b == 0xE2, let q = typographicQuote(), q == UInt8(ascii: "'") {
                 // ’ followed by a letter is an apostrophe (don’t), not the closing quote.
-                if peek(2) == 0x99, let after = peek(3), isWordByte(after) {
+                if peek(2) == 0x99, isWordScalar(at: pos + 3) {
                     for _ in 0..<3 { take() }
                     continue
                 }
@@ -362,7 +400,7 @@ public struct Lexer {
         while let b = peek() {
             if b == close { take(); return }
             if b == 0xE2, typographicQuote() == close {
-                if close == UInt8(ascii: "'"), peek(2) == 0x99, let after = peek(3), isWordByte(after) {
+                if close == UInt8(ascii: "'"), peek(2) == 0x99, isWordScalar(at: pos + 3) {
                     for _ in 0..<3 { take() }
                     continue
                 }
@@ -395,7 +433,14 @@ public struct Lexer {
         }
         quoted = true
         step()
-        if bytes[pos] >= 0x80 { scalar() } else { take() }
+        if bytes[pos] == 0xC2, peek(1) == 0xA0 {
+            emit(0x20, from: pos)  // an escaped non-breaking space is an escaped space
+            step(2)
+        } else if bytes[pos] >= 0x80 {
+            scalar()
+        } else {
+            take()
+        }
     }
 
     /// `$name.path`, `${NAME}`, or a plain `$`.
@@ -556,4 +601,3 @@ extension SourceMap {
 @inline(__always) func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 @inline(__always) func isIdentifierStart(_ b: UInt8) -> Bool { isLetter(b) || b == UInt8(ascii: "_") }
 @inline(__always) func isIdentifierByte(_ b: UInt8) -> Bool { isIdentifierStart(b) || isDigit(b) }
-@inline(__always) func isWordByte(_ b: UInt8) -> Bool { isLetter(b) || isDigit(b) || b >= 0x80 }

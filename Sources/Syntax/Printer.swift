@@ -23,8 +23,25 @@ public enum Printer {
         return parts.joined(separator: " ")
     }
 
+    /// A runbook: one statement a line; comments on their own lines, or after
+    /// the statement whose line they shared.
     public static func print(_ script: Script) -> String {
-        script.statements.map { print($0) + "\n" }.joined()
+        var out = ""
+        var comments = script.comments[...]
+        for statement in script.statements {
+            while let c = comments.first, c.range.start < statement.range.start {
+                out += c.text + "\n"
+                comments = comments.dropFirst()
+            }
+            out += print(statement)
+            if let c = comments.first, c.range.start.line == statement.range.end.line {
+                out += " " + c.text
+                comments = comments.dropFirst()
+            }
+            out += "\n"
+        }
+        for c in comments { out += c.text + "\n" }
+        return out
     }
 
     public static func print(_ statement: Statement) -> String {

@@ -12,7 +12,10 @@ public struct TreeDump {
 
     public func text(_ command: Command, indent: Int = 0) -> String {
         var out = line(indent, "command", command.range)
-        if let m = command.mention { out += line(indent + 1, "mention \(m.kind.rawValue) \(jsonString(m.text))", m.range) }
+        if let m = command.mention {
+            // How a mention was capitalised does not matter; which Slack user does.
+            out += line(indent + 1, "mention \(m.kind.rawValue)" + (m.kind == .slackUser ? " " + jsonString(m.text) : ""), m.range)
+        }
         if let aws = command.awsPrefix { out += line(indent + 1, "aws-prefix", aws) }
         out += line(indent + 1, "service " + word(command.service), command.service.range)
         out += line(indent + 1, "operation " + word(command.operation), command.operation.range)
