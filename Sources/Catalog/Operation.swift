@@ -69,9 +69,11 @@ public struct Operation: Sendable {
         for (i, member) in shape.members.enumerated() {
             let required = member.isRequired && !member.isIdempotencyToken
             let isHidden = hidden.contains(member.name)
+            // As in the AWS CLI, only the positive flag of a required boolean is
+            // marked required; either flag gives the member its value.
             func option(_ name: String, _ form: Option.Form) -> Option {
                 Option(name: name, member: i, memberName: member.name, shape: member.shape,
-                       form: form, isRequired: required, isHidden: isHidden)
+                       form: form, isRequired: required && form != .flag(false), isHidden: isHidden)
             }
             if shapes[member.shape.index].kind == .boolean {
                 options.append(option(member.cliName, .flag(true)))

@@ -18,7 +18,9 @@ public struct Option: Sendable, Hashable {
     public let memberName: String
     public let shape: ShapeID
     public let form: Form
-    /// Required on the command line: required by the model and not an idempotency token.
+    /// Required on the command line: required by the model and not an idempotency
+    /// token. For a required boolean only the positive flag says so, as in the
+    /// AWS CLI; check required members by `memberName`, which either flag sets.
     public let isRequired: Bool
     /// Left out of help, as the AWS CLI does for a paginated operation's token and page size.
     public let isHidden: Bool
