@@ -343,6 +343,7 @@ class ServiceWriter:
             if "more_results" in pag:
                 pargs.append("moreResults: " + swift_string(pag["more_results"]))
             args.append("paginator: Paginator(" + ", ".join(pargs) + ")")
+        args.append("shapes: shapes")
         return "    operations.append(Operation(" + ", ".join(args) + "))"
 
     def waiter_expr(self, name, waiter):
@@ -411,6 +412,9 @@ class ServiceWriter:
         lines.append(f"/// The {self.cli_name} API {self.version}: {len(ops)} operations, "
                      f"{len(self.shape_names)} shapes.")
         lines.append("extension ServiceModel {")
+        lines.append("    // Run once per process: optimizing this code buys nothing and costs")
+        lines.append("    // seconds of release-build time, so the optimizer leaves it alone.")
+        lines.append("    @_optimize(none)")
         lines.append(f"    static func make{self.suffix}() -> ServiceModel {{")
         lines.append("        var shapes: [Shape] = []")
         lines.append(f"        shapes.reserveCapacity({len(self.shape_names)})")
@@ -429,7 +433,7 @@ class ServiceWriter:
         lines.append("        ]")
         lines.append("        var operations: [Operation] = []")
         lines.append(f"        operations.reserveCapacity({len(ops)})")
-        lines.append(f"        add{self.suffix}Operations(&operations, errors)")
+        lines.append(f"        add{self.suffix}Operations(&operations, errors, shapes)")
         if self.waiters:
             lines.append("        let waiters: [Waiter] = [")
             for wname in sorted(self.waiters):
@@ -446,13 +450,15 @@ class ServiceWriter:
         lines.append("}")
         lines.append("")
         for i, chunk in enumerate(chunks):
+            lines.append("@_optimize(none)")
             lines.append(f"private func add{self.suffix}Shapes{i}(_ shapes: inout [Shape]) {{")
             for name in chunk:
                 lines.append(self.shape_statement(name))
             lines.append("}")
             lines.append("")
+        lines.append("@_optimize(none)")
         lines.append(f"private func add{self.suffix}Operations(_ operations: inout [Operation], "
-                     f"_ errors: [ErrorShape]) {{")
+                     f"_ errors: [ErrorShape], _ shapes: [Shape]) {{")
         for name in ops:
             lines.append(self.operation_statement(name, error_index))
         lines.append("}")

@@ -12,6 +12,7 @@ public struct ErrorShape: Sendable, Hashable {
     /// The service's fault rather than the caller's.
     public let isFault: Bool
 
+    @inline(never)
     public init(name: String, code: String, shape: Int, httpStatusCode: Int, statusIsModeled: Bool, fault: Bool) {
         self.name = name
         self.code = code

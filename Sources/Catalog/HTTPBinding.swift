@@ -7,6 +7,7 @@ public struct HTTPBinding: Sendable, Hashable {
     /// The status of a successful response, when the model gives one.
     public let responseCode: Int?
 
+    @inline(never)
     public init(method: String, requestURI: String, responseCode: Int? = nil) {
         self.method = method
         self.requestURI = requestURI

@@ -26,6 +26,7 @@ public struct Member: Sendable {
     /// A short description of our own, when we wrote one.
     public let summary: String?
 
+    @inline(never)
     public init(
         _ name: String, cli: String, shape: Int,
         required: Bool = false, idempotencyToken: Bool = false,

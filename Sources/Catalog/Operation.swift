@@ -1,6 +1,6 @@
 /// One operation of a service: names, HTTP binding, input and output shapes,
 /// errors, paginator, and the command-line options of its input.
-public struct Operation: Sendable {
+public final class Operation: Sendable {
     /// The API name, `CreateTimelineEvent`.
     public let name: String
     /// The AWS CLI's name, `create-timeline-event`.
@@ -16,14 +16,16 @@ public struct Operation: Sendable {
     public let isDeprecated: Bool
     public let paginator: Paginator?
     /// The options of the input members, in model order (`--x` before `--no-x`).
-    public private(set) var options: [Option] = []
-    /// Position in `options` by option name (without dashes).
-    public private(set) var optionIndex: [String: Int] = [:]
+    public let options: [Option]
+    /// The option names (without dashes), aligned with `options`.
+    public let optionNames: NameTable
 
+    @inline(never)
     public init(
         _ name: String, cli: String, summary: String, http: HTTPBinding,
         input: Int? = nil, output: Int? = nil, errors: [ErrorShape] = [],
-        idempotent: Bool = false, deprecated: Bool = false, paginator: Paginator? = nil
+        idempotent: Bool = false, deprecated: Bool = false, paginator: Paginator? = nil,
+        shapes: [Shape]
     ) {
         self.name = name
         self.cliName = cli
@@ -35,13 +37,23 @@ public struct Operation: Sendable {
         self.isIdempotent = idempotent
         self.isDeprecated = deprecated
         self.paginator = paginator
+        self.options = Self.options(input: input.map { shapes[$0] }, paginator: paginator, shapes: shapes)
+        self.optionNames = NameTable(options.map(\.name))
     }
 
     /// The option with this name (without dashes), `incident-record-arn`.
     @inline(__always)
     public func option(named name: String) -> Option? {
-        optionIndex[name].map { options[$0] }
+        optionNames.index(of: name).map { options[$0] }
     }
+
+    /// The position in `options` of the option with this name (without dashes).
+    @inline(__always)
+    public func optionIndex(of name: String) -> Int? { optionNames.index(of: name) }
+    @inline(__always)
+    public func optionIndex(of name: Substring) -> Int? { optionNames.index(of: name) }
+    @inline(__always)
+    public func optionIndex(of bytes: UnsafeRawBufferPointer) -> Int? { optionNames.index(of: bytes) }
 
     /// The options the AWS CLI insists on.
     public var requiredOptions: [Option] { options.filter(\.isRequired) }
@@ -59,11 +71,10 @@ public struct Operation: Sendable {
         errors.contains { $0.name == error }
     }
 
-    /// Builds the option table from the input shape, the way the AWS CLI builds
-    /// its argument table; `shapes` is the service's shape table.
-    mutating func linkOptions(shapes: [Shape]) {
-        guard let input else { return }
-        let shape = shapes[input.index]
+    /// The option table of an input shape, built the way the AWS CLI builds
+    /// its argument table.
+    private static func options(input: Shape?, paginator: Paginator?, shapes: [Shape]) -> [Option] {
+        guard let shape = input else { return [] }
         let hidden = Set(paginator?.inputMembers ?? [])
         var options: [Option] = []
         for (i, member) in shape.members.enumerated() {
@@ -82,9 +93,6 @@ public struct Operation: Sendable {
                 options.append(option(member.cliName, .value))
             }
         }
-        var index: [String: Int] = [:]
-        for (i, option) in options.enumerated() { index[option.name] = i }
-        self.options = options
-        self.optionIndex = index
+        return options
     }
 }

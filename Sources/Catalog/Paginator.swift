@@ -11,6 +11,7 @@ public struct Paginator: Sendable, Hashable {
     public let resultKey: [String]
     public let moreResults: String?
 
+    @inline(never)
     public init(inputToken: [String], outputToken: [String], limitKey: String? = nil,
                 resultKey: [String], moreResults: String? = nil) {
         self.inputToken = inputToken

@@ -17,8 +17,8 @@ public final class ServiceModel: Sendable {
     public let waiters: [Waiter]
 
     private let shapeIndex: [String: ShapeID]
-    private let operationByAPIName: [String: Int]
-    private let operationByCLIName: [String: Int]
+    /// CLI names of the operations, then their API names.
+    private let operationNames: NameTable
     private let errorIndex: [String: Int]
 
     init(name: ServiceName, summary: String, metadata: ServiceMetadata, shapes: [Shape],
@@ -29,12 +29,9 @@ public final class ServiceModel: Sendable {
         self.shapes = shapes
         self.errors = errors
         self.waiters = waiters
-        var linked = operations
-        for i in linked.indices { linked[i].linkOptions(shapes: shapes) }
-        self.operations = linked
+        self.operations = operations
         shapeIndex = Dictionary(uniqueKeysWithValues: shapes.enumerated().map { ($1.name, ShapeID($0)) })
-        operationByAPIName = Dictionary(uniqueKeysWithValues: linked.enumerated().map { ($1.name, $0) })
-        operationByCLIName = Dictionary(uniqueKeysWithValues: linked.enumerated().map { ($1.cliName, $0) })
+        operationNames = NameTable(operations.map(\.cliName) + operations.map(\.name))
         errorIndex = Dictionary(uniqueKeysWithValues: errors.enumerated().map { ($1.name, $0) })
     }
 
@@ -50,7 +47,15 @@ public final class ServiceModel: Sendable {
     /// form (`create-timeline-event`) or API form (`CreateTimelineEvent`).
     @inline(__always)
     public func operationIndex(named name: String) -> Int? {
-        operationByCLIName[name] ?? operationByAPIName[name]
+        operationNames.index(of: name).map { $0 % operations.count }
+    }
+    @inline(__always)
+    public func operationIndex(named name: Substring) -> Int? {
+        operationNames.index(of: name).map { $0 % operations.count }
+    }
+    @inline(__always)
+    public func operationIndex(named bytes: UnsafeRawBufferPointer) -> Int? {
+        operationNames.index(of: bytes).map { $0 % operations.count }
     }
 
     /// The operation with this name, in CLI or API form.
@@ -58,8 +63,12 @@ public final class ServiceModel: Sendable {
         operationIndex(named: name).map { operations[$0] }
     }
 
-    public func operation(cliName: String) -> Operation? { operationByCLIName[cliName].map { operations[$0] } }
-    public func operation(apiName: String) -> Operation? { operationByAPIName[apiName].map { operations[$0] } }
+    public func operation(cliName: String) -> Operation? {
+        operationNames.index(of: cliName).flatMap { $0 < operations.count ? operations[$0] : nil }
+    }
+    public func operation(apiName: String) -> Operation? {
+        operationNames.index(of: apiName).flatMap { $0 >= operations.count ? operations[$0 - operations.count] : nil }
+    }
 
     public func error(named name: String) -> ErrorShape? { errorIndex[name].map { errors[$0] } }
 

@@ -2,7 +2,7 @@
 ///
 /// `min` and `max` mean a length for strings and blobs, a count for lists and
 /// maps, and a value for numbers, as in the models.
-public struct Shape: Sendable {
+public final class Shape: Sendable {
     /// The type of a shape, as the models name it.
     public enum Kind: String, Sendable, CaseIterable {
         case structure, union, list, map
@@ -14,8 +14,8 @@ public struct Shape: Sendable {
     public let kind: Kind
     /// The members of a structure or union, in model order.
     public let members: [Member]
-    /// Position in `members` by API member name.
-    public let memberIndex: [String: Int]
+    /// The API member names, aligned with `members`.
+    public let memberNames: NameTable
     /// Positions in `members` of the members the model requires.
     public let requiredMembers: [Int]
     /// The member carried as the HTTP payload (rest protocols), if any.
@@ -27,6 +27,8 @@ public struct Shape: Sendable {
     public let value: ShapeID?
     /// The allowed values of an enum string; empty when any string goes.
     public let enumValues: [String]
+    /// The same values, for constant-time checks.
+    public let enumNames: NameTable
     public let min: Int64?
     public let max: Int64?
     /// The model's regular expression, verbatim (not anchored unless it says so).
@@ -40,6 +42,7 @@ public struct Shape: Sendable {
     /// The shape of an error the service returns.
     public let isException: Bool
 
+    @inline(never)
     public init(
         _ name: String, _ kind: Kind,
         members: [Member] = [], payload: String? = nil,
@@ -51,20 +54,16 @@ public struct Shape: Sendable {
         self.name = name
         self.kind = kind
         self.members = members
-        var index: [String: Int] = [:]
-        index.reserveCapacity(members.count)
         var required: [Int] = []
-        for (i, member) in members.enumerated() {
-            index[member.name] = i
-            if member.isRequired { required.append(i) }
-        }
-        self.memberIndex = index
+        for (i, member) in members.enumerated() where member.isRequired { required.append(i) }
+        self.memberNames = NameTable(members.map(\.name))
         self.requiredMembers = required
         self.payload = payload
         self.element = element.map(ShapeID.init)
         self.key = key.map(ShapeID.init)
         self.value = value.map(ShapeID.init)
         self.enumValues = enumValues
+        self.enumNames = NameTable(enumValues)
         self.min = min
         self.max = max
         self.pattern = pattern
@@ -83,6 +82,20 @@ public struct Shape: Sendable {
 
     /// The member with this API name.
     public func member(named name: String) -> Member? {
-        memberIndex[name].map { members[$0] }
+        memberNames.index(of: name).map { members[$0] }
+    }
+
+    /// The position in `members` of the member with this API name.
+    @inline(__always)
+    public func memberIndex(of name: String) -> Int? { memberNames.index(of: name) }
+    @inline(__always)
+    public func memberIndex(of name: Substring) -> Int? { memberNames.index(of: name) }
+    @inline(__always)
+    public func memberIndex(of bytes: UnsafeRawBufferPointer) -> Int? { memberNames.index(of: bytes) }
+
+    /// Whether an enum allows this value (any value when the shape is no enum).
+    @inline(__always)
+    public func allows(enumValue value: String) -> Bool {
+        enumValues.isEmpty || enumNames.index(of: value) != nil
     }
 }

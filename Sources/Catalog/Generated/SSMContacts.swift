@@ -4,6 +4,9 @@
 
 /// The ssm-contacts API 2021-05-03: 39 operations, 186 shapes.
 extension ServiceModel {
+    // Run once per process: optimizing this code buys nothing and costs
+    // seconds of release-build time, so the optimizer leaves it alone.
+    @_optimize(none)
     static func makeSSMContacts() -> ServiceModel {
         var shapes: [Shape] = []
         shapes.reserveCapacity(186)
@@ -24,7 +27,7 @@ extension ServiceModel {
         ]
         var operations: [Operation] = []
         operations.reserveCapacity(39)
-        addSSMContactsOperations(&operations, errors)
+        addSSMContactsOperations(&operations, errors, shapes)
         let waiters: [Waiter] = []
         return ServiceModel(
             name: .contacts,
@@ -44,6 +47,7 @@ extension ServiceModel {
     }
 }
 
+@_optimize(none)
 private func addSSMContactsShapes0(_ shapes: inout [Shape]) {
     shapes.append(Shape("AcceptCode", .string, min: 6, max: 10, pattern: #"^[0-9]*$"#))
     shapes.append(Shape("AcceptCodeValidation", .string, enumValues: ["IGNORE", "ENFORCE"]))
@@ -165,6 +169,7 @@ private func addSSMContactsShapes0(_ shapes: inout [Shape]) {
     shapes.append(Shape("DayOfWeek", .string, enumValues: ["MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"]))
 }
 
+@_optimize(none)
 private func addSSMContactsShapes1(_ shapes: inout [Shape]) {
     shapes.append(Shape("DeactivateContactChannelRequest", .structure, members: [
             Member("ContactChannelId", cli: "contact-channel-id", shape: 146, required: true),
@@ -324,6 +329,7 @@ private func addSSMContactsShapes1(_ shapes: inout [Shape]) {
         ]))
 }
 
+@_optimize(none)
 private func addSSMContactsShapes2(_ shapes: inout [Shape]) {
     shapes.append(Shape("ListEngagementsResult", .structure, members: [
             Member("NextToken", cli: "next-token", shape: 108),
@@ -466,6 +472,7 @@ private func addSSMContactsShapes2(_ shapes: inout [Shape]) {
     shapes.append(Shape("ReceiptsList", .list, element: 116))
 }
 
+@_optimize(none)
 private func addSSMContactsShapes3(_ shapes: inout [Shape]) {
     shapes.append(Shape("RecurrenceMultiplier", .integer, min: 1, max: 100))
     shapes.append(Shape("RecurrenceSettings", .structure, members: [
@@ -573,6 +580,7 @@ private func addSSMContactsShapes3(_ shapes: inout [Shape]) {
         ]))
 }
 
+@_optimize(none)
 private func addSSMContactsShapes4(_ shapes: inout [Shape]) {
     shapes.append(Shape("TagKey", .string, min: 1, max: 128, pattern: #"^[\\\/a-zA-Z0-9_+=\-]*$"#))
     shapes.append(Shape("TagKeyList", .list, element: 160, min: 0, max: 50))
@@ -643,44 +651,45 @@ private func addSSMContactsShapes4(_ shapes: inout [Shape]) {
     shapes.append(Shape("WeeklySettings", .list, element: 184))
 }
 
-private func addSSMContactsOperations(_ operations: inout [Operation], _ errors: [ErrorShape]) {
-    operations.append(Operation("AcceptPage", cli: "accept-page", summary: "Acknowledge that a page reached its contact.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 2, output: 3, errors: [errors[0], errors[3], errors[4], errors[6], errors[7]]))
-    operations.append(Operation("ActivateContactChannel", cli: "activate-contact-channel", summary: "Turn on a contact channel with the code it was sent.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 6, output: 7, errors: [errors[0], errors[3], errors[4], errors[6], errors[7]]))
-    operations.append(Operation("CreateContact", cli: "create-contact", summary: "Add a contact, escalation plan or on-call schedule.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 29, output: 30, errors: [errors[0], errors[1], errors[3], errors[5], errors[6], errors[7], errors[2]]))
-    operations.append(Operation("CreateContactChannel", cli: "create-contact-channel", summary: "Add a way (email, SMS, voice) to reach a contact.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 27, output: 28, errors: [errors[0], errors[1], errors[2], errors[3], errors[6], errors[7]]))
-    operations.append(Operation("CreateRotation", cli: "create-rotation", summary: "Add an on-call rotation.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 33, output: 34, errors: [errors[0], errors[3], errors[4], errors[5], errors[6], errors[7]]))
-    operations.append(Operation("CreateRotationOverride", cli: "create-rotation-override", summary: "Put other contacts on call for a stretch of a rotation.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 31, output: 32, errors: [errors[0], errors[3], errors[4], errors[5], errors[6], errors[7]]))
-    operations.append(Operation("DeactivateContactChannel", cli: "deactivate-contact-channel", summary: "Turn off a contact channel.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 40, output: 41, errors: [errors[0], errors[3], errors[4], errors[6], errors[7]]))
-    operations.append(Operation("DeleteContact", cli: "delete-contact", summary: "Remove a contact or escalation plan.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 45, output: 46, errors: [errors[0], errors[3], errors[4], errors[6], errors[1], errors[7]]))
-    operations.append(Operation("DeleteContactChannel", cli: "delete-contact-channel", summary: "Remove a contact channel.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 43, output: 44, errors: [errors[0], errors[3], errors[4], errors[6], errors[7]]))
-    operations.append(Operation("DeleteRotation", cli: "delete-rotation", summary: "Remove an on-call rotation.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 49, output: 50, errors: [errors[0], errors[1], errors[3], errors[4], errors[6], errors[7]]))
-    operations.append(Operation("DeleteRotationOverride", cli: "delete-rotation-override", summary: "Remove an override of a rotation.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 47, output: 48, errors: [errors[0], errors[3], errors[4], errors[6], errors[7]]))
-    operations.append(Operation("DescribeEngagement", cli: "describe-engagement", summary: "Show one engagement.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 53, output: 54, errors: [errors[0], errors[2], errors[3], errors[4], errors[6], errors[7]]))
-    operations.append(Operation("DescribePage", cli: "describe-page", summary: "Show one page sent to a contact channel.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 55, output: 56, errors: [errors[0], errors[2], errors[3], errors[4], errors[6], errors[7]]))
-    operations.append(Operation("GetContact", cli: "get-contact", summary: "Show one contact or escalation plan.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 63, output: 64, errors: [errors[0], errors[3], errors[4], errors[6], errors[7], errors[2]]))
-    operations.append(Operation("GetContactChannel", cli: "get-contact-channel", summary: "Show one contact channel.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 59, output: 60, errors: [errors[0], errors[2], errors[3], errors[4], errors[6], errors[7]]))
-    operations.append(Operation("GetContactPolicy", cli: "get-contact-policy", summary: "Show the resource policy that shares a contact.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 61, output: 62, errors: [errors[0], errors[3], errors[4], errors[6], errors[7]]))
-    operations.append(Operation("GetRotation", cli: "get-rotation", summary: "Show one on-call rotation.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 67, output: 68, errors: [errors[0], errors[3], errors[4], errors[6], errors[7]]))
-    operations.append(Operation("GetRotationOverride", cli: "get-rotation-override", summary: "Show one override of a rotation.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 65, output: 66, errors: [errors[0], errors[3], errors[4], errors[6], errors[7]]))
-    operations.append(Operation("ListContactChannels", cli: "list-contact-channels", summary: "List the channels of a contact.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 75, output: 76, errors: [errors[0], errors[2], errors[3], errors[4], errors[6], errors[7]], paginator: Paginator(inputToken: ["NextToken"], outputToken: ["NextToken"], limitKey: "MaxResults", resultKey: ["ContactChannels"])))
-    operations.append(Operation("ListContacts", cli: "list-contacts", summary: "List contacts and escalation plans, optionally filtered.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 77, output: 78, errors: [errors[0], errors[3], errors[6], errors[7]], paginator: Paginator(inputToken: ["NextToken"], outputToken: ["NextToken"], limitKey: "MaxResults", resultKey: ["Contacts"])))
-    operations.append(Operation("ListEngagements", cli: "list-engagements", summary: "List engagements, optionally for one incident or time range.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 79, output: 80, errors: [errors[0], errors[3], errors[6], errors[7]], paginator: Paginator(inputToken: ["NextToken"], outputToken: ["NextToken"], limitKey: "MaxResults", resultKey: ["Engagements"])))
-    operations.append(Operation("ListPageReceipts", cli: "list-page-receipts", summary: "List what happened to a page: sent, delivered, read.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 81, output: 82, errors: [errors[0], errors[3], errors[4], errors[6], errors[7]], paginator: Paginator(inputToken: ["NextToken"], outputToken: ["NextToken"], limitKey: "MaxResults", resultKey: ["Receipts"])))
-    operations.append(Operation("ListPageResolutions", cli: "list-page-resolutions", summary: "List the path an engagement took through plans and contacts.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 83, output: 84, errors: [errors[0], errors[3], errors[4], errors[6], errors[7]], paginator: Paginator(inputToken: ["NextToken"], outputToken: ["NextToken"], resultKey: ["PageResolutions"])))
-    operations.append(Operation("ListPagesByContact", cli: "list-pages-by-contact", summary: "List the pages sent to a contact.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 85, output: 86, errors: [errors[0], errors[3], errors[4], errors[6], errors[7]], paginator: Paginator(inputToken: ["NextToken"], outputToken: ["NextToken"], limitKey: "MaxResults", resultKey: ["Pages"])))
-    operations.append(Operation("ListPagesByEngagement", cli: "list-pages-by-engagement", summary: "List the pages sent for an engagement.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 87, output: 88, errors: [errors[0], errors[3], errors[4], errors[6], errors[7]], paginator: Paginator(inputToken: ["NextToken"], outputToken: ["NextToken"], limitKey: "MaxResults", resultKey: ["Pages"])))
-    operations.append(Operation("ListPreviewRotationShifts", cli: "list-preview-rotation-shifts", summary: "Preview the shifts a rotation would produce.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 89, output: 90, errors: [errors[0], errors[3], errors[6], errors[7]], paginator: Paginator(inputToken: ["NextToken"], outputToken: ["NextToken"], limitKey: "MaxResults", resultKey: ["RotationShifts"])))
-    operations.append(Operation("ListRotationOverrides", cli: "list-rotation-overrides", summary: "List the overrides of a rotation in a time range.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 91, output: 92, errors: [errors[0], errors[3], errors[4], errors[6], errors[7]], paginator: Paginator(inputToken: ["NextToken"], outputToken: ["NextToken"], limitKey: "MaxResults", resultKey: ["RotationOverrides"])))
-    operations.append(Operation("ListRotationShifts", cli: "list-rotation-shifts", summary: "List the shifts of a rotation in a time range.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 93, output: 94, errors: [errors[0], errors[1], errors[3], errors[4], errors[6], errors[7]], paginator: Paginator(inputToken: ["NextToken"], outputToken: ["NextToken"], limitKey: "MaxResults", resultKey: ["RotationShifts"])))
-    operations.append(Operation("ListRotations", cli: "list-rotations", summary: "List on-call rotations, optionally by name prefix.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 95, output: 96, errors: [errors[0], errors[3], errors[4], errors[6], errors[7]], paginator: Paginator(inputToken: ["NextToken"], outputToken: ["NextToken"], limitKey: "MaxResults", resultKey: ["Rotations"])))
-    operations.append(Operation("ListTagsForResource", cli: "list-tags-for-resource", summary: "List the tags of a contact, plan or rotation.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 97, output: 98, errors: [errors[0], errors[6], errors[4], errors[7], errors[3]]))
-    operations.append(Operation("PutContactPolicy", cli: "put-contact-policy", summary: "Share a contact through a resource policy.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 114, output: 115, errors: [errors[0], errors[1], errors[7], errors[4], errors[6], errors[3]]))
-    operations.append(Operation("SendActivationCode", cli: "send-activation-code", summary: "Send a contact channel the code that activates it.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 138, output: 139, errors: [errors[0], errors[2], errors[3], errors[4], errors[5], errors[6], errors[7]]))
-    operations.append(Operation("StartEngagement", cli: "start-engagement", summary: "Engage a contact or escalation plan.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 152, output: 153, errors: [errors[0], errors[2], errors[3], errors[4], errors[6], errors[7]]))
-    operations.append(Operation("StopEngagement", cli: "stop-engagement", summary: "Stop an engagement before it runs its course.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 154, output: 155, errors: [errors[0], errors[7], errors[4], errors[6], errors[3]]))
-    operations.append(Operation("TagResource", cli: "tag-resource", summary: "Add tags to a contact, plan or rotation.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 162, output: 163, errors: [errors[0], errors[6], errors[4], errors[3], errors[5], errors[7]]))
-    operations.append(Operation("UntagResource", cli: "untag-resource", summary: "Remove tags from a contact, plan or rotation.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 171, output: 172, errors: [errors[0], errors[6], errors[4], errors[7], errors[3]]))
-    operations.append(Operation("UpdateContact", cli: "update-contact", summary: "Change a contact's name or plan.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 175, output: 176, errors: [errors[0], errors[3], errors[4], errors[5], errors[6], errors[7], errors[2]]))
-    operations.append(Operation("UpdateContactChannel", cli: "update-contact-channel", summary: "Change a contact channel's name or address.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 173, output: 174, errors: [errors[0], errors[1], errors[2], errors[3], errors[4], errors[6], errors[7]]))
-    operations.append(Operation("UpdateRotation", cli: "update-rotation", summary: "Change an on-call rotation.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 177, output: 178, errors: [errors[0], errors[1], errors[3], errors[4], errors[6], errors[7]]))
+@_optimize(none)
+private func addSSMContactsOperations(_ operations: inout [Operation], _ errors: [ErrorShape], _ shapes: [Shape]) {
+    operations.append(Operation("AcceptPage", cli: "accept-page", summary: "Acknowledge that a page reached its contact.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 2, output: 3, errors: [errors[0], errors[3], errors[4], errors[6], errors[7]], shapes: shapes))
+    operations.append(Operation("ActivateContactChannel", cli: "activate-contact-channel", summary: "Turn on a contact channel with the code it was sent.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 6, output: 7, errors: [errors[0], errors[3], errors[4], errors[6], errors[7]], shapes: shapes))
+    operations.append(Operation("CreateContact", cli: "create-contact", summary: "Add a contact, escalation plan or on-call schedule.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 29, output: 30, errors: [errors[0], errors[1], errors[3], errors[5], errors[6], errors[7], errors[2]], shapes: shapes))
+    operations.append(Operation("CreateContactChannel", cli: "create-contact-channel", summary: "Add a way (email, SMS, voice) to reach a contact.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 27, output: 28, errors: [errors[0], errors[1], errors[2], errors[3], errors[6], errors[7]], shapes: shapes))
+    operations.append(Operation("CreateRotation", cli: "create-rotation", summary: "Add an on-call rotation.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 33, output: 34, errors: [errors[0], errors[3], errors[4], errors[5], errors[6], errors[7]], shapes: shapes))
+    operations.append(Operation("CreateRotationOverride", cli: "create-rotation-override", summary: "Put other contacts on call for a stretch of a rotation.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 31, output: 32, errors: [errors[0], errors[3], errors[4], errors[5], errors[6], errors[7]], shapes: shapes))
+    operations.append(Operation("DeactivateContactChannel", cli: "deactivate-contact-channel", summary: "Turn off a contact channel.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 40, output: 41, errors: [errors[0], errors[3], errors[4], errors[6], errors[7]], shapes: shapes))
+    operations.append(Operation("DeleteContact", cli: "delete-contact", summary: "Remove a contact or escalation plan.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 45, output: 46, errors: [errors[0], errors[3], errors[4], errors[6], errors[1], errors[7]], shapes: shapes))
+    operations.append(Operation("DeleteContactChannel", cli: "delete-contact-channel", summary: "Remove a contact channel.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 43, output: 44, errors: [errors[0], errors[3], errors[4], errors[6], errors[7]], shapes: shapes))
+    operations.append(Operation("DeleteRotation", cli: "delete-rotation", summary: "Remove an on-call rotation.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 49, output: 50, errors: [errors[0], errors[1], errors[3], errors[4], errors[6], errors[7]], shapes: shapes))
+    operations.append(Operation("DeleteRotationOverride", cli: "delete-rotation-override", summary: "Remove an override of a rotation.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 47, output: 48, errors: [errors[0], errors[3], errors[4], errors[6], errors[7]], shapes: shapes))
+    operations.append(Operation("DescribeEngagement", cli: "describe-engagement", summary: "Show one engagement.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 53, output: 54, errors: [errors[0], errors[2], errors[3], errors[4], errors[6], errors[7]], shapes: shapes))
+    operations.append(Operation("DescribePage", cli: "describe-page", summary: "Show one page sent to a contact channel.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 55, output: 56, errors: [errors[0], errors[2], errors[3], errors[4], errors[6], errors[7]], shapes: shapes))
+    operations.append(Operation("GetContact", cli: "get-contact", summary: "Show one contact or escalation plan.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 63, output: 64, errors: [errors[0], errors[3], errors[4], errors[6], errors[7], errors[2]], shapes: shapes))
+    operations.append(Operation("GetContactChannel", cli: "get-contact-channel", summary: "Show one contact channel.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 59, output: 60, errors: [errors[0], errors[2], errors[3], errors[4], errors[6], errors[7]], shapes: shapes))
+    operations.append(Operation("GetContactPolicy", cli: "get-contact-policy", summary: "Show the resource policy that shares a contact.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 61, output: 62, errors: [errors[0], errors[3], errors[4], errors[6], errors[7]], shapes: shapes))
+    operations.append(Operation("GetRotation", cli: "get-rotation", summary: "Show one on-call rotation.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 67, output: 68, errors: [errors[0], errors[3], errors[4], errors[6], errors[7]], shapes: shapes))
+    operations.append(Operation("GetRotationOverride", cli: "get-rotation-override", summary: "Show one override of a rotation.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 65, output: 66, errors: [errors[0], errors[3], errors[4], errors[6], errors[7]], shapes: shapes))
+    operations.append(Operation("ListContactChannels", cli: "list-contact-channels", summary: "List the channels of a contact.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 75, output: 76, errors: [errors[0], errors[2], errors[3], errors[4], errors[6], errors[7]], paginator: Paginator(inputToken: ["NextToken"], outputToken: ["NextToken"], limitKey: "MaxResults", resultKey: ["ContactChannels"]), shapes: shapes))
+    operations.append(Operation("ListContacts", cli: "list-contacts", summary: "List contacts and escalation plans, optionally filtered.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 77, output: 78, errors: [errors[0], errors[3], errors[6], errors[7]], paginator: Paginator(inputToken: ["NextToken"], outputToken: ["NextToken"], limitKey: "MaxResults", resultKey: ["Contacts"]), shapes: shapes))
+    operations.append(Operation("ListEngagements", cli: "list-engagements", summary: "List engagements, optionally for one incident or time range.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 79, output: 80, errors: [errors[0], errors[3], errors[6], errors[7]], paginator: Paginator(inputToken: ["NextToken"], outputToken: ["NextToken"], limitKey: "MaxResults", resultKey: ["Engagements"]), shapes: shapes))
+    operations.append(Operation("ListPageReceipts", cli: "list-page-receipts", summary: "List what happened to a page: sent, delivered, read.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 81, output: 82, errors: [errors[0], errors[3], errors[4], errors[6], errors[7]], paginator: Paginator(inputToken: ["NextToken"], outputToken: ["NextToken"], limitKey: "MaxResults", resultKey: ["Receipts"]), shapes: shapes))
+    operations.append(Operation("ListPageResolutions", cli: "list-page-resolutions", summary: "List the path an engagement took through plans and contacts.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 83, output: 84, errors: [errors[0], errors[3], errors[4], errors[6], errors[7]], paginator: Paginator(inputToken: ["NextToken"], outputToken: ["NextToken"], resultKey: ["PageResolutions"]), shapes: shapes))
+    operations.append(Operation("ListPagesByContact", cli: "list-pages-by-contact", summary: "List the pages sent to a contact.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 85, output: 86, errors: [errors[0], errors[3], errors[4], errors[6], errors[7]], paginator: Paginator(inputToken: ["NextToken"], outputToken: ["NextToken"], limitKey: "MaxResults", resultKey: ["Pages"]), shapes: shapes))
+    operations.append(Operation("ListPagesByEngagement", cli: "list-pages-by-engagement", summary: "List the pages sent for an engagement.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 87, output: 88, errors: [errors[0], errors[3], errors[4], errors[6], errors[7]], paginator: Paginator(inputToken: ["NextToken"], outputToken: ["NextToken"], limitKey: "MaxResults", resultKey: ["Pages"]), shapes: shapes))
+    operations.append(Operation("ListPreviewRotationShifts", cli: "list-preview-rotation-shifts", summary: "Preview the shifts a rotation would produce.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 89, output: 90, errors: [errors[0], errors[3], errors[6], errors[7]], paginator: Paginator(inputToken: ["NextToken"], outputToken: ["NextToken"], limitKey: "MaxResults", resultKey: ["RotationShifts"]), shapes: shapes))
+    operations.append(Operation("ListRotationOverrides", cli: "list-rotation-overrides", summary: "List the overrides of a rotation in a time range.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 91, output: 92, errors: [errors[0], errors[3], errors[4], errors[6], errors[7]], paginator: Paginator(inputToken: ["NextToken"], outputToken: ["NextToken"], limitKey: "MaxResults", resultKey: ["RotationOverrides"]), shapes: shapes))
+    operations.append(Operation("ListRotationShifts", cli: "list-rotation-shifts", summary: "List the shifts of a rotation in a time range.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 93, output: 94, errors: [errors[0], errors[1], errors[3], errors[4], errors[6], errors[7]], paginator: Paginator(inputToken: ["NextToken"], outputToken: ["NextToken"], limitKey: "MaxResults", resultKey: ["RotationShifts"]), shapes: shapes))
+    operations.append(Operation("ListRotations", cli: "list-rotations", summary: "List on-call rotations, optionally by name prefix.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 95, output: 96, errors: [errors[0], errors[3], errors[4], errors[6], errors[7]], paginator: Paginator(inputToken: ["NextToken"], outputToken: ["NextToken"], limitKey: "MaxResults", resultKey: ["Rotations"]), shapes: shapes))
+    operations.append(Operation("ListTagsForResource", cli: "list-tags-for-resource", summary: "List the tags of a contact, plan or rotation.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 97, output: 98, errors: [errors[0], errors[6], errors[4], errors[7], errors[3]], shapes: shapes))
+    operations.append(Operation("PutContactPolicy", cli: "put-contact-policy", summary: "Share a contact through a resource policy.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 114, output: 115, errors: [errors[0], errors[1], errors[7], errors[4], errors[6], errors[3]], shapes: shapes))
+    operations.append(Operation("SendActivationCode", cli: "send-activation-code", summary: "Send a contact channel the code that activates it.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 138, output: 139, errors: [errors[0], errors[2], errors[3], errors[4], errors[5], errors[6], errors[7]], shapes: shapes))
+    operations.append(Operation("StartEngagement", cli: "start-engagement", summary: "Engage a contact or escalation plan.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 152, output: 153, errors: [errors[0], errors[2], errors[3], errors[4], errors[6], errors[7]], shapes: shapes))
+    operations.append(Operation("StopEngagement", cli: "stop-engagement", summary: "Stop an engagement before it runs its course.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 154, output: 155, errors: [errors[0], errors[7], errors[4], errors[6], errors[3]], shapes: shapes))
+    operations.append(Operation("TagResource", cli: "tag-resource", summary: "Add tags to a contact, plan or rotation.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 162, output: 163, errors: [errors[0], errors[6], errors[4], errors[3], errors[5], errors[7]], shapes: shapes))
+    operations.append(Operation("UntagResource", cli: "untag-resource", summary: "Remove tags from a contact, plan or rotation.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 171, output: 172, errors: [errors[0], errors[6], errors[4], errors[7], errors[3]], shapes: shapes))
+    operations.append(Operation("UpdateContact", cli: "update-contact", summary: "Change a contact's name or plan.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 175, output: 176, errors: [errors[0], errors[3], errors[4], errors[5], errors[6], errors[7], errors[2]], shapes: shapes))
+    operations.append(Operation("UpdateContactChannel", cli: "update-contact-channel", summary: "Change a contact channel's name or address.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 173, output: 174, errors: [errors[0], errors[1], errors[2], errors[3], errors[4], errors[6], errors[7]], shapes: shapes))
+    operations.append(Operation("UpdateRotation", cli: "update-rotation", summary: "Change an on-call rotation.", http: HTTPBinding(method: "POST", requestURI: "/"), input: 177, output: 178, errors: [errors[0], errors[1], errors[3], errors[4], errors[6], errors[7]], shapes: shapes))
 }
