@@ -487,6 +487,7 @@ def version_file(botocore_version):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--output", default=DEFAULT_OUTPUT, help="folder for the generated Swift files")
+    parser.add_argument("--summaries", default=SUMMARIES, help="our one-line summaries (JSON)")
     args = parser.parse_args()
     try:
         import botocore
@@ -498,7 +499,7 @@ def main():
             f"error: botocore {botocore.__version__} is installed, but the catalog is pinned to "
             f"{PINNED_BOTOCORE}; pip install botocore=={PINNED_BOTOCORE}"
         )
-    with open(SUMMARIES, encoding="utf-8") as f:
+    with open(args.summaries, encoding="utf-8") as f:
         summaries = json.load(f)
     try:
         files = {}

@@ -41,3 +41,27 @@ import Testing
         }
     }
 }
+
+extension RegenerationTests {
+    /// An operation without one of our summaries stops the generator.
+    @Test func missingSummaryFails() throws {
+        guard Support.hasPinnedBotocore else {
+            print("notice: botocore 1.43.11 is not importable; skipping the missing-summary check")
+            return
+        }
+        let script = #"""
+import json, os, subprocess, sys, tempfile
+summaries = json.load(open('Scripts/catalog-summaries.json'))
+del summaries['ssm-incidents']['operations']['CreateTimelineEvent']
+with tempfile.TemporaryDirectory() as folder:
+    path = os.path.join(folder, 'summaries.json')
+    json.dump(summaries, open(path, 'w'))
+    run = subprocess.run([sys.executable, 'Scripts/generate-catalog.py', '--summaries', path,
+                          '--output', os.path.join(folder, 'out')], capture_output=True, text=True)
+    print(run.returncode, run.stderr.strip())
+"""#
+        let result = try #require(Support.python(script))
+        #expect(result.output.hasPrefix("1 error:"))
+        #expect(result.output.contains("no summary for ssm-incidents CreateTimelineEvent"))
+    }
+}
