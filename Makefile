@@ -47,3 +47,8 @@ deps:
 
 clean:
 	rm -rf .build
+
+# Regenerate Sources/Catalog/Generated/ from the pinned botocore's service models.
+.PHONY: catalog
+catalog:
+	python3 Scripts/generate-catalog.py

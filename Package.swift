@@ -21,6 +21,7 @@ let package = Package(
         .target(name: "Catalog", dependencies: [
             .product(name: "OrderedCollections", package: "swift-collections"),
         ]),
+        .testTarget(name: "CatalogTests", dependencies: ["Catalog"], exclude: ["Golden"]),
         // the executable: argument parsing only, wiring the rest
         .executableTarget(name: "incident-chat", dependencies: [
             "Syntax", "Catalog",
