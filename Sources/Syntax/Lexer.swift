@@ -557,7 +557,9 @@ public struct Lexer {
         }
         let utf8 = Array(word.text.utf8)
         // The text must still start with the dash as written (not a quoted "-x").
-        guard utf8.count > dashLength, isLetter(utf8[dashLength]),
+        // `--=value`: an option that lacks its name (the parser says so).
+        let namelessEquals = dash == .double && utf8.count > 2 && utf8[2] == UInt8(ascii: "=")
+        guard utf8.count > dashLength, isLetter(utf8[dashLength]) || namelessEquals,
               word.sourceMap.sourceOffset(forText: dashLength) == start + dashLength else { return .word(word) }
         var nameEnd = dashLength
         while nameEnd < utf8.count, utf8[nameEnd] != UInt8(ascii: "=") { nameEnd += 1 }

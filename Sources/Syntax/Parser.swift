@@ -7,6 +7,7 @@
 public struct Parser {
     private var tokens: [Token]
     private var index = 0
+    private var isScript = false
     private var diagnostics: [Diagnostic]
 
     private init(tokens: [Token], diagnostics: [Diagnostic]) {
@@ -18,10 +19,17 @@ public struct Parser {
 
     /// `message = [ fence ] command [ fence ]`: one chat message.
     public static func parseMessage(_ file: SourceFile) -> (command: Command?, diagnostics: [Diagnostic]) {
-        let content = ChatFormatting.unwrap(file.bytes)
+        let (content, unclosed) = ChatFormatting.unwrap(file.bytes)
         var lexer = Lexer(bytes: file.bytes, range: content, mode: .message)
         let tokens = lexer.tokenize()
         var parser = Parser(tokens: tokens, diagnostics: lexer.diagnostics)
+        if let unclosed {
+            let fence = unclosed.count == 3
+            let range = SourceRange(start: file.location(of: unclosed.lowerBound), end: file.location(of: unclosed.upperBound))
+            parser.error(fence ? "unclosed-code-fence" : "unclosed-code-span",
+                         fence ? "this code fence is never closed" : "this code span is never closed", range,
+                         suggestion: "end the message with \(fence ? "```" : "`")")
+        }
         let command = parser.parseCommand(after: nil)
         if command != nil, case .end = parser.current {} else if command != nil {
             parser.error("unexpected-token", "unexpected input after the command", parser.current.range)
@@ -34,6 +42,7 @@ public struct Parser {
         var lexer = Lexer(bytes: file.bytes, mode: .script)
         let tokens = lexer.tokenize()
         var parser = Parser(tokens: tokens, diagnostics: lexer.diagnostics)
+        parser.isScript = true
         let script = parser.parseScriptBody()
         return (script, parser.diagnostics.sorted { $0.range.start < $1.range.start })
     }
@@ -222,7 +231,11 @@ public struct Parser {
         }
         let here = current.range
         let whereText = previous.map { "after '\($0.text)'" } ?? ""
-        if case .option(let o) = current {
+        if case .option(let o) = current, previous == nil, lineStartsStatement {
+            error("option-without-command", "this line starts with an option, but no command comes before it", o.range,
+                  suggestion: "end the previous line with \\ to continue its command")
+            skipOptions()
+        } else if case .option(let o) = current {
             error("missing-\(what)", "expected \(article(what)) \(what) before the option --\(o.name)", o.range,
                   suggestion: "for example: \(example)")
             skipOptions()
@@ -246,12 +259,22 @@ public struct Parser {
             range = range.union(w.range)
             advance()
         }
-        if !isOptionName(token.name) {
+        if token.name.isEmpty {
+            error("missing-option-name", "an option needs a name after its dashes", token.range,
+                  suggestion: "write --name=value")
+        } else if !isOptionName(token.name) {
             error("bad-option-name", "'\(token.name)' is not a valid option name", token.nameRange,
                   suggestion: "option names hold letters, digits and dashes, as in --incident-record-arn")
         }
         return Option(name: token.name, dash: token.dash, nameRange: token.nameRange,
                       hasInlineValue: token.inlineValue != nil, values: values, range: range)
+    }
+
+    /// The current token is the first of a runbook line (not of a chat message).
+    private var lineStartsStatement: Bool {
+        guard index > 0 else { return isScript }
+        if case .newline = tokens[index - 1] { return true }
+        return false
     }
 
     private mutating func skipOptions() {
