@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "incident-chat", targets: ["incident-chat"]),
+        .executable(name: "incident-chat-bench", targets: ["incident-chat-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -24,6 +25,12 @@ let package = Package(
             "Catalog",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // JMESPath (--query): lexer, parser, interpreter, functions; no dependencies
+        .target(name: "JMESPath"),
+        .testTarget(name: "JMESPathTests", dependencies: ["JMESPath"], resources: [.copy("Fixtures")]),
+        // benchmarks: each figure beside the same work done by the Python reference
+        .executableTarget(name: "incident-chat-bench", dependencies: ["JMESPath"],
+                          path: "Benchmarks/incident-chat-bench"),
     ],
     swiftLanguageModes: [.v6]
 )
