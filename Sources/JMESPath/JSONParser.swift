@@ -38,6 +38,7 @@ extension JSONValue {
 
 /// A recursive-descent JSON reader over UTF-8 bytes.
 struct JSONParser {
+    static let tooDeep = "nesting too deep"
     let bytes: UnsafeBufferPointer<UInt8>
     var position = 0
 
@@ -79,7 +80,7 @@ struct JSONParser {
     }
 
     private mutating func parseArray(depth: Int) throws(JSONParseError) -> JSONValue {
-        guard depth <= JSONValue.maximumNestingDepth else { throw error("nesting too deep") }
+        guard depth <= JSONValue.maximumNestingDepth else { throw error(Self.tooDeep) }
         position += 1
         var elements: [JSONValue] = []
         skipWhitespace()
@@ -97,7 +98,7 @@ struct JSONParser {
     }
 
     private mutating func parseObject(depth: Int) throws(JSONParseError) -> JSONValue {
-        guard depth <= JSONValue.maximumNestingDepth else { throw error("nesting too deep") }
+        guard depth <= JSONValue.maximumNestingDepth else { throw error(Self.tooDeep) }
         position += 1
         var object = JSONObject()
         skipWhitespace()

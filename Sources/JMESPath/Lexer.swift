@@ -156,10 +156,12 @@ struct Lexer {
         let start = position
         let content = try delimited(UInt8(ascii: "`"))
         var token = Token(kind: .literal, offset: start)
-        if let value = try? JSONValue(parsing: content) {
-            token.literal = value
+        do {
+            token.literal = try JSONValue(parsing: content)
             return token
-        }
+        } catch where error.message == JSONParser.tooDeep {
+            throw self.error("literal nested too deeply (the limit is \(JSONValue.maximumNestingDepth) levels)", at: start)
+        } catch {}
         // The legacy form: text that is not JSON is read as the body of a JSON string.
         var body = content[...]
         while let first = body.first, isPythonSpace(first) { body = body.dropFirst() }
