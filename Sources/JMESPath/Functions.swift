@@ -6,6 +6,10 @@ enum Function: String, Sendable, CaseIterable {
     case sortBy = "sort_by", startsWith = "starts_with", toArray = "to_array"
     case toString = "to_string", toNumber = "to_number"
 
+    /// The function called `name`, if there is one.
+    static func named(_ name: String) -> Function? { byName[name] }
+    private static let byName = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+
     /// The number of arguments, and whether more may follow.
     var arity: (count: Int, variadic: Bool) {
         switch self {

@@ -6,13 +6,19 @@ struct Lexer {
     init(_ bytes: [UInt8]) { self.bytes = bytes }
 
     /// All tokens of the expression, ending with `eof`.
-    static func tokenize(_ bytes: [UInt8]) throws(JMESPathError) -> [Token] {
+    static func tokenize(_ bytes: [UInt8]) throws(JMESPathError) -> Tokens {
         var lexer = Lexer(bytes)
-        var tokens: [Token] = []
-        tokens.reserveCapacity(bytes.count / 2 + 2)
-        while let token = try lexer.next() { tokens.append(token) }
-        tokens.append(Token(kind: .eof, offset: bytes.count))
-        return tokens
+        lexer.tokens.list.reserveCapacity(bytes.count / 2 + 2)
+        while let token = try lexer.next() { lexer.tokens.list.append(token) }
+        lexer.tokens.list.append(Token(kind: .eof, offset: bytes.count, end: bytes.count))
+        return lexer.tokens
+    }
+
+    private var tokens = Tokens()
+
+    private mutating func literalToken(_ value: JSONValue, from start: Int) -> Token {
+        tokens.literals.append(value)
+        return Token(kind: .literal, offset: start, end: position, payload: tokens.literals.count - 1)
     }
 
     private func error(_ message: String, at offset: Int) -> JMESPathError {
@@ -25,7 +31,7 @@ struct Lexer {
 
     private mutating func simple(_ kind: TokenKind, length: Int = 1) -> Token {
         defer { position += length }
-        return Token(kind: kind, offset: position)
+        return Token(kind: kind, offset: position, end: position + length)
     }
 
     /// `kind2` when the next byte is `second`, else `kind1`.
@@ -91,9 +97,7 @@ struct Lexer {
         let start = position
         position += 1
         while let c = peek(), isIdentifierPart(c) { position += 1 }
-        var token = Token(kind: .unquotedIdentifier, offset: start)
-        token.text = String(decoding: bytes[start..<position], as: UTF8.self)
-        return token
+        return Token(kind: .unquotedIdentifier, offset: start, end: position)
     }
 
     private mutating func number() throws(JMESPathError) -> Token {
@@ -114,9 +118,7 @@ struct Lexer {
         }
         // Indexes beyond Int behave as "far out of range", which saturation keeps.
         if overflow { value = Int.max }
-        var token = Token(kind: .number, offset: start)
-        token.number = negative ? -value : value
-        return token
+        return Token(kind: .number, offset: start, end: position, payload: negative ? -value : value)
     }
 
     /// The text up to the closing `delimiter`; a backslash keeps the byte after it
@@ -147,18 +149,14 @@ struct Lexer {
     private mutating func rawString() throws(JMESPathError) -> Token {
         let start = position
         let content = try delimited(UInt8(ascii: "'"))
-        var token = Token(kind: .literal, offset: start)
-        token.literal = .string(String(decoding: content, as: UTF8.self))
-        return token
+        return literalToken(.string(String(decoding: content, as: UTF8.self)), from: start)
     }
 
     private mutating func literal() throws(JMESPathError) -> Token {
         let start = position
         let content = try delimited(UInt8(ascii: "`"))
-        var token = Token(kind: .literal, offset: start)
         do {
-            token.literal = try JSONValue(parsing: content)
-            return token
+            return literalToken(try JSONValue(parsing: content), from: start)
         } catch where error.message == JSONParser.tooDeep {
             throw self.error("literal nested too deeply (the limit is \(JSONValue.maximumNestingDepth) levels)", at: start)
         } catch {}
@@ -166,8 +164,7 @@ struct Lexer {
         var body = content[...]
         while let first = body.first, isPythonSpace(first) { body = body.dropFirst() }
         if let value = try? JSONValue(parsing: [UInt8(ascii: "\"")] + body + [UInt8(ascii: "\"")]) {
-            token.literal = value
-            return token
+            return literalToken(value, from: start)
         }
         throw error("invalid JSON literal", at: start)
     }
@@ -182,9 +179,8 @@ struct Lexer {
         guard case .string(let name)? = try? JSONValue(parsing: [UInt8(ascii: "\"")] + content + [UInt8(ascii: "\"")]) else {
             throw error("invalid quoted identifier", at: start)
         }
-        var token = Token(kind: .quotedIdentifier, offset: start)
-        token.text = name
-        return token
+        tokens.names.append(name)
+        return Token(kind: .quotedIdentifier, offset: start, end: position, payload: tokens.names.count - 1)
     }
 }
 

@@ -12,6 +12,8 @@ struct Parser {
     }
 
     private let tokens: [Token]
+    private let literals: [JSONValue]
+    private let names: [String]
     private let bytes: [UInt8]
     private var index = 0
     private var nesting = 0
@@ -29,9 +31,16 @@ struct Parser {
         return result.node
     }
 
-    private init(tokens: [Token], bytes: [UInt8]) {
-        self.tokens = tokens
+    private init(tokens: Tokens, bytes: [UInt8]) {
+        self.tokens = tokens.list
+        self.literals = tokens.literals
+        self.names = tokens.names
         self.bytes = bytes
+    }
+
+    /// The name of an identifier token.
+    private func text(_ token: Token) -> String {
+        token.kind == .quotedIdentifier ? names[token.payload] : String(decoding: bytes[token.offset..<token.end], as: UTF8.self)
     }
 
     // MARK: Tokens
@@ -47,7 +56,7 @@ struct Parser {
 
     private func unexpected(_ token: Token, expecting: String? = nil) -> JMESPathError {
         var message = "unexpected \(token.kind.display)"
-        if token.kind == .unquotedIdentifier || token.kind == .quotedIdentifier { message += " '\(token.text)'" }
+        if token.kind == .unquotedIdentifier || token.kind == .quotedIdentifier { message += " '\(text(token))'" }
         if let expecting { message += ", expecting \(expecting)" }
         return error(message, at: token)
     }
@@ -88,12 +97,12 @@ struct Parser {
     private mutating func nud(_ token: Token) throws(JMESPathError) -> Parsed {
         switch token.kind {
         case .literal:
-            return Parsed(node: .literal(token.literal), depth: 1)
+            return Parsed(node: .literal(literals[token.payload]), depth: 1)
         case .unquotedIdentifier:
-            return Parsed(node: .field(token.text), depth: 1)
+            return Parsed(node: .field(text(token)), depth: 1)
         case .quotedIdentifier:
             if current == .lparen { throw error("a quoted identifier cannot name a function", at: self.token) }
-            return Parsed(node: .field(token.text), depth: 1)
+            return Parsed(node: .field(text(token)), depth: 1)
         case .current:
             return Parsed(node: .current, depth: 1)
         case .star:
@@ -143,7 +152,7 @@ struct Parser {
         case .pipe:
             try append(&left, try expression(TokenKind.pipe.bindingPower))
         case .lbracket where current == .number && lookahead(1) == .rbracket:
-            let n = self.token.number
+            let n = self.token.payload
             advance()
             advance()
             try append(&left, Parsed(node: .index(n), depth: 1))
@@ -224,7 +233,7 @@ struct Parser {
     private mutating func indexOrSlice(after left: Parsed) throws(JMESPathError) -> Parsed {
         if current == .number && lookahead(1) == .rbracket {
             var indexed = left
-            let n = token.number
+            let n = token.payload
             advance()
             advance()
             try append(&indexed, Parsed(node: .index(n), depth: 1))
@@ -240,7 +249,7 @@ struct Parser {
                 advance()
             case .number:
                 if parts[part] != nil { throw unexpected(token, expecting: "':' or ']'") }
-                parts[part] = token.number
+                parts[part] = token.payload
                 advance()
             default:
                 throw unexpected(token, expecting: part == 0 ? "a number or ':'" : "a number, ':' or ']'")
@@ -314,7 +323,7 @@ struct Parser {
             guard current == .unquotedIdentifier || current == .quotedIdentifier else {
                 throw unexpected(token, expecting: "a key")
             }
-            let key = token.text
+            let key = text(token)
             advance()
             try match(.colon)
             let value = try expression(0)
@@ -347,7 +356,7 @@ struct Parser {
             }
         }
         advance()
-        guard let function = Function(rawValue: name) else {
+        guard let function = Function.named(name) else {
             if functionError == nil {
                 functionError = JMESPathError(.unknownFunction, "unknown function: \(name)()",
                                               column: column(of: nameToken.offset, in: bytes))

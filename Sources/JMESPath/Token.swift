@@ -61,14 +61,21 @@ enum TokenKind: UInt8, Sendable {
     }
 }
 
-/// A token and where it starts (a byte offset into the expression).
+/// A token and where it is (byte offsets into the expression). Plain data, so that
+/// the parser copies tokens for free; names and values live in `Tokens`.
 struct Token: Sendable {
     var kind: TokenKind
     var offset: Int
-    /// The name of an identifier.
-    var text: String = ""
-    /// The value of a number.
-    var number: Int = 0
-    /// The value of a literal or raw string.
-    var literal: JSONValue = .null
+    var end: Int
+    /// A number's value, or the index of a literal's value or a quoted identifier's name.
+    var payload: Int = 0
+}
+
+/// The tokens of an expression, with the values that do not fit in a token.
+struct Tokens {
+    var list: [Token] = []
+    /// The values of literals and raw strings.
+    var literals: [JSONValue] = []
+    /// The names of quoted identifiers.
+    var names: [String] = []
 }

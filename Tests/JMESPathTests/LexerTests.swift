@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct LexerTests {
     func kinds(_ text: String) throws -> [TokenKind] {
-        try Lexer.tokenize(Array(text.utf8)).map(\.kind)
+        try Lexer.tokenize(Array(text.utf8)).list.map(\.kind)
     }
 
     @Test func operators() throws {
@@ -23,29 +23,31 @@ import Testing
     }
 
     @Test func offsetsAreBytes() throws {
-        let tokens = try Lexer.tokenize(Array("ab . 'é' . c".utf8))
+        let tokens = try Lexer.tokenize(Array("ab . 'é' . c".utf8)).list
         #expect(tokens.map(\.offset) == [0, 3, 5, 10, 12, 13])
+        #expect(tokens.map(\.end) == [2, 4, 9, 11, 13, 13])
     }
 
     @Test func numbers() throws {
-        let tokens = try Lexer.tokenize(Array("[-12] [007] [99999999999999999999999]".utf8))
-        #expect(tokens.filter { $0.kind == .number }.map(\.number) == [-12, 7, Int.max])
+        let tokens = try Lexer.tokenize(Array("[-12] [007] [99999999999999999999999]".utf8)).list
+        #expect(tokens.filter { $0.kind == .number }.map(\.payload) == [-12, 7, Int.max])
     }
 
     @Test func identifiers() throws {
         let tokens = try Lexer.tokenize(Array(#"foo_1 "with space" "\u00e9\"" _x"#.utf8))
-        #expect(tokens.map(\.text) == ["foo_1", "with space", "é\"", "_x", ""])
-        #expect(tokens.map(\.kind) == [.unquotedIdentifier, .quotedIdentifier, .quotedIdentifier, .unquotedIdentifier, .eof])
+        #expect(tokens.names == ["with space", "é\""])
+        #expect(tokens.list.map(\.kind) == [.unquotedIdentifier, .quotedIdentifier, .quotedIdentifier, .unquotedIdentifier, .eof])
+        #expect(tokens.list.map(\.end) == [5, 18, 29, 32, 32])
     }
 
     @Test func rawStrings() throws {
         let tokens = try Lexer.tokenize(Array(#"'it\'s' '\\' '\z' ''"#.utf8))
-        #expect(tokens.dropLast().map(\.literal) == [.string("it's"), .string(#"\\"#), .string(#"\z"#), .string("")])
+        #expect(tokens.literals == [.string("it's"), .string(#"\\"#), .string(#"\z"#), .string("")])
     }
 
     @Test func literals() throws {
         let tokens = try Lexer.tokenize(Array(#"`1` `"a\`b"` `[1, {"x": null}]` `foo` ` bare words`"#.utf8))
-        #expect(tokens.dropLast().map(\.literal) == [1, "a`b", [1, ["x": nil]], "foo", "bare words"])
+        #expect(tokens.literals == [1, "a`b", [1, ["x": nil]], "foo", "bare words"])
     }
 
     @Test("lexical errors point at their column", arguments: [
