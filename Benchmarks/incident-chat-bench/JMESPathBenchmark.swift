@@ -6,7 +6,10 @@ import JMESPath
 /// the Python `jmespath` package doing the same, with its compile cache bypassed.
 func jmespathFigures() throws -> [Figure] {
     let fixture = packageRoot.appendingPathComponent("Tests/JMESPathTests/Fixtures/compliance/benchmarks.json")
-    let cases = try loadBenchmarkCases(fixture)
+    var cases = try loadBenchmarkCases(fixture)
+    // BENCH_ONLY=text keeps the cases whose comment contains it, and skips Python (for profiling).
+    let only = ProcessInfo.processInfo.environment["BENCH_ONLY"]
+    if let only { cases = cases.filter { $0.comment.contains(only) } }
 
     var ours: [Double] = []
     for c in cases {
@@ -27,7 +30,7 @@ func jmespathFigures() throws -> [Figure] {
 
     var python: [Double]? = nil
     var anchorName = "python jmespath"
-    do {
+    if only == nil { do {
         let script = packageRoot.appendingPathComponent("Benchmarks/python/jmespath_bench.py")
         let report = try JSONValue(parsing: [UInt8](try runPython([script.path, fixture.path])))
         python = report["cases"]?.array?.compactMap { $0["seconds_per_op"]?.number }
@@ -35,7 +38,7 @@ func jmespathFigures() throws -> [Figure] {
         if python?.count != cases.count { python = nil }
     } catch {
         print("notice: the Python jmespath package could not be measured: \(error)")
-    }
+    } }
 
     var figures: [Figure] = []
     for (i, c) in cases.enumerated() {

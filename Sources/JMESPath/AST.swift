@@ -1,5 +1,7 @@
-/// The syntax tree of a compiled expression.
-indirect enum Node: Sendable {
+/// The syntax tree of a compiled expression. Only the cases that hold nodes directly are
+/// boxed (`indirect`); names, literals and lists of nodes sit inline, which saves an
+/// allocation per node.
+enum Node: Sendable {
     /// `@`, and the implicit right-hand side of a projection.
     case current
     /// `foo`, `"foo"`: a member of an object.
@@ -9,28 +11,28 @@ indirect enum Node: Sendable {
     /// `[n]`
     case index(Int)
     /// `[start:stop:step]` (a slice is then projected).
-    case slice(start: Int?, stop: Int?, step: Int?)
+    indirect case slice(start: Int?, stop: Int?, step: Int?)
     /// `` `json` `` or `'raw'`
     case literal(JSONValue)
     /// `left[*]...`, `left[]...`, `left[1:2]...`: `right` applied to each element of an array.
-    case listProjection(left: Node, right: Node)
+    indirect case listProjection(left: Node, right: Node)
     /// `left.*...`, `*...`: `right` applied to each value of an object.
-    case objectProjection(left: Node, right: Node)
+    indirect case objectProjection(left: Node, right: Node)
     /// `left[?condition]...`: `right` applied to each element for which `condition` is true.
-    case filterProjection(left: Node, right: Node, condition: Node)
+    indirect case filterProjection(left: Node, right: Node, condition: Node)
     /// `left[]` before projecting: one level of nested arrays merged.
-    case flatten(Node)
+    indirect case flatten(Node)
     /// `[a, b]`
     case multiSelectList([Node])
     /// `{k: a, l: b}`
     case multiSelectHash([KeyedNode])
-    case or(Node, Node)
-    case and(Node, Node)
-    case not(Node)
-    case compare(Comparator, Node, Node)
+    indirect case or(Node, Node)
+    indirect case and(Node, Node)
+    indirect case not(Node)
+    indirect case compare(Comparator, Node, Node)
     case function(Function, [Node])
     /// `&expr`: the expression itself, passed to a function.
-    case expressionReference(Node)
+    indirect case expressionReference(Node)
 }
 
 /// One `key: expression` of a multi-select hash.

@@ -126,6 +126,13 @@ struct Lexer {
     private mutating func delimited(_ delimiter: UInt8, unescapingDelimiter: Bool = true) throws(JMESPathError) -> [UInt8] {
         let start = position
         position += 1
+        // Fast path: no backslash before the closing delimiter.
+        if let close = bytes[position...].firstIndex(where: { $0 == delimiter || $0 == UInt8(ascii: "\\") }),
+           bytes[close] == delimiter
+        {
+            defer { position = close + 1 }
+            return Array(bytes[position..<close])
+        }
         var content: [UInt8] = []
         while true {
             guard let c = peek() else {

@@ -39,8 +39,11 @@ struct Parser {
     }
 
     /// The name of an identifier token.
-    private func text(_ token: Token) -> String {
-        token.kind == .quotedIdentifier ? names[token.payload] : String(decoding: bytes[token.offset..<token.end], as: UTF8.self)
+    private mutating func text(_ token: Token) -> String {
+        if token.kind == .quotedIdentifier { return names[token.payload] }
+        return bytes.withUnsafeBufferPointer { buffer in
+            String(decoding: UnsafeBufferPointer(rebasing: buffer[token.offset..<token.end]), as: UTF8.self)
+        }
     }
 
     // MARK: Tokens
@@ -50,11 +53,11 @@ struct Parser {
     private func lookahead(_ n: Int) -> TokenKind { tokens[min(index + n, tokens.count - 1)].kind }
     private mutating func advance() { if index < tokens.count - 1 { index += 1 } }
 
-    private func error(_ message: String, at token: Token) -> JMESPathError {
+    private mutating func error(_ message: String, at token: Token) -> JMESPathError {
         JMESPathError(.syntax, message, column: column(of: token.offset, in: bytes))
     }
 
-    private func unexpected(_ token: Token, expecting: String? = nil) -> JMESPathError {
+    private mutating func unexpected(_ token: Token, expecting: String? = nil) -> JMESPathError {
         var message = "unexpected \(token.kind.display)"
         if token.kind == .unquotedIdentifier || token.kind == .quotedIdentifier { message += " '\(text(token))'" }
         if let expecting { message += ", expecting \(expecting)" }
@@ -67,12 +70,12 @@ struct Parser {
     }
 
     /// Wraps a node over children of the given depth, refusing trees deeper than the limit.
-    private func make(_ node: Node, over depth: Int) throws(JMESPathError) -> Parsed {
+    private mutating func make(_ node: Node, over depth: Int) throws(JMESPathError) -> Parsed {
         guard depth < JMESPath.maximumNestingDepth else { throw tooDeep() }
         return Parsed(node: node, depth: depth + 1)
     }
 
-    private func tooDeep() -> JMESPathError {
+    private mutating func tooDeep() -> JMESPathError {
         error("expression nested too deeply (the limit is \(JMESPath.maximumNestingDepth) levels)", at: token)
     }
 
@@ -205,7 +208,7 @@ struct Parser {
     }
 
     /// Appends `right` to the chain of steps in `left` (making `left` a chain first).
-    private func append(_ left: inout Parsed, _ right: Parsed) throws(JMESPathError) {
+    private mutating func append(_ left: inout Parsed, _ right: Parsed) throws(JMESPathError) {
         var steps: [Node]
         var depth = left.depth
         if case .current = left.node {
