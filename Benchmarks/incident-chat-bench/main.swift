@@ -1,0 +1,17 @@
+// incident-chat-bench: each figure beside the same work done by the reference tool,
+// measured in the same run. `make bench` builds it in release mode and runs it.
+//
+// Adding a figure: write a function `() throws -> [Figure]` in its own file and list it here.
+let benchmarks: [(name: String, run: () throws -> [Figure])] = [
+    ("jmespath", jmespathFigures),
+]
+
+var figures: [Figure] = []
+for benchmark in benchmarks {
+    do {
+        figures += try benchmark.run()
+    } catch {
+        print("\(benchmark.name): failed: \(error)")
+    }
+}
+printTable(figures)
