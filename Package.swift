@@ -45,7 +45,7 @@ let package = Package(
         ]),
 
         // benchmarks: each figure beside the same work done by the Python reference
-        .executableTarget(name: "incident-chat-bench", dependencies: ["JMESPath"],
+        .executableTarget(name: "incident-chat-bench", dependencies: ["Syntax", "JMESPath"],
                           path: "Benchmarks/incident-chat-bench"),
     ],
     swiftLanguageModes: [.v6]

@@ -3,11 +3,14 @@
 //
 // Adding a figure: write a function `() throws -> [Figure]` in its own file and list it here.
 let benchmarks: [(name: String, run: () throws -> [Figure])] = [
+    ("syntax", syntaxFigures),
     ("jmespath", jmespathFigures),
 ]
 
+// `incident-chat-bench NAME...` runs only the benchmarks named.
+let selected = Set(CommandLine.arguments.dropFirst())
 var figures: [Figure] = []
-for benchmark in benchmarks {
+for benchmark in benchmarks where selected.isEmpty || selected.contains(benchmark.name) {
     do {
         figures += try benchmark.run()
     } catch {
