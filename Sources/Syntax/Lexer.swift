@@ -101,7 +101,9 @@ public struct Lexer {
             let r = range(from: start)
             return .comment(Comment(text: String(decoding: bytes[r.bytes], as: UTF8.self), range: r))
         }
-        return classify(lexWord())
+        // Two statements: `classify` reads the buffer that `lexWord` fills.
+        let word = lexWord()
+        return classify(word)
     }
 
     /// Every token up to the end (the `.end` token included).
@@ -250,6 +252,7 @@ public struct Lexer {
     /// Copies a run of printable ASCII bytes that need no rewriting, in one go
     /// (most of a command is such runs).
     @inline(__always) private mutating func takePlainRun() {
+        guard isPlain(bytes[pos]) else { take(); return }  // white space inside brackets
         var j = pos + 1
         while j < end, isPlain(bytes[j]) { j += 1 }
         if pos != predicted { map.note(text: buffer.count, source: pos) }
