@@ -10,7 +10,15 @@ struct MemoryState {
         var seqById: [String: Int64] = [:]
     }
 
-    var nextSeq: Int64 = 1
+    /// The next `seq` of each kind of record (one counter a table, as SQLite keeps them).
+    var nextSeq = Sequences()
+
+    struct Sequences {
+        var incident: Int64 = 1
+        var event: Int64 = 1
+        var relatedItem: Int64 = 1
+        var policy: Int64 = 1
+    }
     var replicationSets: [String: ReplicationSetRecord] = [:]
     var plans: [String: ResponsePlanRecord] = [:]
     /// Plans by account, in ascending order of name.

@@ -27,9 +27,9 @@ final class MemoryStore: IncidentStore {
         journal.append(undo)
     }
 
-    private func takeSeq() -> Int64 {
-        let seq = state.nextSeq
-        change({ $0.nextSeq += 1 }, undo: { $0.nextSeq = seq })
+    private func takeSeq(_ counter: WritableKeyPath<MemoryState.Sequences, Int64>) -> Int64 {
+        let seq = state.nextSeq[keyPath: counter]
+        change({ $0.nextSeq[keyPath: counter] += 1 }, undo: { $0.nextSeq[keyPath: counter] = seq })
         return seq
     }
 
@@ -94,7 +94,7 @@ final class MemoryStore: IncidentStore {
 
     func insertIncident(_ record: IncidentRecordRow) -> Int64 {
         var record = record
-        record.seq = takeSeq()
+        record.seq = takeSeq(\.incident)
         let inserted = record
         change({
             $0.incidents[inserted.arn] = inserted
@@ -156,7 +156,7 @@ final class MemoryStore: IncidentStore {
 
     func insertTimelineEvent(_ record: TimelineEventRecord) -> Int64 {
         var record = record
-        record.seq = takeSeq()
+        record.seq = takeSeq(\.event)
         let inserted = record
         let incident = inserted.incidentSeq
         change({
@@ -215,7 +215,7 @@ final class MemoryStore: IncidentStore {
 
     func insertRelatedItem(_ record: RelatedItemRecord) -> Int64 {
         var record = record
-        record.seq = takeSeq()
+        record.seq = takeSeq(\.relatedItem)
         let inserted = record
         change({
             $0.relatedItems[inserted.incidentSeq, default: []].append(inserted)
@@ -269,7 +269,7 @@ final class MemoryStore: IncidentStore {
 
     func insertResourcePolicy(_ record: ResourcePolicyRecord) -> Int64 {
         var record = record
-        record.seq = takeSeq()
+        record.seq = takeSeq(\.policy)
         let inserted = record
         change({
             $0.policies[inserted.resourceArn, default: []].append(inserted)

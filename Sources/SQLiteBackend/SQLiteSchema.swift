@@ -34,7 +34,7 @@ enum SQLiteSchema {
                 ) WITHOUT ROWID;
                 CREATE UNIQUE INDEX response_plan_by_name ON response_plan(account, name);
                 CREATE TABLE incident (
-                    seq INTEGER PRIMARY KEY,
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
                     arn TEXT NOT NULL UNIQUE,
                     account TEXT NOT NULL,
                     response_plan_arn TEXT NOT NULL,
@@ -58,7 +58,7 @@ enum SQLiteSchema {
                 );
                 CREATE INDEX incident_by_creation ON incident(account, creation_time, seq);
                 CREATE TABLE timeline_event (
-                    seq INTEGER PRIMARY KEY,
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
                     incident INTEGER NOT NULL,
                     event_id TEXT NOT NULL,
                     event_time INTEGER NOT NULL,
@@ -70,7 +70,7 @@ enum SQLiteSchema {
                 CREATE INDEX timeline_event_by_time ON timeline_event(incident, event_time, seq);
                 CREATE UNIQUE INDEX timeline_event_by_id ON timeline_event(incident, event_id);
                 CREATE TABLE related_item (
-                    seq INTEGER PRIMARY KEY,
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
                     incident INTEGER NOT NULL,
                     generated_id TEXT,
                     title TEXT,
@@ -84,7 +84,7 @@ enum SQLiteSchema {
                     PRIMARY KEY (resource_arn, key)
                 ) WITHOUT ROWID;
                 CREATE TABLE resource_policy (
-                    seq INTEGER PRIMARY KEY,
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
                     resource_arn TEXT NOT NULL,
                     policy_id TEXT NOT NULL,
                     document TEXT NOT NULL,

@@ -10,10 +10,6 @@ extension IncidentsCommand {
     func createReplicationSet() throws -> Value {
         let regionsInput = try input.requiredStructure("regions")
         let tags = try input.stringMap("tags")
-        if let existing = try store.replicationSet(account: context.accountId) {
-            throw ServiceError.conflict(.replicationSet, existing.arn,
-                "Account \(context.accountId) already has a replication set (\(existing.arn)); an account has only one. Change its Regions with UpdateReplicationSet.")
-        }
         guard !regionsInput.isEmpty else { throw ServiceError.validation("A replication set needs at least one Region.") }
         guard regionsInput.count <= Self.maxRegions else {
             throw ServiceError.validation("A replication set can have at most \(Self.maxRegions) Regions; got \(regionsInput.count).")
@@ -25,6 +21,10 @@ extension IncidentsCommand {
                                         status: "ACTIVE", statusMessage: nil, statusUpdateTime: now))
         }
         regions.sort { $0.name < $1.name }
+        if let existing = try store.replicationSet(account: context.accountId) {
+            throw ServiceError.conflict(.replicationSet, existing.arn,
+                "Account \(context.accountId) already has a replication set (\(existing.arn)); an account has only one. Change its Regions with UpdateReplicationSet.")
+        }
         let arn = ARN.incidents(context, "replication-set/\(ids.uuidString())")
         try store.putReplicationSet(ReplicationSetRecord(
             account: context.accountId, arn: arn, createdBy: context.principalArn, createdTime: now,

@@ -1,0 +1,4 @@
+import Catalog
+import OrderedCollections
+
+typealias OrderedInput = OrderedDictionary<String, Value>
