@@ -9,7 +9,24 @@ public protocol IDGenerator: Sendable {
 
 extension IDGenerator {
     /// A fresh UUID in the lowercase form the service prints.
-    public func uuidString() -> String { uuid().uuidString.lowercased() }
+    public func uuidString() -> String {
+        let u = uuid().uuid
+        let bytes = [u.0, u.1, u.2, u.3, u.4, u.5, u.6, u.7, u.8, u.9, u.10, u.11, u.12, u.13, u.14, u.15]
+        let digits = Array("0123456789abcdef".utf8)
+        return String(unsafeUninitializedCapacity: 36) { out in
+            var i = 0
+            for (n, byte) in bytes.enumerated() {
+                if n == 4 || n == 6 || n == 8 || n == 10 {
+                    out[i] = UInt8(ascii: "-")
+                    i += 1
+                }
+                out[i] = digits[Int(byte >> 4)]
+                out[i + 1] = digits[Int(byte & 0x0F)]
+                i += 2
+            }
+            return i
+        }
+    }
 }
 
 /// Random UUIDs (version 4).

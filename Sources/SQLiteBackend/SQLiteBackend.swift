@@ -28,10 +28,14 @@ public final class SQLiteBackend: IncidentBackend, StoreDigest, @unchecked Senda
     /// Opens the store at `path`, creating it (and its schema) when missing and
     /// migrating an older one. A store from a newer build is refused untouched.
     ///
-    /// - Parameter busyTimeout: how long a write waits for another process
-    ///   holding the store before it fails.
+    /// - Parameters:
+    ///   - busyTimeout: how long a write waits for another process holding
+    ///     the store before it fails.
+    ///   - readOnly: open without the right to write: every command that
+    ///     would change something fails with a clear error (the store must
+    ///     already have this build's schema).
     public init(path: String, clock: any WallClock = SystemWallClock(), ids: any IDGenerator = RandomIDGenerator(),
-                busyTimeout: TimeInterval = 30) throws(ServiceError) {
+                busyTimeout: TimeInterval = 30, readOnly: Bool = false) throws(ServiceError) {
         self.path = path
         engine = ServiceEngine(clock: clock, ids: ids)
         var config = Configuration()
@@ -39,12 +43,15 @@ public final class SQLiteBackend: IncidentBackend, StoreDigest, @unchecked Senda
         // A batch keeps its transaction open across several accesses.
         config.allowsUnsafeTransactions = true
         config.label = "IncidentChat store"
+        config.readonly = readOnly
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // Room for a large batch's pages before they spill to the journal (32 MB).
+            try db.execute(sql: "PRAGMA cache_size = -32000")
         }
         do {
             queue = try DatabaseQueue(path: path, configuration: config)
-            try SQLiteSchema.prepare(queue, path: path)
+            try SQLiteSchema.prepare(queue, path: path, readOnly: readOnly)
         } catch {
             throw SQLiteErrors.map(error, path: path)
         }

@@ -9,6 +9,9 @@ enum SQLiteErrors {
         if let newer = error as? SQLiteSchema.NewerSchema {
             return .store("The store \(newer.path) was written by a newer IncidentChat (schema version \(newer.stored); this build knows up to \(SQLiteSchema.version)). It was left untouched: use a newer incident-chat, or another --store.")
         }
+        if let older = error as? SQLiteSchema.OlderSchema {
+            return .store("The store \(older.path) is opened read-only but needs its schema created or upgraded first; open it once with write access.")
+        }
         guard let db = error as? DatabaseError else {
             return .store("The store \(path) failed: \(error).")
         }

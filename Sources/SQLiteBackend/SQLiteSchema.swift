@@ -107,7 +107,7 @@ enum SQLiteSchema {
 
     /// Brings the store up to this build's schema. A store written by a newer
     /// build is refused before anything is written to it.
-    static func prepare(_ queue: DatabaseQueue, path: String) throws {
+    static func prepare(_ queue: DatabaseQueue, path: String, readOnly: Bool) throws {
         let migrator = self.migrator
         let complete = try queue.writeWithoutTransaction { db in
             let stored = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
@@ -115,13 +115,21 @@ enum SQLiteSchema {
             if stored > version || superseded {
                 throw NewerSchema(path: path, stored: stored)
             }
-            if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+            if !readOnly, try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
                 _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
             }
             return try db.tableExists("grdb_migrations") && migrator.hasCompletedMigrations(db)
         }
         // An up-to-date store is only read here, so a read-only store still opens.
-        if !complete { try migrator.migrate(queue) }
+        if !complete {
+            if readOnly { throw OlderSchema(path: path) }
+            try migrator.migrate(queue)
+        }
+    }
+
+    /// A store opened read-only that lacks this build's schema.
+    struct OlderSchema: Error {
+        var path: String
     }
 
     /// A store from a newer build of IncidentChat.

@@ -37,12 +37,14 @@ struct SQLiteStore: IncidentStore {
     // MARK: Replication sets
 
     func replicationSet(account: String) throws -> ReplicationSetRecord? {
-        try one("SELECT * FROM replication_set WHERE account = ?", [account]).map { row in
+        try one("""
+            SELECT account, arn, created_by, created_time, deletion_protected, last_modified_by, last_modified_time,
+                status, regions FROM replication_set WHERE account = ?
+            """, [account]).map { row in
             ReplicationSetRecord(
-                account: row["account"], arn: row["arn"], createdBy: row["created_by"], createdTime: row["created_time"],
-                deletionProtected: row["deletion_protected"], lastModifiedBy: row["last_modified_by"],
-                lastModifiedTime: row["last_modified_time"], status: row["status"],
-                regions: try ReplicationSetRecord.decodeRegions(bytes(row["regions"])))
+                account: row[0], arn: row[1], createdBy: row[2], createdTime: row[3], deletionProtected: row[4],
+                lastModifiedBy: row[5], lastModifiedTime: row[6], status: row[7],
+                regions: try ReplicationSetRecord.decodeRegions(bytes(row[8])))
         }
     }
 
@@ -61,12 +63,12 @@ struct SQLiteStore: IncidentStore {
     // MARK: Response plans
 
     private func plan(_ row: Row) throws -> ResponsePlanRecord {
+        // Columns in the order of `planColumns`.
         ResponsePlanRecord(
-            account: row["account"], arn: row["arn"], name: row["name"], displayName: row["display_name"],
-            template: IncidentTemplateRecord(value: try decode(row["template"]) ?? .structure([:])),
-            chatChannel: try decode(row["chat_channel"]),
-            engagements: try decode(row["engagements"])?.list?.compactMap(\.string),
-            actions: try decode(row["actions"]), integrations: try decode(row["integrations"]))
+            account: row[1], arn: row[0], name: row[2], displayName: row[3],
+            template: IncidentTemplateRecord(value: try decode(row[4]) ?? .structure([:])),
+            chatChannel: try decode(row[5]), engagements: try decode(row[6])?.list?.compactMap(\.string),
+            actions: try decode(row[7]), integrations: try decode(row[8]))
     }
 
     private func planArguments(_ p: ResponsePlanRecord) -> StatementArguments {
@@ -74,8 +76,11 @@ struct SQLiteStore: IncidentStore {
          encode(p.engagements.map { .list($0.map(Value.string)) }), encode(p.actions), encode(p.integrations)]
     }
 
+    private static let planColumns =
+        "arn, account, name, display_name, template, chat_channel, engagements, actions, integrations"
+
     func responsePlan(arn: String) throws -> ResponsePlanRecord? {
-        try one("SELECT * FROM response_plan WHERE arn = ?", [arn]).map(plan)
+        try one("SELECT \(Self.planColumns) FROM response_plan WHERE arn = ?", [arn]).map(plan)
     }
 
     func insertResponsePlan(_ p: ResponsePlanRecord) throws {
@@ -97,23 +102,21 @@ struct SQLiteStore: IncidentStore {
     }
 
     func scanResponsePlans(account: String, afterName: String?, _ visit: (ResponsePlanRecord) throws -> Bool) throws {
-        try each("SELECT * FROM response_plan WHERE account = ? AND name > ? ORDER BY name",
+        try each("SELECT \(Self.planColumns) FROM response_plan WHERE account = ? AND name > ? ORDER BY name",
                  [account, afterName ?? ""]) { try visit(plan($0)) }
     }
 
     // MARK: Incident records
 
     private func incident(_ row: Row) throws -> IncidentRecordRow {
+        // `seq`, then the columns in the order of `incidentColumns`.
         IncidentRecordRow(
-            seq: row["seq"], account: row["account"], arn: row["arn"], responsePlanArn: row["response_plan_arn"],
-            title: row["title"], summary: row["summary"], status: row["status"], impact: row["impact"],
-            dedupeString: row["dedupe_string"], creationTime: row["creation_time"], resolvedTime: row["resolved_time"],
-            lastModifiedBy: row["last_modified_by"], lastModifiedTime: row["last_modified_time"],
-            createdBy: row["created_by"], invokedBy: row["invoked_by"], sourceResourceArn: row["source_resource_arn"],
-            source: row["source"], chatChannel: try decode(row["chat_channel"]),
-            notificationTargets: try decode(row["notification_targets"])?.list ?? [],
-            automationExecutions: try decode(row["automation_executions"])?.list ?? [],
-            triggerDetails: try decode(row["trigger_details"]))
+            seq: row[0], account: row[2], arn: row[1], responsePlanArn: row[3], title: row[4], summary: row[5],
+            status: row[6], impact: row[7], dedupeString: row[8], creationTime: row[9], resolvedTime: row[10],
+            lastModifiedBy: row[11], lastModifiedTime: row[12], createdBy: row[13], invokedBy: row[14],
+            sourceResourceArn: row[15], source: row[16], chatChannel: try decode(row[17]),
+            notificationTargets: try decode(row[18])?.list ?? [], automationExecutions: try decode(row[19])?.list ?? [],
+            triggerDetails: try decode(row[20]))
     }
 
     private func incidentArguments(_ r: IncidentRecordRow) -> StatementArguments {
@@ -130,7 +133,7 @@ struct SQLiteStore: IncidentStore {
         """
 
     func incident(arn: String) throws -> IncidentRecordRow? {
-        try one("SELECT * FROM incident WHERE arn = ?", [arn]).map(incident)
+        try one("SELECT seq, \(Self.incidentColumns) FROM incident WHERE arn = ?", [arn]).map(incident)
     }
 
     func incidentSeq(arn: String) throws -> Int64? {
@@ -158,11 +161,11 @@ struct SQLiteStore: IncidentStore {
     func scanIncidents(account: String, before: IncidentListKey?, _ visit: (IncidentRecordRow) throws -> Bool) throws {
         if let before {
             try each("""
-                SELECT * FROM incident WHERE account = ? AND (creation_time, seq) < (?, ?)
+                SELECT seq, \(Self.incidentColumns) FROM incident WHERE account = ? AND (creation_time, seq) < (?, ?)
                 ORDER BY creation_time DESC, seq DESC
                 """, [account, before.creationTime, before.seq]) { try visit(incident($0)) }
         } else {
-            try each("SELECT * FROM incident WHERE account = ? ORDER BY creation_time DESC, seq DESC",
+            try each("SELECT seq, \(Self.incidentColumns) FROM incident WHERE account = ? ORDER BY creation_time DESC, seq DESC",
                      [account]) { try visit(incident($0)) }
         }
     }

@@ -66,13 +66,11 @@ struct SQLiteStoreTests {
     }
 
     @Test func readOnlyStoreIsAnError() async throws {
-        guard getuid() != 0 else { return } // root writes through file permissions
         let h = try BackendKind.sqlite.make()
         _ = try await h.createReplicationSet()
         let path = try #require(h.path)
-        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: path)
-        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path) }
-        let backend = try SQLiteBackend(path: path)
+        let before = try await h.digest()
+        let backend = try SQLiteBackend(path: path, readOnly: true)
         do throws(ServiceError) {
             _ = try await backend.send(Request(service: .incidents, operation: "CreateResponsePlan", input: [
                 "incidentTemplate": .structure(["impact": .integer(3), "title": .string("x")]), "name": .string("p"),
@@ -80,10 +78,19 @@ struct SQLiteStoreTests {
             Issue.record("writing a read-only store must fail")
         } catch {
             #expect(error.code == .internalServer)
+            #expect(error.message.contains("read-only"))
+            #expect(error.message.contains(path))
         }
+        // Reading still works, and nothing changed.
+        _ = try await backend.send(Request(service: .incidents, operation: "ListResponsePlans"), context: h.alice)
+        #expect(try await backend.digest() == before)
+        // A read-only open of a store without the schema is refused, not migrated.
+        let fresh = TemporaryStore.path()
+        _ = FileManager.default.createFile(atPath: fresh, contents: Data())
+        #expect(throws: ServiceError.self) { try SQLiteBackend(path: fresh, readOnly: true) }
     }
 
-    @Test func readOnlyConnectionIsAnError() async throws {
+    @Test func lockedStoreIsAnError() async throws {
         let h = try BackendKind.sqlite.make()
         _ = try await h.createReplicationSet()
         let path = try #require(h.path)

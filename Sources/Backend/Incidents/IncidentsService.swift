@@ -48,7 +48,12 @@ struct IncidentsCommand<Store: IncidentStore> {
     let input: Input
 
     func run() throws -> Value {
+        // The commands of a runbook's hot path come first.
         switch operation {
+        case "CreateTimelineEvent": return try idempotent(createTimelineEvent)
+        case "UpdateIncidentRecord": return try idempotent(updateIncidentRecord)
+        case "GetIncidentRecord": return try getIncidentRecord()
+        case "ListTimelineEvents": return try listTimelineEvents()
         case "CreateReplicationSet": return try idempotent(createReplicationSet)
         case "GetReplicationSet": return try getReplicationSet()
         case "ListReplicationSets": return try listReplicationSets()
@@ -61,13 +66,9 @@ struct IncidentsCommand<Store: IncidentStore> {
         case "UpdateResponsePlan": return try idempotent(updateResponsePlan)
         case "DeleteResponsePlan": return try deleteResponsePlan()
         case "StartIncident": return try idempotent(startIncident)
-        case "GetIncidentRecord": return try getIncidentRecord()
         case "ListIncidentRecords": return try listIncidentRecords()
-        case "UpdateIncidentRecord": return try idempotent(updateIncidentRecord)
         case "DeleteIncidentRecord": return try deleteIncidentRecord()
-        case "CreateTimelineEvent": return try idempotent(createTimelineEvent)
         case "GetTimelineEvent": return try getTimelineEvent()
-        case "ListTimelineEvents": return try listTimelineEvents()
         case "UpdateTimelineEvent": return try idempotent(updateTimelineEvent)
         case "DeleteTimelineEvent": return try deleteTimelineEvent()
         case "UpdateRelatedItems": return try idempotent(updateRelatedItems)
