@@ -27,9 +27,10 @@ final class MemoryStore: IncidentStore {
         journal.append(undo)
     }
 
+    /// Draws the next `seq` of a kind; the insert's undo puts the counter back.
     private func takeSeq(_ counter: WritableKeyPath<MemoryState.Sequences, Int64>) -> Int64 {
         let seq = state.nextSeq[keyPath: counter]
-        change({ $0.nextSeq[keyPath: counter] += 1 }, undo: { $0.nextSeq[keyPath: counter] = seq })
+        state.nextSeq[keyPath: counter] = seq + 1
         return seq
     }
 
@@ -101,6 +102,7 @@ final class MemoryStore: IncidentStore {
             $0.incidentArnBySeq[inserted.seq] = inserted.arn
             $0.incidentOrder[inserted.account, default: []].insertSorted(inserted.listKey)
         }, undo: {
+            $0.nextSeq.incident = inserted.seq
             $0.incidents[inserted.arn] = nil
             $0.incidentArnBySeq[inserted.seq] = nil
             $0.incidentOrder[inserted.account]?.removeSorted(inserted.listKey)
@@ -163,6 +165,7 @@ final class MemoryStore: IncidentStore {
             $0.timelines[incident, default: MemoryState.Timeline()].insert(inserted)
             $0.eventIncident[inserted.seq] = incident
         }, undo: {
+            $0.nextSeq.event = inserted.seq
             $0.timelines[incident]?.remove(seq: inserted.seq)
             $0.eventIncident[inserted.seq] = nil
         })
@@ -221,6 +224,7 @@ final class MemoryStore: IncidentStore {
             $0.relatedItems[inserted.incidentSeq, default: []].append(inserted)
             $0.relatedItemIncident[inserted.seq] = inserted.incidentSeq
         }, undo: {
+            $0.nextSeq.relatedItem = inserted.seq
             $0.relatedItems[inserted.incidentSeq]?.removeAll { $0.seq == inserted.seq }
             $0.relatedItemIncident[inserted.seq] = nil
         })
@@ -275,6 +279,7 @@ final class MemoryStore: IncidentStore {
             $0.policies[inserted.resourceArn, default: []].append(inserted)
             $0.policyResource[inserted.seq] = inserted.resourceArn
         }, undo: {
+            $0.nextSeq.policy = inserted.seq
             $0.policies[inserted.resourceArn]?.removeAll { $0.seq == inserted.seq }
             $0.policyResource[inserted.seq] = nil
         })
