@@ -38,8 +38,8 @@ public struct IncidentsService: Sendable {
 
 /// One command being executed: the store, the caller, the time and the input.
 /// The operations are its methods, one file a resource.
-struct IncidentsCommand<Store: IncidentStore> {
-    let store: Store
+struct IncidentsCommand {
+    let store: any IncidentStore
     let context: CallContext
     /// The time of the command: everything it stamps gets this instant.
     let now: Millis
