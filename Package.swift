@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // text → tokens → syntax tree, source ranges, diagnostics
@@ -37,6 +38,27 @@ let package = Package(
         // the REPL: libedit (a system library and a C shim for its variadic calls)
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "CEditLine", dependencies: ["CLibEdit"]),
+
+        // the IncidentBackend protocol, the service engine and the storage abstraction it runs on
+        .target(name: "Backend", dependencies: [
+            "Catalog",
+            .product(name: "OrderedCollections", package: "swift-collections"),
+        ]),
+        // the in-memory backend: dictionaries and sorted indexes, for tests and --memory
+        .target(name: "MemoryBackend", dependencies: [
+            "Backend", "Catalog",
+            .product(name: "OrderedCollections", package: "swift-collections"),
+        ]),
+        // the embedded SQLite backend (GRDB): WAL, migrations, a transaction per command
+        .target(name: "SQLiteBackend", dependencies: [
+            "Backend", "Catalog",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "OrderedCollections", package: "swift-collections"),
+        ]),
+        .testTarget(name: "BackendTests", dependencies: [
+            "Backend", "MemoryBackend", "SQLiteBackend", "Catalog",
+            .product(name: "OrderedCollections", package: "swift-collections"),
+        ]),
 
         // the executable: argument parsing only, wiring the rest
         .executableTarget(name: "incident-chat", dependencies: [
