@@ -38,6 +38,8 @@ let package = Package(
         // the REPL: libedit (a system library and a C shim for its variadic calls)
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "CEditLine", dependencies: ["CLibEdit"]),
+        .target(name: "REPL", dependencies: ["CEditLine", "Syntax", "Catalog"]),
+        .testTarget(name: "REPLTests", dependencies: ["REPL", "Catalog"]),
 
         // the IncidentBackend protocol, the service engine and the storage abstraction it runs on
         .target(name: "Backend", dependencies: [

@@ -39,9 +39,9 @@ public struct Completer: Sendable {
     }
 
     static let mentions = ["@aws"]
+    /// The AWS CLI's global options that every command takes; paging ones come from the operation.
     static let globalOptions = ["output", "query", "region", "profile", "endpoint-url", "cli-input-json",
-                                "cli-input-yaml", "generate-cli-skeleton", "max-items", "starting-token",
-                                "page-size", "no-paginate", "debug"]
+                                "cli-input-yaml", "generate-cli-skeleton", "debug"]
 
     /// The candidates for the word that ends at `cursor` (a UTF-8 offset into `line`).
     public func complete(_ line: String, cursor: Int) -> Completion {
@@ -123,7 +123,7 @@ public struct Completer: Sendable {
             }
         }
         if !partial.hasPrefix("-"), let name = lastOption, let option = operation.option(named: name), option.form == .value {
-            return values(for: option, of: operation, in: service, given: given, partial: partial)
+            return values(member: option.memberName, shape: option.shape, of: operation, in: service, given: given, partial: partial)
         }
         return optionCandidates(operation, given: given, partial: partial)
     }
@@ -135,23 +135,24 @@ public struct Completer: Sendable {
         let open = operation.options.filter { !givenMembers.contains($0.memberName) && !$0.isHidden }
         let required = open.filter(\.isRequired).map { "--" + $0.name }
         let optional = open.filter { !$0.isRequired }.map { "--" + $0.name }
-        let globals = Self.globalOptions.filter { given[$0] == nil }.map { "--" + $0 }
+        let paging = operation.paginator == nil ? [] : operation.pagingOptions + ["no-paginate"]
+        let globals = (paging + Self.globalOptions).filter { given[$0] == nil }.map { "--" + $0 }
         let all = required + optional + globals
         return all.filter { $0.hasPrefix(partial.isEmpty ? "" : (partial.hasPrefix("--") ? partial : "--" + partial.drop { $0 == "-" })) }
     }
 
-    private func values(for option: Option, of operation: Operation, in service: ServiceModel,
+    private func values(member: String, shape id: ShapeID, of operation: Operation, in service: ServiceModel,
                         given: [String: String], partial: String) -> [String] {
-        let shape = service[option.shape]
+        let shape = service[id]
         if !shape.enumValues.isEmpty { return Self.filter(shape.enumValues, by: partial) }
         if shape.kind == .list, let element = shape.element, !service[element].enumValues.isEmpty {
             return Self.filter(service[element].enumValues, by: partial)
         }
-        if let kind = Self.liveKind(member: option.memberName, operation: operation.name, service: service.name),
+        if let kind = Self.liveKind(member: member, operation: operation.name, service: service.name.rawValue),
            let live {
             return Self.filter(live.values(kind, given: given), by: partial)
         }
-        if partial.isEmpty, let skeleton = ShapeSyntax(service: service).shorthand(option.shape) {
+        if partial.isEmpty, let skeleton = ShapeSyntax(service: service).shorthand(id) {
             return [skeleton]
         }
         return []
@@ -184,13 +185,10 @@ public struct Completer: Sendable {
         let p = partial.lowercased()
         guard !p.isEmpty else { return names.sorted() }
         let prefix = names.filter { $0.hasPrefix(p) }.sorted()
-        let initials = names.filter { name in
-            !prefix.contains(name) && String(name.split(separator: "-").compactMap(\.first)).hasPrefix(p)
-        }.sorted()
-        let subsequence = names.filter { name in
-            !prefix.contains(name) && !initials.contains(name) && isSubsequence(p, of: name)
-        }.sorted()
-        return prefix + initials + subsequence
+        if !prefix.isEmpty { return prefix }
+        let initials = names.filter { String($0.split(separator: "-").compactMap(\.first)).hasPrefix(p) }.sorted()
+        if !initials.isEmpty { return initials }
+        return names.filter { isSubsequence(p, of: $0) }.sorted()
     }
 
     static func isSubsequence(_ needle: String, of haystack: String) -> Bool {
