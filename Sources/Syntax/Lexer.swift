@@ -42,9 +42,10 @@ public struct Lexer {
     private var predicted = -1
     private var quoted = false
 
-    public init(bytes: [UInt8], range: Range<Int>? = nil, mode: Mode) {
+    public init(bytes: [UInt8], range: Range<Int>? = nil, mode: Mode, firstLine: Int = 1) {
         self.bytes = bytes
         self.mode = mode
+        self.line = firstLine
         let range = range ?? 0..<bytes.count
         self.end = range.upperBound
         self.pos = 0

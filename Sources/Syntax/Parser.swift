@@ -20,7 +20,7 @@ public struct Parser {
     /// `message = [ fence ] command [ fence ]`: one chat message.
     public static func parseMessage(_ file: SourceFile) -> (command: Command?, diagnostics: [Diagnostic]) {
         let (content, unclosed) = ChatFormatting.unwrap(file.bytes)
-        var lexer = Lexer(bytes: file.bytes, range: content, mode: .message)
+        var lexer = Lexer(bytes: file.bytes, range: content, mode: .message, firstLine: file.firstLine)
         let tokens = lexer.tokenize()
         var parser = Parser(tokens: tokens, diagnostics: lexer.diagnostics)
         if let unclosed {
@@ -39,7 +39,7 @@ public struct Parser {
 
     /// `script = { line }`: a runbook.
     public static func parseScript(_ file: SourceFile) -> (script: Script, diagnostics: [Diagnostic]) {
-        var lexer = Lexer(bytes: file.bytes, mode: .script)
+        var lexer = Lexer(bytes: file.bytes, mode: .script, firstLine: file.firstLine)
         let tokens = lexer.tokenize()
         var parser = Parser(tokens: tokens, diagnostics: lexer.diagnostics)
         parser.isScript = true
