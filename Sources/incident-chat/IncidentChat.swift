@@ -2,10 +2,11 @@ import ArgumentParser
 
 /// The executable: argument parsing only; each subcommand wires modules together.
 @main
-struct IncidentChat: ParsableCommand {
+struct IncidentChat: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "incident-chat",
         abstract: "The chat-command language of AWS Systems Manager Incident Manager.",
-        subcommands: [ParseCommand.self]
+        subcommands: [REPLCommand.self, ExecCommand.self, RunCommand.self, ParseCommand.self],
+        defaultSubcommand: REPLCommand.self
     )
 }
