@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
         // text → tokens → syntax tree, source ranges, diagnostics
@@ -22,9 +23,16 @@ let package = Package(
             .product(name: "OrderedCollections", package: "swift-collections"),
         ]),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog"], exclude: ["Golden"]),
+        // syntax tree + catalog → typed request or diagnostics
+        .target(name: "Checker", dependencies: [
+            "Syntax", "Catalog",
+            .product(name: "OrderedCollections", package: "swift-collections"),
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        .testTarget(name: "CheckerTests", dependencies: ["Checker", "Syntax", "Catalog"], exclude: ["Golden"]),
         // the executable: argument parsing only, wiring the rest
         .executableTarget(name: "incident-chat", dependencies: [
-            "Syntax", "Catalog",
+            "Syntax", "Catalog", "Checker",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "SyntaxTests", dependencies: [
