@@ -1,6 +1,7 @@
 // swift-tools-version: 6.1
 // IncidentChat: the chat-command language of AWS Systems Manager Incident Manager.
-// One module a pipeline stage (see ../shared/DESIGN.md and README.md).
+// One module a pipeline stage (see README.md):
+//   Syntax → Checker (Catalog) → Interpreter → Backend → Renderer
 import PackageDescription
 
 let package = Package(
@@ -8,21 +9,29 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "incident-chat", targets: ["incident-chat"]),
+        .executable(name: "incident-chat-bench", targets: ["incident-chat-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
         // text → tokens → syntax tree, source ranges, diagnostics
         .target(name: "Syntax"),
+        .testTarget(name: "SyntaxTests", dependencies: [
+            "Syntax",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ], exclude: ["Golden"]),
+
         // services, operations, shapes (generated from the service models); typed values
         .target(name: "Catalog", dependencies: [
             .product(name: "OrderedCollections", package: "swift-collections"),
         ]),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog"], exclude: ["Golden"]),
+
         // syntax tree + catalog → typed request or diagnostics
         .target(name: "Checker", dependencies: [
             "Syntax", "Catalog",
@@ -30,15 +39,47 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
         .testTarget(name: "CheckerTests", dependencies: ["Checker", "Syntax", "Catalog"], exclude: ["Golden"]),
+
+        // JMESPath (--query): lexer, parser, interpreter, functions; no dependencies
+        .target(name: "JMESPath"),
+        .testTarget(name: "JMESPathTests", dependencies: ["JMESPath"], resources: [.copy("Fixtures")]),
+
+        // the REPL: libedit (a system library and a C shim for its variadic calls)
+        .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        .target(name: "CEditLine", dependencies: ["CLibEdit"]),
+        .target(name: "REPL", dependencies: ["CEditLine", "Syntax", "Catalog"]),
+        .testTarget(name: "REPLTests", dependencies: ["REPL", "Catalog"]),
+
+        // the IncidentBackend protocol, the service engine and the storage abstraction it runs on
+        .target(name: "Backend", dependencies: [
+            "Catalog",
+            .product(name: "OrderedCollections", package: "swift-collections"),
+        ]),
+        // the in-memory backend: dictionaries and sorted indexes, for tests and --memory
+        .target(name: "MemoryBackend", dependencies: [
+            "Backend", "Catalog",
+            .product(name: "OrderedCollections", package: "swift-collections"),
+        ]),
+        // the embedded SQLite backend (GRDB): WAL, migrations, a transaction per command
+        .target(name: "SQLiteBackend", dependencies: [
+            "Backend", "Catalog",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "OrderedCollections", package: "swift-collections"),
+        ]),
+        .testTarget(name: "BackendTests", dependencies: [
+            "Backend", "MemoryBackend", "SQLiteBackend", "Catalog",
+            .product(name: "OrderedCollections", package: "swift-collections"),
+        ]),
+
         // the executable: argument parsing only, wiring the rest
         .executableTarget(name: "incident-chat", dependencies: [
             "Syntax", "Catalog", "Checker",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "SyntaxTests", dependencies: [
-            "Syntax",
-            .product(name: "PropertyBased", package: "swift-property-based"),
-        ], exclude: ["Golden"]),
+
+        // benchmarks: each figure beside the same work done by the Python reference
+        .executableTarget(name: "incident-chat-bench", dependencies: ["Syntax", "Catalog", "Checker", "JMESPath"],
+                          path: "Benchmarks/incident-chat-bench"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -3,8 +3,10 @@
 /// code span (`` ` ``). Backticks inside the command stay (JMESPath literals
 /// use them).
 enum ChatFormatting {
-    /// The byte range of `bytes` that holds the command.
-    static func unwrap(_ bytes: [UInt8]) -> Range<Int> {
+    /// The byte range of `bytes` that holds the command, and the byte offset
+    /// of an opening fence or span that is never closed.
+    static func unwrap(_ bytes: [UInt8]) -> (content: Range<Int>, unclosed: Range<Int>?) {
+
         var lower = 0
         var upper = bytes.count
         // White space, the non-breaking space (C2 A0) included.
@@ -26,12 +28,13 @@ enum ChatFormatting {
             return n
         }
         let open = ticks(at: lower)
-        if open == upper - lower { return upper..<upper }  // nothing but backticks
-        guard open == 1 || open == 3, upper - lower >= 2 * open else { return lower..<upper }
+        if open == upper - lower { return (upper..<upper, nil) }  // nothing but backticks
+        guard open == 1 || open == 3 else { return (lower..<upper, nil) }
         let close = ticksBefore(upper)
-        guard close >= open else { return lower..<upper }
+        let closed = close >= open && upper - lower >= 2 * open
         var contentStart = lower + open
-        let contentEnd = upper - open
+        // Opened and never closed: reported, and what follows the ticks is read.
+        let contentEnd = closed ? upper - open : upper
         if open == 3 {
             // A language tag alone on the fence's line: ```bash
             var i = contentStart
@@ -40,8 +43,8 @@ enum ChatFormatting {
                 contentStart = i
             }
         }
-        guard contentStart <= contentEnd else { return lower..<upper }
-        return contentStart..<contentEnd
+        guard contentStart <= contentEnd else { return (lower..<upper, nil) }
+        return (contentStart..<contentEnd, closed ? nil : lower..<(lower + open))
     }
 
     private static func isSpace(_ b: UInt8) -> Bool {

@@ -7,6 +7,7 @@
 public struct Parser {
     private var tokens: [Token]
     private var index = 0
+    private var isScript = false
     private var diagnostics: [Diagnostic]
 
     private init(tokens: [Token], diagnostics: [Diagnostic]) {
@@ -18,10 +19,17 @@ public struct Parser {
 
     /// `message = [ fence ] command [ fence ]`: one chat message.
     public static func parseMessage(_ file: SourceFile) -> (command: Command?, diagnostics: [Diagnostic]) {
-        let content = ChatFormatting.unwrap(file.bytes)
-        var lexer = Lexer(bytes: file.bytes, range: content, mode: .message)
+        let (content, unclosed) = ChatFormatting.unwrap(file.bytes)
+        var lexer = Lexer(bytes: file.bytes, range: content, mode: .message, firstLine: file.firstLine)
         let tokens = lexer.tokenize()
         var parser = Parser(tokens: tokens, diagnostics: lexer.diagnostics)
+        if let unclosed {
+            let fence = unclosed.count == 3
+            let range = SourceRange(start: file.location(of: unclosed.lowerBound), end: file.location(of: unclosed.upperBound))
+            parser.error(fence ? "unclosed-code-fence" : "unclosed-code-span",
+                         fence ? "this code fence is never closed" : "this code span is never closed", range,
+                         suggestion: "end the message with \(fence ? "```" : "`")")
+        }
         let command = parser.parseCommand(after: nil)
         if command != nil, case .end = parser.current {} else if command != nil {
             parser.error("unexpected-token", "unexpected input after the command", parser.current.range)
@@ -31,9 +39,10 @@ public struct Parser {
 
     /// `script = { line }`: a runbook.
     public static func parseScript(_ file: SourceFile) -> (script: Script, diagnostics: [Diagnostic]) {
-        var lexer = Lexer(bytes: file.bytes, mode: .script)
+        var lexer = Lexer(bytes: file.bytes, mode: .script, firstLine: file.firstLine)
         let tokens = lexer.tokenize()
         var parser = Parser(tokens: tokens, diagnostics: lexer.diagnostics)
+        parser.isScript = true
         let script = parser.parseScriptBody()
         return (script, parser.diagnostics.sorted { $0.range.start < $1.range.start })
     }
@@ -43,10 +52,14 @@ public struct Parser {
     private var current: Token { tokens[index] }
 
     private var atLineEnd: Bool {
-        switch current {
+        switch tokens[index] {
         case .newline, .comment, .end: true
         default: false
         }
+    }
+
+    private var atWord: Bool {
+        if case .word = tokens[index] { true } else { false }
     }
 
     private mutating func advance() {
@@ -158,7 +171,7 @@ public struct Parser {
         let start = current.range
         let mention = parseMention()
         var awsPrefix: SourceRange? = nil
-        if let w = currentWord, !w.isQuoted, w.isLiteral, w.text.lowercased() == "aws" {
+        if let w = currentWord, !w.isQuoted, w.isLiteral, w.text.utf8.count == 3, w.text.lowercased() == "aws" {
             awsPrefix = w.range
             advance()
         }
@@ -172,7 +185,7 @@ public struct Parser {
             return nil
         }
         var arguments: [Word] = []
-        while let w = currentWord {
+        while atWord, let w = currentWord {
             arguments.append(w)
             advance()
         }
@@ -188,7 +201,8 @@ public struct Parser {
 
     /// `mention = "@aws" | "@q" | "@Amazon" "Q" | slack-user-mention`
     private mutating func parseMention() -> Mention? {
-        guard let w = currentWord, !w.isQuoted, w.isLiteral, w.text.first == "@" || w.text.hasPrefix("<@") else { return nil }
+        guard let w = currentWord, !w.isQuoted, w.isLiteral, let first = w.text.utf8.first,
+              first == UInt8(ascii: "@") || first == UInt8(ascii: "<"), w.text.utf8.count <= 64 else { return nil }
         let lower = w.text.lowercased()
         switch lower {
         case "@aws":
@@ -222,7 +236,11 @@ public struct Parser {
         }
         let here = current.range
         let whereText = previous.map { "after '\($0.text)'" } ?? ""
-        if case .option(let o) = current {
+        if case .option(let o) = current, previous == nil, lineStartsStatement {
+            error("option-without-command", "this line starts with an option, but no command comes before it", o.range,
+                  suggestion: "end the previous line with \\ to continue its command")
+            skipOptions()
+        } else if case .option(let o) = current {
             error("missing-\(what)", "expected \(article(what)) \(what) before the option --\(o.name)", o.range,
                   suggestion: "for example: \(example)")
             skipOptions()
@@ -241,17 +259,27 @@ public struct Parser {
         var values: [Word] = []
         if let inline = token.inlineValue { values.append(inline) }
         var range = token.range
-        while let w = currentWord {
+        while atWord, let w = currentWord {
             values.append(w)
             range = range.union(w.range)
             advance()
         }
-        if !isOptionName(token.name) {
+        if token.name.isEmpty {
+            error("missing-option-name", "an option needs a name after its dashes", token.range,
+                  suggestion: "write --name=value")
+        } else if !isOptionName(token.name) {
             error("bad-option-name", "'\(token.name)' is not a valid option name", token.nameRange,
                   suggestion: "option names hold letters, digits and dashes, as in --incident-record-arn")
         }
         return Option(name: token.name, dash: token.dash, nameRange: token.nameRange,
                       hasInlineValue: token.inlineValue != nil, values: values, range: range)
+    }
+
+    /// The current token is the first of a runbook line (not of a chat message).
+    private var lineStartsStatement: Bool {
+        guard index > 0 else { return isScript }
+        if case .newline = tokens[index - 1] { return true }
+        return false
     }
 
     private mutating func skipOptions() {

@@ -23,11 +23,13 @@ struct MessageParserTests {
         #expect(c.options.first?.values.first?.text == "a[?b==`1`]")
     }
 
-    @Test func unbalancedBackticksAreNotUnwrapped() {
-        // A stray backtick is part of the first word, which is then no mention.
-        let c = parseMessage("`@aws ssm-incidents x").command
-        #expect(c?.mention == nil)
-        #expect(c?.service.text == "`@aws")
+    @Test func unclosedSpanOrFenceIsReported() {
+        let (span, spanDiagnostics) = parseMessage("`@aws ssm-incidents x")
+        #expect(spanDiagnostics.map(\.code) == ["unclosed-code-span"])
+        #expect(span?.mention?.kind == .aws)
+        let (fence, fenceDiagnostics) = parseMessage("```bash\n@aws ssm-incidents x")
+        #expect(fenceDiagnostics.map(\.code) == ["unclosed-code-fence"])
+        #expect(fence?.service.text == "ssm-incidents")
     }
 }
 
