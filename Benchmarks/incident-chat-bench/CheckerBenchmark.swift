@@ -22,6 +22,15 @@ func checkerFigures() throws -> [Figure] {
                                  ("operation", .string(checked.operation.name)),
                                  ("input", RequestJSON.json(checked.request))]))
     }
+    // CHECKER_PROFILE=N: only N rounds of checking, for a profiler.
+    if let rounds = ProcessInfo.processInfo.environment["CHECKER_PROFILE"].flatMap(Int.init) {
+        for _ in 0..<rounds {
+            for file in files {
+                if let command = Parser.parseMessage(file).command { consume(checker.check(command, in: file, context: .chat)) }
+            }
+        }
+        return []
+    }
     let seconds = secondsPerOperation(budget: 1.0) {
         for file in files {
             if let command = Parser.parseMessage(file).command {

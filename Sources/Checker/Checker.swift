@@ -89,8 +89,9 @@ public struct Checker: Sendable {
                         if let other = inputDocument {
                             diagnostics.append(.error(.conflictingOptions, "--\(syntax.name) and --\(other.name) cannot be used together",
                                                       at: syntax.nameRange))
+                        } else {
+                            inputDocument = (syntax.name, syntax)
                         }
-                        inputDocument = (syntax.name, syntax)
                     }
                 }
                 continue
@@ -168,6 +169,9 @@ public struct Checker: Sendable {
             }
         }
 
+        diagnostics = diagnostics.enumerated()
+            .sorted { ($0.element.range.start.offset, $0.offset) < ($1.element.range.start.offset, $1.offset) }
+            .map(\.element)
         if diagnostics.hasErrors {
             return CheckResult(command: nil, diagnostics: diagnostics)
         }

@@ -194,7 +194,8 @@ struct OptionDecoder {
                       _ diagnostics: inout [Diagnostic]) -> Value? {
         switch JSONReader.read(text) {
         case .failure(let failure):
-            let at = Swift.min(failure.offset, text.utf8.count)
+            let count = text.utf8.count
+            let at = failure.offset >= count ? Swift.max(0, count - 1) : failure.offset
             diagnostics.append(.error(failure.code, "\(path): invalid JSON: \(failure.message)",
                                       at: source.range(of: at..<Swift.min(at + 1, text.utf8.count))))
             return nil
@@ -226,7 +227,8 @@ struct OptionDecoder {
             diagnostics += decoder.diagnostics
             return value
         } catch let failure as ShorthandParser.Failure {
-            let at = Swift.min(failure.offset, text.utf8.count)
+            let count = text.utf8.count
+            let at = failure.offset >= count ? Swift.max(0, count - 1) : failure.offset
             let hint = ShapeSyntax(service: service).shorthand(id).map { "the shorthand for this option: \($0)" }
             diagnostics.append(.error(failure.code, "\(path): \(failure.code == .invalidShorthand ? "invalid shorthand: " : "")\(failure.message)",
                                       at: source.range(of: at..<Swift.min(at + 1, text.utf8.count)), suggestion: hint))
