@@ -126,6 +126,12 @@ public struct Checker: Sendable {
                 values[member] = .boolean(flag)
                 continue
             }
+            // The common case: one literal word for a string member.
+            if syntax.values.count == 1, syntax.values[0].interpolations.isEmpty,
+               let value = decoder.decodeLiteralString(option: option, word: syntax.values[0], into: &diagnostics) {
+                values[member] = value
+                continue
+            }
             var words: [ValueText] = []
             var isDeferred = false
             var failed = false
@@ -169,9 +175,11 @@ public struct Checker: Sendable {
             }
         }
 
-        diagnostics = diagnostics.enumerated()
-            .sorted { ($0.element.range.start.offset, $0.offset) < ($1.element.range.start.offset, $1.offset) }
-            .map(\.element)
+        if diagnostics.count > 1 {
+            diagnostics = diagnostics.enumerated()
+                .sorted { ($0.element.range.start.offset, $0.offset) < ($1.element.range.start.offset, $1.offset) }
+                .map(\.element)
+        }
         if diagnostics.hasErrors {
             return CheckResult(command: nil, diagnostics: diagnostics)
         }

@@ -58,6 +58,19 @@ struct OptionDecoder {
         return scalar(node, source, shapeID, path, &diagnostics)
     }
 
+    /// A literal word for a string option, checked without building a
+    /// `ValueText`; nil when the word needs the general path (a file, another
+    /// type) or failed its constraints (`.none` then carries diagnostics).
+    @inline(__always)
+    func decodeLiteralString(option: ModelOption, word: Word, into diagnostics: inout [Diagnostic]) -> Value?? {
+        let shape = service[option.shape]
+        guard shape.kind == .string, !ParamFile.isReference(word.text) else { return nil }
+        let before = diagnostics.count
+        Constraints(service: service, patterns: patterns).check(string: word.text, shape: shape, id: option.shape,
+            path: ValuePath(option: option.name), range: word.range, into: &diagnostics)
+        return diagnostics.count > before ? .some(nil) : .some(.string(word.text))
+    }
+
     /// The word's text, or the contents of the file it names.
     private func load(_ word: ValueText, _ diagnostics: inout [Diagnostic]) -> (ValueNode, ValueText)? {
         do {
