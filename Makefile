@@ -3,7 +3,7 @@
 #   make test   builds and runs every test (swift test and the end-to-end scripts)
 SWIFT      ?= swift
 BIN        := .build/debug/incident-chat
-PY_MODULES := boto3 botocore awscli jmespath
+PY_MODULES := boto3 botocore awscli jmespath regex
 
 .PHONY: run test build deps bench e2e golden clean
 

@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
         // text → tokens → syntax tree, source ranges, diagnostics
@@ -30,6 +31,14 @@ let package = Package(
             .product(name: "OrderedCollections", package: "swift-collections"),
         ]),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog"], exclude: ["Golden"]),
+
+        // syntax tree + catalog → typed request or diagnostics
+        .target(name: "Checker", dependencies: [
+            "Syntax", "Catalog",
+            .product(name: "OrderedCollections", package: "swift-collections"),
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        .testTarget(name: "CheckerTests", dependencies: ["Checker", "Syntax", "Catalog"], exclude: ["Golden"]),
 
         // JMESPath (--query): lexer, parser, interpreter, functions; no dependencies
         .target(name: "JMESPath"),
@@ -62,14 +71,23 @@ let package = Package(
             .product(name: "OrderedCollections", package: "swift-collections"),
         ]),
 
+        // output as the AWS CLI prints it: json, yaml, text, table
+        .target(name: "Renderer", dependencies: ["Catalog", "JMESPath"]),
+
+        // one session: statements through checker → backend → query → renderer; runbooks
+        .target(name: "Interpreter", dependencies: [
+            "Syntax", "Catalog", "Checker", "Backend", "JMESPath", "Renderer",
+        ]),
+
         // the executable: argument parsing only, wiring the rest
         .executableTarget(name: "incident-chat", dependencies: [
-            "Syntax", "Catalog",
+            "Syntax", "Catalog", "Checker", "Interpreter", "Backend", "MemoryBackend", "SQLiteBackend",
+            "Renderer", "REPL",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // benchmarks: each figure beside the same work done by the Python reference
-        .executableTarget(name: "incident-chat-bench", dependencies: ["Syntax", "JMESPath"],
+        .executableTarget(name: "incident-chat-bench", dependencies: ["Syntax", "Catalog", "Checker", "JMESPath"],
                           path: "Benchmarks/incident-chat-bench"),
     ],
     swiftLanguageModes: [.v6]

@@ -5,6 +5,7 @@
 let benchmarks: [(name: String, run: () throws -> [Figure])] = [
     ("syntax", syntaxFigures),
     ("jmespath", jmespathFigures),
+    ("checker", checkerFigures),
 ]
 
 // `incident-chat-bench NAME...` runs only the benchmarks named.

@@ -76,19 +76,21 @@ public final class Session {
     }
 
     private func run(_ command: Command, in file: SourceFile, origin: CheckContext.Origin, bindingTo name: String?) async -> Status {
-        let result = Checker.shared.check(command, in: file, context: CheckContext(origin: origin, resolver: BindingResolver(bindings: bindings, environment: environment)))
+        let result = Checker(catalog: .shared).check(command, in: file, context: CheckContext(origin: origin, resolver: BindingResolver(bindings: bindings, environment: environment)))
         report(result.diagnostics, in: file)
         guard let checked = result.command, !result.diagnostics.hasErrors else { return .invalid }
         if let skeleton = checked.skeleton {
-            sink.output(skeleton.text + "\n")
+            sink.output(skeleton.indented + "\n")
             return .ok
         }
-        let query: JMESPath.Expression?
-        do {
-            query = try checked.globals.query.map { try JMESPath.Expression(compiling: $0) }
-        } catch {
-            sink.error("Bad value for --query \(checked.globals.query ?? ""): \(error.message)\n")
-            return .invalid
+        var query: JMESPath.Expression? = nil
+        if let text = checked.globals.query {
+            do throws(JMESPathError) {
+                query = try JMESPath.Expression(compiling: text)
+            } catch {
+                sink.error("Bad value for --query \(text): \(error.message)\n")
+                return .invalid
+            }
         }
 
         let response: Value
@@ -105,9 +107,9 @@ public final class Session {
             return .failure
         }
 
-        var document = OutputDocument.json(from: response)
+        var document = response.jsonValue
         if let query {
-            do {
+            do throws(JMESPathError) {
                 document = try query.evaluate(on: document)
             } catch {
                 sink.error("Bad value for --query \(query.text): \(error.message)\n")
@@ -150,7 +152,8 @@ public final class Session {
         file.name.hasPrefix("<") ? "" : "\(file.name):\(command.range.start.line): "
     }
 
-    func report(_ diagnostics: [Diagnostic], in file: SourceFile) {
+    /// Prints diagnostics (to the error stream) as the renderer shows them.
+    public func report(_ diagnostics: [Diagnostic], in file: SourceFile) {
         guard !diagnostics.isEmpty else { return }
         sink.error(DiagnosticRenderer(colors: settings.colors).render(diagnostics, in: file))
     }
@@ -170,7 +173,7 @@ extension Session {
         case .directive: return .ok
         }
         let resolver = DeferredResolver(declared: declared, environment: environment)
-        let result = Checker.shared.check(command, in: file, context: CheckContext(origin: origin, resolver: resolver))
+        let result = Checker(catalog: .shared).check(command, in: file, context: CheckContext(origin: origin, resolver: resolver))
         report(result.diagnostics, in: file)
         return result.command != nil && !result.diagnostics.hasErrors ? .ok : .invalid
     }

@@ -36,8 +36,20 @@ public final class LineEditor {
             guard let editor, let current = LineEditor.current else { return UInt8(CC_ERROR) }
             return current.complete(editor)
         }
+        // libedit's raw mode delivers Ctrl-C as a key: end the line, marked as abandoned.
+        ce_bind(editor, "ic-interrupt", "Abandon the line", "^C") { editor, _ in
+            guard let editor, let current = LineEditor.current else { return UInt8(CC_ERROR) }
+            current.interrupted = true
+            // Show ^C where the line was abandoned, as shells do; the text is not used.
+            ce_move_to_end(editor)
+            _ = ce_insert(editor, "^C")
+            return UInt8(CC_NEWLINE)
+        }
         Self.installInterruptHandler()
     }
+
+    /// Set by the Ctrl-C key handler for the line being read.
+    private var interrupted = false
 
     deinit {
         ce_close(editor)
@@ -47,9 +59,12 @@ public final class LineEditor {
     public func read(prompt: String) -> Input {
         ce_set_prompt(editor, prompt)
         var count: Int32 = 0
+        interrupted = false
         guard let raw = ce_gets(editor, &count) else {
-            return count == -1 ? .interrupted : .end
+            if count == -1 { print("^C"); return .interrupted }
+            return .end
         }
+        if interrupted { return .interrupted }
         var line = String(cString: raw)
         if line.hasSuffix("\n") { line.removeLast() }
         return .line(line)

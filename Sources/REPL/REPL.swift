@@ -45,13 +45,14 @@ public final class REPL {
                 print("")
             case .interrupted:
                 pending = ""
-                print("^C")
             case .line(let line):
                 pending += pending.isEmpty ? line : "\n" + line
                 if InputState.needsMore(pending) { continue }
                 let statement = pending
                 pending = ""
-                editor.remember(statement)
+                if !["quit", "exit"].contains(statement.trimmingCharacters(in: .whitespaces).dropFirst()) {
+                    editor.remember(statement)
+                }
                 if await handle(statement) == false { return }
             }
         }

@@ -4,6 +4,7 @@ import Catalog
 import Foundation
 import Interpreter
 import REPL
+import Syntax
 
 struct REPLCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -48,7 +49,8 @@ final class SessionEvaluator: REPLEvaluator {
     func evaluate(_ text: String) async {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed == "help" || trimmed.hasPrefix("help ") {
-            HelpCommand.printHelp(for: trimmed.split(separator: " ").dropFirst().map(String.init))
+            let (text, status) = HelpCommand.run(trimmed.split(separator: " ").dropFirst().map(String.init))
+            if status == ExitCode.ok { print(text, terminator: "") } else { printError(text) }
             return
         }
         let file = SourceFile(name: "<repl>", text: text)

@@ -39,37 +39,37 @@ line_is() {  # the last non-empty line of the screen
 }
 
 start
-check "the prompt shows the channel and the user" 'incident-response@responder> $'
+check "the prompt shows the channel and the user" 'incident-response@responder> ?$'
 
 keys '@aws ssm-incidents create-ti' Tab
-check "TAB completes an operation" 'responder> @aws ssm-incidents create-timeline-event $'
+check "TAB completes an operation" 'responder> @aws ssm-incidents create-timeline-event ?$'
 keys C-u
 keys '@aws ssm-incidents cte' Tab
-check "TAB completes an operation by its initials" 'responder> @aws ssm-incidents create-timeline-event $'
+check "TAB completes an operation by its initials" 'responder> @aws ssm-incidents create-timeline-event ?$'
 keys C-u
 keys '@aws ssm-incidents get-incident-record --a' Tab
-check "TAB completes an option" 'get-incident-record --arn $'
+check "TAB completes an option" 'get-incident-record --arn ?$'
 keys C-u
 
 keys '@aws ssm-incidents create-replication-set --regions us-east-1={}' Enter
-check "a command runs and prints its result" '"replicationSetArn": "arn:aws:ssm-incidents::111122223333:replication-set/'
+check "a command runs and prints its result" '"arn": "arn:aws:ssm-incidents::111122223333:replication-set/'
 keys 'let plan = @aws ssm-incidents create-response-plan --name db --incident-template title=DB,impact=2' Enter
 keys 'let incident = @aws ssm-incidents start-incident --response-plan-arn $plan.arn' Enter
 keys '.bindings' Enter
 check "bindings hold results" '^\$incident = \{"incidentRecordArn":'
 keys '@aws ssm-incidents get-incident-record --arn ' Tab
-check "TAB completes a live incident ARN" 'get-incident-record --arn arn:aws:ssm-incidents::111122223333:incident-record/db/[0-9a-f-]+ $'
+check "TAB completes a live incident ARN" 'get-incident-record --arn arn:aws:ssm-incidents::111122223333:incident-record/db/[0-9a-f-]+ ?$'
 keys C-u
 
 keys '@aws ssm-incidents list-response-plans \' Enter
-check "a line ending in a backslash continues" '^\.\.\. $'
+check "a line ending in a backslash continues" '^\.\.\. ?$'
 keys '  --query "responsePlanSummaries[0].name"' Enter
 check "the continued command runs" '^"db"$'
 
 keys '@aws ssm-incidents update-incident-record --title "not finished' Enter
-check "an open quote continues the line" '^\.\.\. $'
+check "an open quote continues the line" '^\.\.\. ?$'
 keys C-c
-check "Ctrl-C abandons the line" '^\^C$'
+check "Ctrl-C abandons the line" '\^C$'
 keys '@aws ssm-incidents get-incident-record --arn $incident.incidentRecordArn --query incidentRecord.title' Enter
 check "the session goes on after Ctrl-C, its state unchanged" '^"DB"$'
 
@@ -80,7 +80,7 @@ check ".quit leaves" 'REPL-ENDED'
 tmux -S "$socket" kill-session -t $session
 
 start
-check "the REPL starts again" 'responder> $'
+check "the REPL starts again" 'responder> ?$'
 keys Up
 check "history survives a restart" 'responder> @aws ssm-incidents get-incident-record --arnn x$'
 keys C-u C-d
