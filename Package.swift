@@ -44,6 +44,13 @@ let package = Package(
         .target(name: "JMESPath"),
         .testTarget(name: "JMESPathTests", dependencies: ["JMESPath"], resources: [.copy("Fixtures")]),
 
+        // prints results as the AWS CLI does: json, yaml, text, table
+        .target(name: "Renderer", dependencies: ["Catalog", "JMESPath"]),
+        .testTarget(name: "RendererTests", dependencies: [
+            "Renderer", "Catalog", "JMESPath",
+            .product(name: "OrderedCollections", package: "swift-collections"),
+        ], exclude: ["Golden"]),
+
         // the REPL: libedit (a system library and a C shim for its variadic calls)
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "CEditLine", dependencies: ["CLibEdit"]),
