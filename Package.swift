@@ -78,9 +78,6 @@ let package = Package(
             .product(name: "OrderedCollections", package: "swift-collections"),
         ]),
 
-        // output as the AWS CLI prints it: json, yaml, text, table
-        .target(name: "Renderer", dependencies: ["Catalog", "JMESPath"]),
-
         // one session: statements through checker → backend → query → renderer; runbooks
         .target(name: "Interpreter", dependencies: [
             "Syntax", "Catalog", "Checker", "Backend", "JMESPath", "Renderer",
