@@ -68,9 +68,12 @@ int ce_insert(EditLine *el, const char *text) { return el_insertstr(el, text); }
 void ce_delete_before_cursor(EditLine *el, int count) { el_deletestr(el, count); }
 void ce_resize(EditLine *el) { el_resize(el); }
 
-void ce_move_to_end(EditLine *el) {
-    const LineInfo *info = el_line(el);
-    el_cursor(el, (int)(info->lastchar - info->cursor));
+void ce_show_interrupt(EditLine *el) {
+    FILE *out = NULL;
+    el_get(el, EL_GETFP, 1, &out);
+    if (!out) out = stdout;
+    fputs("^C\n", out);
+    fflush(out);
 }
 
 static History *ce_history(EditLine *el) {

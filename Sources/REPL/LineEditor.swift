@@ -40,9 +40,8 @@ public final class LineEditor {
         ce_bind(editor, "ic-interrupt", "Abandon the line", "^C") { editor, _ in
             guard let editor, let current = LineEditor.current else { return UInt8(CC_ERROR) }
             current.interrupted = true
-            // Show ^C where the line was abandoned, as shells do; the text is not used.
-            ce_move_to_end(editor)
-            _ = ce_insert(editor, "^C")
+            // Show ^C where the line was abandoned, as shells do, and end the line.
+            ce_show_interrupt(editor)
             return UInt8(CC_NEWLINE)
         }
         Self.installInterruptHandler()
