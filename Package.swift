@@ -91,7 +91,9 @@ let package = Package(
         ]),
 
         // benchmarks: each figure beside the same work done by the Python reference
-        .executableTarget(name: "incident-chat-bench", dependencies: ["Syntax", "Catalog", "Checker", "JMESPath"],
+        .executableTarget(name: "incident-chat-bench", dependencies: [
+                              "Syntax", "Catalog", "Checker", "JMESPath", "Backend", "SQLiteBackend", "Interpreter", "REPL",
+                          ],
                           path: "Benchmarks/incident-chat-bench"),
     ],
     swiftLanguageModes: [.v6]
