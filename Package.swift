@@ -83,6 +83,10 @@ let package = Package(
             "Syntax", "Catalog", "Checker", "Backend", "JMESPath", "Renderer",
         ]),
 
+        .testTarget(name: "InterpreterTests", dependencies: [
+            "Interpreter", "Backend", "MemoryBackend", "JMESPath", "Syntax",
+        ]),
+
         // the executable: argument parsing only, wiring the rest
         .executableTarget(name: "incident-chat", dependencies: [
             "Syntax", "Catalog", "Checker", "Interpreter", "Backend", "MemoryBackend", "SQLiteBackend",
