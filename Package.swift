@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // text → tokens → syntax tree, source ranges, diagnostics
@@ -34,13 +35,21 @@ let package = Package(
         .target(name: "JMESPath"),
         .testTarget(name: "JMESPathTests", dependencies: ["JMESPath"], resources: [.copy("Fixtures")]),
 
+        // the chat channel: configuration, IAM-style policies, SNS topics,
+        // notifications, the command log, aliases
+        .target(name: "Channel", dependencies: [
+            "Catalog", "Syntax",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        .testTarget(name: "ChannelTests", dependencies: ["Channel", "Catalog", "Syntax"], exclude: ["Golden"]),
+
         // the REPL: libedit (a system library and a C shim for its variadic calls)
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "CEditLine", dependencies: ["CLibEdit"]),
 
         // the executable: argument parsing only, wiring the rest
         .executableTarget(name: "incident-chat", dependencies: [
-            "Syntax", "Catalog",
+            "Syntax", "Catalog", "Channel",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
