@@ -40,8 +40,12 @@ let package = Package(
         .target(name: "Channel", dependencies: [
             "Catalog", "Syntax",
             .product(name: "Yams", package: "Yams"),
+            .product(name: "OrderedCollections", package: "swift-collections"),
         ]),
-        .testTarget(name: "ChannelTests", dependencies: ["Channel", "Catalog", "Syntax"], exclude: ["Golden"]),
+        .testTarget(name: "ChannelTests", dependencies: [
+            "Channel", "Catalog", "Syntax",
+            .product(name: "OrderedCollections", package: "swift-collections"),
+        ], exclude: ["Golden"]),
 
         // the REPL: libedit (a system library and a C shim for its variadic calls)
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),

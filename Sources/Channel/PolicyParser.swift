@@ -230,7 +230,7 @@ struct PolicyParser {
         guard let colon = text.firstIndex(of: ":") else {
             let service = Catalog.shared.services.first { $0.operation(apiName: text) != nil }?.name.rawValue
             return ("action \"\(text)\" has no service prefix",
-                    "write \"\(service ?? "SERVICE"):\(text)\" (for example \"ssm-incidents:GetIncidentRecord\")")
+                    service.map { "write \"\($0):\(text)\"" } ?? "write SERVICE:ACTION, such as \"ssm-incidents:GetIncidentRecord\"")
         }
         let prefix = text[..<colon], name = text[text.index(after: colon)...]
         let prefixOK = !prefix.isEmpty && prefix.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }

@@ -6,6 +6,6 @@ struct IncidentChat: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "incident-chat",
         abstract: "The chat-command language of AWS Systems Manager Incident Manager.",
-        subcommands: [ParseCommand.self]
+        subcommands: [ParseCommand.self, PolicyCommand.self]
     )
 }
