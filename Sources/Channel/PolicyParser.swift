@@ -33,9 +33,12 @@ struct PolicyParser {
     private func documentFile(_ path: String, _ node: Node, _ field: String, name: String) throws(ConfigurationError) -> PolicyDocument {
         let url = path.hasPrefix("/") || directory == nil ? URL(fileURLWithPath: path) : directory!.appendingPathComponent(path)
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw reader.error(.unreadableFile, field, "cannot read policy file \(url.path)", at: node)
+            throw reader.error(.unreadableFile, field, "cannot read policy file \(path)", at: node)
         }
-        let file = SourceFile(name: url.path, bytes: [UInt8](data))
+        // Name the file as the channel file names itself: relative stays relative.
+        let base = (reader.file.name as NSString).deletingLastPathComponent
+        let shown = path.hasPrefix("/") || base.isEmpty ? path : base + "/" + path
+        let file = SourceFile(name: shown, bytes: [UInt8](data))
         let inner = YAMLReader(file: file)
         if url.pathExtension.lowercased() == "json" {
             try checkJSON(file)
@@ -233,7 +236,7 @@ struct PolicyParser {
                     service.map { "write \"\($0):\(text)\"" } ?? "write SERVICE:ACTION, such as \"ssm-incidents:GetIncidentRecord\"")
         }
         let prefix = text[..<colon], name = text[text.index(after: colon)...]
-        let prefixOK = !prefix.isEmpty && prefix.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+        let prefixOK = !prefix.isEmpty && prefix.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "*" || $0 == "?") }
         if !prefixOK { return ("action \"\(text)\" has a malformed service prefix \"\(prefix)\"", nil) }
         let nameOK = !name.isEmpty && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "*" || $0 == "?" || $0 == "-" || $0 == "_") }
         if !nameOK { return ("action \"\(text)\" has a malformed action name \"\(name)\"", nil) }
