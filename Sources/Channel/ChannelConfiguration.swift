@@ -80,7 +80,7 @@ public struct ChannelConfiguration: Sendable {
         let name = log ?? "\(channel).log.jsonl"
         if name.hasPrefix("/") { return name }
         guard let source else { return name }
-        return URL(fileURLWithPath: source).deletingLastPathComponent().appendingPathComponent(name).path
+        return URL(fileURLWithPath: source).deletingLastPathComponent().appendingPathComponent(name).standardized.path
     }
 
     /// How explanations and logs name the channel: `slack:acme/#incident-response`.

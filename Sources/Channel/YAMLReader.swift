@@ -32,8 +32,10 @@ struct YAMLReader {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            let detail = context.map { " (\($0.text))" } ?? ""
-            return ConfigurationError(.syntax, field: "", message: "not valid YAML: \(problem)\(detail)", range: at(mark), in: file)
+            let detail = context.map { " (\($0.text) that starts at line \($0.mark.line))" } ?? ""
+            // At the end of the file a caret under nothing helps no one: point where the construct began.
+            let place = file.lineBytes(containing: at(mark).start.offset).allSatisfy({ $0 == 0x20 || $0 == 0x0D }) ? context?.mark ?? mark : mark
+            return ConfigurationError(.syntax, field: "", message: "not valid YAML: \(problem)\(detail)", range: at(place), in: file)
         case .reader(let problem, let offset, _, _):
             let location = offset.map { file.location(of: $0) } ?? start.start
             return ConfigurationError(.syntax, field: "", message: "not readable as UTF-8 text: \(problem)", range: SourceRange(at: location), in: file)
