@@ -9,7 +9,7 @@ public enum NotificationFormatter {
     // MARK: Slack
 
     /// The JSON body of a Slack incoming-webhook request.
-    public static func slackPayload(_ n: Notification) -> JSONText {
+    public static func slackPayload(_ n: IncidentNotification) -> JSONText {
         var blocks: [JSONText] = [
             .object([("type", .string("header")),
                      ("text", .object([("type", .string("plain_text")), ("text", .string(truncate(n.headline, 150))), ("emoji", .bool(true))]))]),
@@ -39,7 +39,7 @@ public enum NotificationFormatter {
     // MARK: Amazon Chime
 
     /// The JSON body of an Amazon Chime webhook request (at most 4,096 characters of content).
-    public static func chimePayload(_ n: Notification) -> JSONText {
+    public static func chimePayload(_ n: IncidentNotification) -> JSONText {
         var lines = ["/md **\(n.headline)**"]
         for d in n.details { lines.append("**\(d.name):** \(d.value)") }
         lines.append("`\(n.incidentArn)` · \(RequestContext.iso8601(n.time))")
@@ -54,7 +54,7 @@ public enum NotificationFormatter {
     ///     ┃ Incident started: Database failover
     ///     ┃ Impact: 1 (Critical)
     ///     ┃ arn:aws:ssm-incidents::111122223333:incident-record/db/6cc4
-    public static func terminal(_ n: Notification, channel: String, colors: Bool = false) -> String {
+    public static func terminal(_ n: IncidentNotification, channel: String, colors: Bool = false) -> String {
         func paint(_ s: String, _ code: String) -> String { colors ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
         let bar = paint("┃", barColor(n))
         var out = paint(sender, "1") + paint(" · \(channel) · \(RequestContext.iso8601(n.time))", "2") + "\n"
@@ -68,7 +68,7 @@ public enum NotificationFormatter {
         return out
     }
 
-    private static func barColor(_ n: Notification) -> String {
+    private static func barColor(_ n: IncidentNotification) -> String {
         switch n.kind {
         case .started: "31"
         case .statusChanged, .impactChanged: "33"

@@ -12,7 +12,7 @@ public struct NotificationPublisher: Sendable {
     /// Publishes to the given topic ARNs (an incident's `chatbotSns` topics),
     /// or to every topic of the channel when nil. ARNs the channel is not
     /// subscribed to reach another channel, not this one, and are skipped.
-    public func publish(_ notification: Notification, topics arns: [String]? = nil) -> PublishResult {
+    public func publish(_ notification: IncidentNotification, topics arns: [String]? = nil) -> PublishResult {
         let chosen = arns.map { wanted in configuration.topics.filter { wanted.contains($0.arn) } } ?? configuration.topics
         var result = PublishResult()
         for topic in chosen {
@@ -27,7 +27,7 @@ public struct NotificationPublisher: Sendable {
         return result
     }
 
-    private func delivery(_ n: Notification, topic: Topic) -> Delivery {
+    private func delivery(_ n: IncidentNotification, topic: Topic) -> Delivery {
         let messages = configuration.webhooks.map { hook in
             WebhookMessage(url: hook.url, kind: hook.kind,
                            body: (hook.kind == .slack ? NotificationFormatter.slackPayload(n) : NotificationFormatter.chimePayload(n)).compact)
@@ -50,7 +50,7 @@ public struct PublishResult: Sendable, Hashable {
 /// A notification that reached the channel through one topic.
 public struct Delivery: Sendable, Hashable {
     public var topicArn: String
-    public var notification: Notification
+    public var notification: IncidentNotification
     /// The channel's display name, `slack:acme/#incident-response`.
     public var channel: String
     /// One request body per configured webhook, for the caller to send.

@@ -79,7 +79,7 @@ import Testing
               - {kind: slack, url: "https://hooks.slack.example/T/B/X"}
               - {kind: chime, url: "https://hooks.chime.example/incomingwebhooks/1"}
             """))
-        let n = Notification.started(incidentArn: Self.incident, title: "Database failover", impact: 1, time: now)
+        let n = IncidentNotification.started(incidentArn: Self.incident, title: "Database failover", impact: 1, time: now)
         let result = NotificationPublisher(c).publish(n)
         #expect(result.deliveries.map(\.topicArn) == [Self.topicArn])
         #expect(result.deliveries[0].webhookMessages.map(\.kind) == [.slack, .chime])
@@ -97,7 +97,7 @@ import Testing
 
     @Test func onlyTheIncidentsTopics() throws {
         let c = try channel(Self.seed)
-        let n = Notification.started(incidentArn: Self.incident, title: "x", impact: 3, time: now)
+        let n = IncidentNotification.started(incidentArn: Self.incident, title: "x", impact: 3, time: now)
         #expect(NotificationPublisher(c).publish(n, topics: ["arn:aws:sns:us-east-1:111122223333:elsewhere"]).deliveries.isEmpty)
         #expect(NotificationPublisher(c).publish(n, topics: [Self.topicArn]).deliveries.count == 1)
     }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// An incident update that Incident Manager pushes to a chat channel.
-public struct Notification: Sendable, Hashable {
+public struct IncidentNotification: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable, CaseIterable {
         case started = "incident-started"
         case statusChanged = "status-changed"
@@ -60,34 +60,34 @@ public struct Notification: Sendable, Hashable {
     // MARK: the seven kinds
 
     public static func started(incidentArn: String, title: String, impact: Int, status: String = "OPEN",
-                               summary: String? = nil, time: Date) -> Notification {
+                               summary: String? = nil, time: Date) -> IncidentNotification {
         var details = [Detail("Impact", impactLabel(impact)), Detail("Status", status)]
         if let summary, !summary.isEmpty { details.append(Detail("Summary", summary)) }
-        return Notification(incidentArn: incidentArn, title: title, kind: .started, details: details, time: time)
+        return IncidentNotification(incidentArn: incidentArn, title: title, kind: .started, details: details, time: time)
     }
 
-    public static func statusChanged(incidentArn: String, title: String, from: String?, to: String, time: Date) -> Notification {
-        Notification(incidentArn: incidentArn, title: title, kind: .statusChanged,
+    public static func statusChanged(incidentArn: String, title: String, from: String?, to: String, time: Date) -> IncidentNotification {
+        IncidentNotification(incidentArn: incidentArn, title: title, kind: .statusChanged,
                      details: [Detail("Status", from.map { "\($0) → \(to)" } ?? to)], time: time)
     }
 
-    public static func impactChanged(incidentArn: String, title: String, from: Int?, to: Int, time: Date) -> Notification {
-        Notification(incidentArn: incidentArn, title: title, kind: .impactChanged,
+    public static func impactChanged(incidentArn: String, title: String, from: Int?, to: Int, time: Date) -> IncidentNotification {
+        IncidentNotification(incidentArn: incidentArn, title: title, kind: .impactChanged,
                      details: [Detail("Impact", from.map { "\(impactLabel($0)) → \(impactLabel(to))" } ?? impactLabel(to))], time: time)
     }
 
-    public static func titleChanged(incidentArn: String, from: String?, to: String, time: Date) -> Notification {
-        Notification(incidentArn: incidentArn, title: to, kind: .titleChanged,
+    public static func titleChanged(incidentArn: String, from: String?, to: String, time: Date) -> IncidentNotification {
+        IncidentNotification(incidentArn: incidentArn, title: to, kind: .titleChanged,
                      details: from.map { [Detail("Previous title", $0)] } ?? [], time: time)
     }
 
-    public static func summaryChanged(incidentArn: String, title: String, summary: String, time: Date) -> Notification {
-        Notification(incidentArn: incidentArn, title: title, kind: .summaryChanged, details: [Detail("Summary", summary)], time: time)
+    public static func summaryChanged(incidentArn: String, title: String, summary: String, time: Date) -> IncidentNotification {
+        IncidentNotification(incidentArn: incidentArn, title: title, kind: .summaryChanged, details: [Detail("Summary", summary)], time: time)
     }
 
     public static func timelineEventAdded(incidentArn: String, title: String, eventType: String, eventData: String,
-                                          eventTime: Date, time: Date) -> Notification {
-        Notification(incidentArn: incidentArn, title: title, kind: .timelineEventAdded, details: [
+                                          eventTime: Date, time: Date) -> IncidentNotification {
+        IncidentNotification(incidentArn: incidentArn, title: title, kind: .timelineEventAdded, details: [
             Detail("Event type", eventType),
             Detail("Event time", RequestContext.iso8601(eventTime)),
             Detail("Event data", eventData),
@@ -95,11 +95,11 @@ public struct Notification: Sendable, Hashable {
     }
 
     public static func relatedItemAdded(incidentArn: String, title: String, itemTitle: String?, itemType: String,
-                                        identifier: String, time: Date) -> Notification {
+                                        identifier: String, time: Date) -> IncidentNotification {
         var details: [Detail] = []
         if let itemTitle { details.append(Detail("Item", itemTitle)) }
         details.append(Detail("Type", itemType))
         details.append(Detail("Identifier", identifier))
-        return Notification(incidentArn: incidentArn, title: title, kind: .relatedItemAdded, details: details, time: time)
+        return IncidentNotification(incidentArn: incidentArn, title: title, kind: .relatedItemAdded, details: details, time: time)
     }
 }
