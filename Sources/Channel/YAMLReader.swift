@@ -40,8 +40,21 @@ struct YAMLReader {
             let location = offset.map { file.location(of: $0) } ?? start.start
             return ConfigurationError(.syntax, field: "", message: "not readable as UTF-8 text: \(problem)", range: SourceRange(at: location), in: file)
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return ConfigurationError(.syntax, field: "", message: "a key appears twice in one mapping: \(duplicates.joined(separator: ", "))",
-                                      range: at(context.mark), in: file)
+            // Yams marks the mapping; point at the key's second appearance when it is on a line of its own.
+            var place = at(context.mark)
+            if let key = duplicates.first {
+                let lines = String(decoding: file.bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+                let hits = lines.indices.filter { i in
+                    let t = lines[i].drop { $0 == " " || $0 == "-" }
+                    return i + 1 >= context.mark.line && (t.hasPrefix(key + ":") || t.hasPrefix("\"\(key)\":"))
+                }
+                if hits.count >= 2 {
+                    let column = lines[hits[1]].prefix { $0 == " " || $0 == "-" }.count + 1
+                    place = SourceRange(at: file.location(line: hits[1] + 1, column: column))
+                }
+            }
+            return ConfigurationError(.syntax, field: duplicates.first ?? "", message: "a key appears twice in one mapping",
+                                      range: place, in: file)
         default:
             return ConfigurationError(.syntax, field: "", message: "not valid YAML: \(error)", range: start, in: file)
         }

@@ -144,6 +144,7 @@ import Testing
         ("webhook-kind", "webhooks:\n  - {kind: teams, url: \"https://x.example/hook\"}\n"),
         ("alias-name", "aliases:\n  \"bad name!\": ssm-incidents list-incident-records\n"),
         ("missing-policy-file", "role:\n  policies: [\"file://nowhere.json\"]\n"),
+        ("duplicate-key", "platform: slack\nchannel: a\nplatform: chime\n"),
         ("user-unknown-field", "users:\n  alice:\n    rolle: {}\n"),
     ]
 
