@@ -3,7 +3,7 @@
 #   make test   builds and runs every test (swift test and the end-to-end scripts)
 SWIFT      ?= swift
 BIN        := .build/debug/incident-chat
-PY_MODULES := boto3 botocore awscli jmespath
+PY_MODULES := boto3 botocore awscli jmespath regex
 
 .PHONY: run test build deps bench e2e golden clean
 
@@ -35,6 +35,7 @@ bench: deps
 deps:
 	@missing=""; \
 	pkg-config --exists libedit 2>/dev/null || missing="$$missing libedit-dev"; \
+	pkg-config --exists sqlite3 2>/dev/null || missing="$$missing libsqlite3-dev"; \
 	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
 	command -v pkg-config >/dev/null 2>&1 || missing="$$missing pkg-config"; \
 	if [ -n "$$missing" ]; then \

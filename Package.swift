@@ -15,7 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
         // text → tokens → syntax tree, source ranges, diagnostics
@@ -31,9 +32,24 @@ let package = Package(
         ]),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog"], exclude: ["Golden"]),
 
+        // syntax tree + catalog → typed request or diagnostics
+        .target(name: "Checker", dependencies: [
+            "Syntax", "Catalog",
+            .product(name: "OrderedCollections", package: "swift-collections"),
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        .testTarget(name: "CheckerTests", dependencies: ["Checker", "Syntax", "Catalog"], exclude: ["Golden"]),
+
         // JMESPath (--query): lexer, parser, interpreter, functions; no dependencies
         .target(name: "JMESPath"),
         .testTarget(name: "JMESPathTests", dependencies: ["JMESPath"], resources: [.copy("Fixtures")]),
+
+        // prints results as the AWS CLI does: json, yaml, text, table
+        .target(name: "Renderer", dependencies: ["Catalog", "JMESPath"]),
+        .testTarget(name: "RendererTests", dependencies: [
+            "Renderer", "Catalog", "JMESPath",
+            .product(name: "OrderedCollections", package: "swift-collections"),
+        ], exclude: ["Golden"]),
 
         // the chat channel: configuration, IAM-style policies, SNS topics,
         // notifications, the command log, aliases
@@ -50,15 +66,44 @@ let package = Package(
         // the REPL: libedit (a system library and a C shim for its variadic calls)
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "CEditLine", dependencies: ["CLibEdit"]),
+        .target(name: "REPL", dependencies: ["CEditLine", "Syntax", "Catalog"]),
+        .testTarget(name: "REPLTests", dependencies: ["REPL", "Catalog"]),
+
+        // the IncidentBackend protocol, the service engine and the storage abstraction it runs on
+        .target(name: "Backend", dependencies: [
+            "Catalog",
+            .product(name: "OrderedCollections", package: "swift-collections"),
+        ]),
+        // the in-memory backend: dictionaries and sorted indexes, for tests and --memory
+        .target(name: "MemoryBackend", dependencies: [
+            "Backend", "Catalog",
+            .product(name: "OrderedCollections", package: "swift-collections"),
+        ]),
+        // the embedded SQLite backend (GRDB): WAL, migrations, a transaction per command
+        .target(name: "SQLiteBackend", dependencies: [
+            "Backend", "Catalog",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "OrderedCollections", package: "swift-collections"),
+        ]),
+        .testTarget(name: "BackendTests", dependencies: [
+            "Backend", "MemoryBackend", "SQLiteBackend", "Catalog",
+            .product(name: "OrderedCollections", package: "swift-collections"),
+        ]),
+
+        // one session: statements through checker → backend → query → renderer; runbooks
+        .target(name: "Interpreter", dependencies: [
+            "Syntax", "Catalog", "Checker", "Backend", "JMESPath", "Renderer",
+        ]),
 
         // the executable: argument parsing only, wiring the rest
         .executableTarget(name: "incident-chat", dependencies: [
-            "Syntax", "Catalog", "Channel",
+            "Syntax", "Catalog", "Checker", "Interpreter", "Backend", "MemoryBackend", "SQLiteBackend",
+            "Renderer", "REPL", "Channel",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // benchmarks: each figure beside the same work done by the Python reference
-        .executableTarget(name: "incident-chat-bench", dependencies: ["JMESPath"],
+        .executableTarget(name: "incident-chat-bench", dependencies: ["Syntax", "Catalog", "Checker", "JMESPath"],
                           path: "Benchmarks/incident-chat-bench"),
     ],
     swiftLanguageModes: [.v6]

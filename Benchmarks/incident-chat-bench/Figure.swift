@@ -10,6 +10,8 @@ struct Figure {
     var anchor: Double?
     /// What the anchor is (`python jmespath 1.1.0`).
     var anchorName: String
+    /// What one "operation" is: `ops/s` by default, `B/s` for throughput in bytes.
+    var unit: String = "ops/s"
 
     /// How many times faster than the anchor.
     var ratio: Double? { anchor.map { ours / $0 } }
@@ -64,11 +66,11 @@ struct BenchmarkError: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-func formatRate(_ opsPerSecond: Double) -> String {
+func formatRate(_ opsPerSecond: Double, unit: String = "ops/s") -> String {
     switch opsPerSecond {
-    case 1e6...: String(format: "%.2f M ops/s", opsPerSecond / 1e6)
-    case 1e3...: String(format: "%.1f k ops/s", opsPerSecond / 1e3)
-    default: String(format: "%.1f ops/s", opsPerSecond)
+    case 1e6...: String(format: "%.2f M \(unit)", opsPerSecond / 1e6)
+    case 1e3...: String(format: "%.1f k \(unit)", opsPerSecond / 1e3)
+    default: String(format: "%.1f \(unit)", opsPerSecond)
     }
 }
 
@@ -76,8 +78,8 @@ func printTable(_ figures: [Figure]) {
     let rows = [["figure", "ours", "anchor", "ratio"]] + figures.map { figure in
         [
             figure.name,
-            formatRate(figure.ours),
-            figure.anchor.map { "\(figure.anchorName): \(formatRate($0))" } ?? "\(figure.anchorName): n/a",
+            formatRate(figure.ours, unit: figure.unit),
+            figure.anchor.map { "\(figure.anchorName): \(formatRate($0, unit: figure.unit))" } ?? "\(figure.anchorName): n/a",
             figure.ratio.map { String(format: "%.1f×", $0) } ?? "n/a",
         ]
     }

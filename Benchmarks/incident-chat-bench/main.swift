@@ -3,11 +3,15 @@
 //
 // Adding a figure: write a function `() throws -> [Figure]` in its own file and list it here.
 let benchmarks: [(name: String, run: () throws -> [Figure])] = [
+    ("syntax", syntaxFigures),
     ("jmespath", jmespathFigures),
+    ("checker", checkerFigures),
 ]
 
+// `incident-chat-bench NAME...` runs only the benchmarks named.
+let selected = Set(CommandLine.arguments.dropFirst())
 var figures: [Figure] = []
-for benchmark in benchmarks {
+for benchmark in benchmarks where selected.isEmpty || selected.contains(benchmark.name) {
     do {
         figures += try benchmark.run()
     } catch {

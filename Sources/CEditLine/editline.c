@@ -26,6 +26,8 @@ EditLine *ce_open(const char *program, int history_size) {
     el_set(el, EL_EDITOR, "emacs");
     el_set(el, EL_PROMPT, ce_prompt);
     el_set(el, EL_SIGNAL, 1);
+    /* Ctrl-C reaches the editor as a key (bound by the caller), not as SIGINT. */
+    el_set(el, EL_SETTY, "-d", "-isig", NULL);
     el_source(el, NULL);  /* the user's ~/.editrc, if any */
     return el;
 }
@@ -65,6 +67,14 @@ const char *ce_line(EditLine *el, int *length, int *cursor) {
 int ce_insert(EditLine *el, const char *text) { return el_insertstr(el, text); }
 void ce_delete_before_cursor(EditLine *el, int count) { el_deletestr(el, count); }
 void ce_resize(EditLine *el) { el_resize(el); }
+
+void ce_show_interrupt(EditLine *el) {
+    FILE *out = NULL;
+    el_get(el, EL_GETFP, 1, &out);
+    if (!out) out = stdout;
+    fputs("^C\n", out);
+    fflush(out);
+}
 
 static History *ce_history(EditLine *el) {
     struct ce_state *state = NULL;

@@ -32,7 +32,7 @@ struct ConfigurationLoader {
     func load() throws(ConfigurationError) -> ChannelConfiguration {
         var c = ChannelConfiguration(source: reader.file.name)
         guard let root = try reader.root(), !reader.isNull(root) else { return c }
-        let pairs = try reader.mapping(root, "channel file")
+        let pairs = try reader.mapping(root, "")
         try reader.checkKeys(pairs, allowed: ChannelConfiguration.fields, "", what: "the channel file")
         var topicsNode: Node?
         for (key, _, value) in pairs where !reader.isNull(value) {

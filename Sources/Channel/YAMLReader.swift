@@ -39,22 +39,6 @@ struct YAMLReader {
         case .reader(let problem, let offset, _, _):
             let location = offset.map { file.location(of: $0) } ?? start.start
             return ConfigurationError(.syntax, field: "", message: "not readable as UTF-8 text: \(problem)", range: SourceRange(at: location), in: file)
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            // Yams marks the mapping; point at the key's second appearance when it is on a line of its own.
-            var place = at(context.mark)
-            if let key = duplicates.first {
-                let lines = String(decoding: file.bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-                let hits = lines.indices.filter { i in
-                    let t = lines[i].drop { $0 == " " || $0 == "-" }
-                    return i + 1 >= context.mark.line && (t.hasPrefix(key + ":") || t.hasPrefix("\"\(key)\":"))
-                }
-                if hits.count >= 2 {
-                    let column = lines[hits[1]].prefix { $0 == " " || $0 == "-" }.count + 1
-                    place = SourceRange(at: file.location(line: hits[1] + 1, column: column))
-                }
-            }
-            return ConfigurationError(.syntax, field: duplicates.first ?? "", message: "a key appears twice in one mapping",
-                                      range: place, in: file)
         default:
             return ConfigurationError(.syntax, field: "", message: "not valid YAML: \(error)", range: start, in: file)
         }
@@ -78,7 +62,7 @@ struct YAMLReader {
             return "\"\(s.string)\""
         case .mapping: return "a mapping"
         case .sequence: return "a list"
-        case .alias: return "an alias"
+        @unknown default: return "a YAML node"
         }
     }
 
@@ -96,6 +80,11 @@ struct YAMLReader {
         var pairs: [(key: String, keyNode: Node, value: Node)] = []
         for (key, value) in m {
             guard case .scalar(let k) = key else { throw error(.wrongType, field, "a key must be a plain name, found \(describe(key))", at: key) }
+            // Checked here rather than left to the YAML library, whose versions differ on it.
+            if let first = pairs.first(where: { $0.key == k.string }) {
+                let line = first.keyNode.mark.map { " (first at line \($0.line))" } ?? ""
+                throw error(.syntax, join(field, k.string), "the key '\(k.string)' appears twice in one mapping\(line)", at: key)
+            }
             pairs.append((k.string, key, value))
         }
         return pairs

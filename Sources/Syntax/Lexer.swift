@@ -42,9 +42,10 @@ public struct Lexer {
     private var predicted = -1
     private var quoted = false
 
-    public init(bytes: [UInt8], range: Range<Int>? = nil, mode: Mode) {
+    public init(bytes: [UInt8], range: Range<Int>? = nil, mode: Mode, firstLine: Int = 1) {
         self.bytes = bytes
         self.mode = mode
+        self.line = firstLine
         let range = range ?? 0..<bytes.count
         self.end = range.upperBound
         self.pos = 0
@@ -101,7 +102,9 @@ public struct Lexer {
             let r = range(from: start)
             return .comment(Comment(text: String(decoding: bytes[r.bytes], as: UTF8.self), range: r))
         }
-        return classify(lexWord())
+        // Two statements: `classify` reads the buffer that `lexWord` fills.
+        let word = lexWord()
+        return classify(word)
     }
 
     /// Every token up to the end (the `.end` token included).
@@ -237,7 +240,7 @@ public struct Lexer {
                     scalar()
                 }
             default:
-                take()
+                takePlainRun()
             }
         }
         if !closers.isEmpty && !reportedDepth {
@@ -245,6 +248,36 @@ public struct Lexer {
         }
         return Word(text: String(decoding: buffer, as: UTF8.self), interpolations: interpolations,
                     range: range(from: start), isQuoted: quoted, sourceMap: map)
+    }
+
+    /// Copies a run of printable ASCII bytes that need no rewriting, in one go
+    /// (most of a command is such runs).
+    @inline(__always) private mutating func takePlainRun() {
+        guard isPlain(bytes[pos]) else { take(); return }  // white space inside brackets
+        var j = pos + 1
+        while j < end, isPlain(bytes[j]) { j += 1 }
+        if pos != predicted { map.note(text: buffer.count, source: pos) }
+        buffer.append(contentsOf: bytes[pos..<j])
+        column += j - pos
+        pos = j
+        predicted = j
+    }
+
+    /// A byte that stands for itself anywhere outside quotes: printable ASCII
+    /// other than quotes, brackets and the characters that start a rewrite.
+    @inline(__always) private func isPlain(_ b: UInt8) -> Bool {
+        switch b {
+        case 0x21...0x7E:
+            switch b {
+            case UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "$"), UInt8(ascii: "&"),
+                 UInt8(ascii: "<"), UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "}"), UInt8(ascii: "]"):
+                return false
+            default:
+                return true
+            }
+        default:
+            return false
+        }
     }
 
     /// Copies one UTF-8 scalar, reporting bytes that are not UTF-8.
@@ -555,7 +588,7 @@ public struct Lexer {
         } else {
             return .word(word)
         }
-        let utf8 = Array(word.text.utf8)
+        let utf8 = buffer  // the word's text, still in the buffer
         // The text must still start with the dash as written (not a quoted "-x").
         // `--=value`: an option that lacks its name (the parser says so).
         let namelessEquals = dash == .double && utf8.count > 2 && utf8[2] == UInt8(ascii: "=")
@@ -566,7 +599,9 @@ public struct Lexer {
         let name = String(decoding: utf8[dashLength..<nameEnd], as: UTF8.self)
         let nameStartLoc = word.range.start.advanced(columns: dash == .double ? 2 : 1, bytes: dashLength)
         let nameEndOffset = word.sourceMap.sourceOffset(forText: nameEnd)
-        let nameRange = SourceRange(start: nameStartLoc, end: nameStartLoc.advanced(columns: name.unicodeScalars.count, bytes: nameEndOffset - nameStartLoc.offset))
+        var nameColumns = 0
+        for k in dashLength..<nameEnd where utf8[k] & 0xC0 != 0x80 { nameColumns += 1 }
+        let nameRange = SourceRange(start: nameStartLoc, end: nameStartLoc.advanced(columns: nameColumns, bytes: nameEndOffset - nameStartLoc.offset))
         var inline: Word? = nil
         if nameEnd < utf8.count {
             let valueStart = nameEnd + 1

@@ -20,7 +20,7 @@ public struct Parser {
     /// `message = [ fence ] command [ fence ]`: one chat message.
     public static func parseMessage(_ file: SourceFile) -> (command: Command?, diagnostics: [Diagnostic]) {
         let (content, unclosed) = ChatFormatting.unwrap(file.bytes)
-        var lexer = Lexer(bytes: file.bytes, range: content, mode: .message)
+        var lexer = Lexer(bytes: file.bytes, range: content, mode: .message, firstLine: file.firstLine)
         let tokens = lexer.tokenize()
         var parser = Parser(tokens: tokens, diagnostics: lexer.diagnostics)
         if let unclosed {
@@ -39,7 +39,7 @@ public struct Parser {
 
     /// `script = { line }`: a runbook.
     public static func parseScript(_ file: SourceFile) -> (script: Script, diagnostics: [Diagnostic]) {
-        var lexer = Lexer(bytes: file.bytes, mode: .script)
+        var lexer = Lexer(bytes: file.bytes, mode: .script, firstLine: file.firstLine)
         let tokens = lexer.tokenize()
         var parser = Parser(tokens: tokens, diagnostics: lexer.diagnostics)
         parser.isScript = true
@@ -52,10 +52,14 @@ public struct Parser {
     private var current: Token { tokens[index] }
 
     private var atLineEnd: Bool {
-        switch current {
+        switch tokens[index] {
         case .newline, .comment, .end: true
         default: false
         }
+    }
+
+    private var atWord: Bool {
+        if case .word = tokens[index] { true } else { false }
     }
 
     private mutating func advance() {
@@ -167,7 +171,7 @@ public struct Parser {
         let start = current.range
         let mention = parseMention()
         var awsPrefix: SourceRange? = nil
-        if let w = currentWord, !w.isQuoted, w.isLiteral, w.text.lowercased() == "aws" {
+        if let w = currentWord, !w.isQuoted, w.isLiteral, w.text.utf8.count == 3, w.text.lowercased() == "aws" {
             awsPrefix = w.range
             advance()
         }
@@ -181,7 +185,7 @@ public struct Parser {
             return nil
         }
         var arguments: [Word] = []
-        while let w = currentWord {
+        while atWord, let w = currentWord {
             arguments.append(w)
             advance()
         }
@@ -197,7 +201,8 @@ public struct Parser {
 
     /// `mention = "@aws" | "@q" | "@Amazon" "Q" | slack-user-mention`
     private mutating func parseMention() -> Mention? {
-        guard let w = currentWord, !w.isQuoted, w.isLiteral, w.text.first == "@" || w.text.hasPrefix("<@") else { return nil }
+        guard let w = currentWord, !w.isQuoted, w.isLiteral, let first = w.text.utf8.first,
+              first == UInt8(ascii: "@") || first == UInt8(ascii: "<"), w.text.utf8.count <= 64 else { return nil }
         let lower = w.text.lowercased()
         switch lower {
         case "@aws":
@@ -254,7 +259,7 @@ public struct Parser {
         var values: [Word] = []
         if let inline = token.inlineValue { values.append(inline) }
         var range = token.range
-        while let w = currentWord {
+        while atWord, let w = currentWord {
             values.append(w)
             range = range.union(w.range)
             advance()

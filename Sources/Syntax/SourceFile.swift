@@ -3,14 +3,18 @@
 public struct SourceFile: Sendable {
     public let name: String
     public let bytes: [UInt8]
+    /// The line number of the first byte: a statement read from the middle of
+    /// a runbook keeps the runbook's line numbers.
+    public let firstLine: Int
 
-    public init(name: String, bytes: [UInt8]) {
+    public init(name: String, bytes: [UInt8], firstLine: Int = 1) {
         self.name = name
         self.bytes = bytes
+        self.firstLine = firstLine
     }
 
-    public init(name: String, text: String) {
-        self.init(name: name, bytes: Array(text.utf8))
+    public init(name: String, text: String, firstLine: Int = 1) {
+        self.init(name: name, bytes: Array(text.utf8), firstLine: firstLine)
     }
 
     /// The name used for a message that came from a chat channel.
@@ -31,7 +35,7 @@ public struct SourceFile: Sendable {
     /// Linear in the offset: for diagnostics and tools, not for the lexer's hot path.
     public func location(of offset: Int) -> SourceLocation {
         let clamped = max(0, min(offset, bytes.count))
-        var line = 1
+        var line = firstLine
         var column = 1
         var i = 0
         while i < clamped {

@@ -1,11 +1,30 @@
 import ArgumentParser
+import Foundation
 
 /// The executable: argument parsing only; each subcommand wires modules together.
 @main
-struct IncidentChat: ParsableCommand {
+struct IncidentChat: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "incident-chat",
         abstract: "The chat-command language of AWS Systems Manager Incident Manager.",
-        subcommands: [ParseCommand.self, PolicyCommand.self]
+        discussion: "incident-chat help [SERVICE [OPERATION]] shows the services, their operations and options.",
+        subcommands: [REPLCommand.self, ExecCommand.self, RunCommand.self, CheckCommand.self, ParseCommand.self,
+                      PolicyCommand.self],
+        defaultSubcommand: REPLCommand.self
     )
+
+    /// `help` is answered here; everything else goes to ArgumentParser.
+    static func main() async {
+        let words = Array(CommandLine.arguments.dropFirst())
+        if words.first == "help", !words.contains(where: { $0 == "--help" || $0 == "-h" }) {
+            let (text, status) = HelpCommand.run(Array(words.dropFirst()))
+            if status == ExitCode.ok {
+                print(text, terminator: "")
+            } else {
+                printError(text)
+            }
+            Foundation.exit(status)
+        }
+        await main(nil)
+    }
 }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import Syntax
 
@@ -40,4 +41,14 @@ func printError(_ text: String) {
 /// Whether colours may be used on a stream.
 func colorsAllowed(fileDescriptor: Int32) -> Bool {
     isatty(fileDescriptor) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+}
+
+/// Runs `body`; an `ExitFailure` is printed and becomes its exit code.
+func exitingOnFailure<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let failure as ExitFailure {
+        printError("incident-chat: \(failure.message)\n")
+        throw ArgumentParser.ExitCode(failure.code)
+    }
 }

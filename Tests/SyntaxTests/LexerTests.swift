@@ -186,3 +186,11 @@ struct LexerBadByteTests {
         #expect(diagnostics.allSatisfy { $0.range.end.offset <= 8 })
     }
 }
+
+@Suite("Lexer: options after other words")
+struct LexerOptionSequenceTests {
+    @Test func aNumberAfterAWordIsNotAnOption() {
+        // Found by the grammar property: a dash word was classified with the previous word's text.
+        #expect(lex("Vr- -0 --C=1 x -y") == ["Vr-", "-0", "--C=1", "x", "--y"])
+    }
+}

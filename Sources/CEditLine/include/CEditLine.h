@@ -25,6 +25,8 @@ const char *ce_gets(EditLine *el, int *count);
 const char *ce_line(EditLine *el, int *length, int *cursor);
 int ce_insert(EditLine *el, const char *text);
 void ce_delete_before_cursor(EditLine *el, int count);
+/// Writes ^C and a line break after the line on the screen (for the Ctrl-C key).
+void ce_show_interrupt(EditLine *el);
 void ce_resize(EditLine *el);
 
 void ce_history_enter(EditLine *el, const char *line);

@@ -1,0 +1,150 @@
+/// Runs a compiled `Pattern` over UTF-8 bytes by backtracking.
+///
+/// Once many steps have been taken, every (instruction, position) state that
+/// is entered is remembered: a state seen before has already failed (there
+/// are no captures or back-references), so the search stays polynomial.
+struct PatternMatcher {
+    let program: [Instruction]
+    let classes: [CharacterClass]
+    let bytes: UnsafeBufferPointer<UInt8>
+
+    private struct Backtrack {
+        var pc: Int
+        var pos: Int
+        /// For a run: the lowest position it may give back to; -1 otherwise.
+        var floor: Int
+    }
+
+    private var stack: [Backtrack] = []
+    private var steps = 0
+    private var visited: [UInt64] = []
+
+    /// Steps before states are remembered.
+    private static let memoAfter = 2_000
+
+    init(program: [Instruction], classes: [CharacterClass], bytes: UnsafeBufferPointer<UInt8>) {
+        self.program = program
+        self.classes = classes
+        self.bytes = bytes
+    }
+
+    @inline(__always)
+    static func scalarLength(_ lead: UInt8) -> Int {
+        lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    }
+
+    /// The scalar at `pos` and its length in bytes.
+    @inline(__always)
+    private func scalar(at pos: Int) -> (UInt32, Int) {
+        let b0 = bytes[pos]
+        if b0 < 0x80 { return (UInt32(b0), 1) }
+        let n = Self.scalarLength(b0)
+        guard pos + n <= bytes.count else { return (0xFFFD, 1) }
+        var value: UInt32
+        switch n {
+        case 2: value = UInt32(b0 & 0x1F)
+        case 3: value = UInt32(b0 & 0x0F)
+        default: value = UInt32(b0 & 0x07)
+        }
+        for k in 1..<n { value = value << 6 | UInt32(bytes[pos + k] & 0x3F) }
+        return (value, n)
+    }
+
+    /// The start of the scalar before `pos`.
+    @inline(__always)
+    private func previous(_ pos: Int) -> Int {
+        var p = pos - 1
+        while p > 0 && bytes[p] & 0xC0 == 0x80 { p -= 1 }
+        return p
+    }
+
+    /// Whether the program matches starting at `start`.
+    mutating func run(at start: Int) -> Bool {
+        stack.removeAll(keepingCapacity: true)
+        return execute(pc: 0, pos: start, base: 0, remember: true)
+    }
+
+    /// Remembers a state; false when it was seen before.
+    private mutating func firstVisit(_ pc: Int, _ pos: Int) -> Bool {
+        if visited.isEmpty {
+            visited = [UInt64](repeating: 0, count: (program.count * (bytes.count + 1) + 63) / 64)
+        }
+        let key = pc * (bytes.count + 1) + pos
+        let mask: UInt64 = 1 << UInt64(key & 63)
+        if visited[key >> 6] & mask != 0 { return false }
+        visited[key >> 6] |= mask
+        return true
+    }
+
+    /// Runs from `pc` until a `match`; backtracks through the stack entries
+    /// above `base`. Inside a lookahead states are not remembered: a state
+    /// that matched there may be entered again.
+    private mutating func execute(pc startPC: Int, pos startPos: Int, base: Int, remember: Bool) -> Bool {
+        var pc = startPC
+        var pos = startPos
+        while true {
+            steps += 1
+            var ok = true
+            if remember && steps > Self.memoAfter && !firstVisit(pc, pos) {
+                ok = false
+            } else {
+                switch program[pc] {
+                case .match:
+                    stack.removeSubrange(base...)
+                    return true
+                case .scalar(let c):
+                    if pos < bytes.count {
+                        let (value, n) = scalar(at: pos)
+                        if classes[c].contains(value) {
+                            pos += n
+                            pc += 1
+                        } else { ok = false }
+                    } else { ok = false }
+                case .run(let c, let min, let max):
+                    let set = classes[c]
+                    var count = 0
+                    var floor = -1
+                    if min == 0 { floor = pos }
+                    while count < max && pos < bytes.count {
+                        let (value, n) = scalar(at: pos)
+                        guard set.contains(value) else { break }
+                        pos += n
+                        count += 1
+                        if count == min { floor = pos }
+                    }
+                    if count < min {
+                        ok = false
+                    } else {
+                        if pos > floor { stack.append(Backtrack(pc: pc + 1, pos: pos, floor: floor)) }
+                        pc += 1
+                    }
+                case .split(let first, let second):
+                    stack.append(Backtrack(pc: second, pos: pos, floor: -1))
+                    pc = first
+                case .jump(let target):
+                    pc = target
+                case .lineStart:
+                    if pos == 0 { pc += 1 } else { ok = false }
+                case .lineEnd:
+                    if pos == bytes.count || (pos == bytes.count - 1 && bytes[pos] == 0x0A) { pc += 1 } else { ok = false }
+                case .lookahead(let negative, let end):
+                    let depth = stack.count
+                    let found = execute(pc: pc + 1, pos: pos, base: depth, remember: false)
+                    stack.removeSubrange(depth...)
+                    if found != negative { pc = end } else { ok = false }
+                }
+            }
+            if ok { continue }
+            // Backtrack.
+            guard stack.count > base else { return false }
+            var entry = stack.removeLast()
+            if entry.floor >= 0 {
+                // A run gives back one scalar.
+                entry.pos = previous(entry.pos)
+                if entry.pos > entry.floor { stack.append(entry) }
+            }
+            pc = entry.pc
+            pos = entry.pos
+        }
+    }
+}

@@ -1,0 +1,195 @@
+import Backend
+import Catalog
+import Checker
+import Foundation
+import JMESPath
+import Renderer
+import Syntax
+
+/// One session of chat commands: the REPL's, a runbook's or one `exec`.
+///
+/// A statement goes through the pipeline one way: checked against the catalog
+/// (references resolved from the session's bindings), run on the backend
+/// (page after page for paginated operations), cut down by `--query`, bound
+/// to a name or rendered in the output format. Nothing here knows a terminal:
+/// output goes to an `OutputSink`.
+public final class Session {
+    public let backend: any IncidentBackend
+    public var settings: SessionSettings
+    public private(set) var bindings: [String: JSONValue] = [:]
+    /// The injected clock, when it can be moved (`--fixed-clock`).
+    public let clock: FixedWallClock?
+    let sink: any OutputSink
+    let environment: [String: String]
+
+    /// The batch that runbook commands go through, while one is open.
+    private var batch: (any IncidentBatch)?
+    /// Names a runbook binds, for checking it without running it.
+    var declared: Set<String> = []
+
+    public init(backend: any IncidentBackend, settings: SessionSettings, clock: FixedWallClock? = nil,
+                sink: any OutputSink, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.backend = backend
+        self.settings = settings
+        self.clock = clock
+        self.sink = sink
+        self.environment = environment
+    }
+
+    public var context: CallContext {
+        CallContext(accountId: settings.accountId, region: settings.region, user: settings.user)
+    }
+
+    // MARK: Statements
+
+    /// Parses and runs one chat message (code fences and all).
+    @discardableResult
+    public func runMessage(_ text: String, origin: CheckContext.Origin) async -> Status {
+        let file = SourceFile(name: origin == .chat ? SourceFile.chatName : "<command>", text: text)
+        let (command, diagnostics) = Parser.parseMessage(file)
+        report(diagnostics, in: file)
+        guard let command, !diagnostics.hasErrors else { return .invalid }
+        return await run(.command(command), in: file, origin: origin)
+    }
+
+    /// Runs one statement of a runbook or the REPL.
+    public func run(_ statement: Statement, in file: SourceFile, origin: CheckContext.Origin) async -> Status {
+        switch statement {
+        case .command(let command):
+            return await run(command, in: file, origin: origin, bindingTo: nil)
+        case .binding(let binding):
+            return await run(binding.command, in: file, origin: origin, bindingTo: binding.name)
+        case .directive(let directive):
+            return await run(directive, in: file)
+        }
+    }
+
+    /// Runs the statements of `body` in one transaction of the backend, a
+    /// savepoint each, so that a long runbook is fast and a failed command
+    /// changes nothing.
+    public func inBatch<T>(_ body: () async throws -> T) async throws -> T {
+        try await backend.withBatch { batch in
+            self.batch = batch
+            defer { self.batch = nil }
+            return try await body()
+        }
+    }
+
+    private func run(_ command: Command, in file: SourceFile, origin: CheckContext.Origin, bindingTo name: String?) async -> Status {
+        let result = Checker(catalog: .shared).check(command, in: file, context: CheckContext(origin: origin, resolver: BindingResolver(bindings: bindings, environment: environment)))
+        report(result.diagnostics, in: file)
+        guard let checked = result.command, !result.diagnostics.hasErrors else { return .invalid }
+        if let skeleton = checked.skeleton {
+            sink.output(skeleton.indented + "\n")
+            return .ok
+        }
+        var query: JMESPath.Expression? = nil
+        if let text = checked.globals.query {
+            do throws(JMESPathError) {
+                query = try JMESPath.Expression(compiling: text)
+            } catch {
+                sink.error("Bad value for --query \(text): \(error.message)\n")
+                return .invalid
+            }
+        }
+
+        let response: Value
+        do {
+            response = try await send(checked)
+        } catch let error as ServiceError {
+            sink.error(location(of: command, in: file) + "An error occurred (\(error.name)) when calling the \(checked.operation.name) operation: \(error.message)\n")
+            return .serviceError
+        } catch is Pagination.InvalidStartingToken {
+            sink.error("Bad value for --starting-token: it is not a token this command gave\n")
+            return .invalid
+        } catch {
+            sink.error("\(error)\n")
+            return .failure
+        }
+
+        var document = response.jsonValue
+        if let query {
+            do throws(JMESPathError) {
+                document = try query.evaluate(on: document)
+            } catch {
+                sink.error("Bad value for --query \(query.text): \(error.message)\n")
+                return .invalid
+            }
+        }
+        if let name {
+            bindings[name] = document
+            return .ok
+        }
+        let format = checked.globals.output.flatMap { OutputFormat(rawValue: $0.rawValue) } ?? settings.output
+        let renderer = Renderer(format: format, colors: settings.colors, width: settings.width)
+        sink.output(renderer.render(document, title: checked.operation.name))
+        return .ok
+    }
+
+    /// Runs a checked command on the backend, paginating like the AWS CLI.
+    private func send(_ checked: CheckedCommand) async throws -> Value {
+        let context = self.context
+        let batch = self.batch
+        let backend = self.backend
+        let once: (Request) async throws(ServiceError) -> Value = { request throws(ServiceError) in
+            if let batch { try await batch.send(request, context: context) } else { try await backend.send(request, context: context) }
+        }
+        let globals = checked.globals
+        // Giving a page token or a page limit by hand turns pagination off, as in the AWS CLI.
+        let explicit = checked.operation.paginator?.inputMembers.contains { checked.request.input[$0] != nil } ?? true
+        guard let paginator = checked.operation.paginator, !globals.noPaginate, !explicit else {
+            return try await once(checked.request)
+        }
+        let pagination = Pagination(paginator: paginator, pageSize: globals.pageSize, maxItems: globals.maxItems,
+                                    startingToken: globals.startingToken)
+        return try await pagination.run(checked.request, send: once)
+    }
+
+    // MARK: Diagnostics
+
+    /// `runbook.chat:12: ` before a service error in a runbook; nothing for one command.
+    func location(of command: Command, in file: SourceFile) -> String {
+        file.name.hasPrefix("<") ? "" : "\(file.name):\(command.range.start.line): "
+    }
+
+    /// Prints diagnostics (to the error stream) as the renderer shows them.
+    public func report(_ diagnostics: [Diagnostic], in file: SourceFile) {
+        guard !diagnostics.isEmpty else { return }
+        sink.error(DiagnosticRenderer(colors: settings.colors).render(diagnostics, in: file))
+    }
+}
+
+extension Session {
+    /// Checks a statement without running it (`run --dry-run`): bindings made
+    /// earlier in the runbook are taken on trust, since their values exist only
+    /// when it runs.
+    public func check(_ statement: Statement, in file: SourceFile, origin: CheckContext.Origin) -> Status {
+        let command: Command
+        switch statement {
+        case .command(let c): command = c
+        case .binding(let b):
+            command = b.command
+            declared.insert(b.name)
+        case .directive: return .ok
+        }
+        let resolver = DeferredResolver(declared: declared, environment: environment)
+        let result = Checker(catalog: .shared).check(command, in: file, context: CheckContext(origin: origin, resolver: resolver))
+        report(result.diagnostics, in: file)
+        return result.command != nil && !result.diagnostics.hasErrors ? .ok : .invalid
+    }
+}
+
+/// For checking only: a binding declared earlier resolves later.
+struct DeferredResolver: ReferenceResolver {
+    let declared: Set<String>
+    let environment: [String: String]
+
+    func resolve(_ reference: Reference) -> Resolution {
+        switch reference.kind {
+        case .environment:
+            return environment[reference.name].map(Resolution.text) ?? .failure("the environment variable \(reference.name) is not set")
+        case .binding:
+            return declared.contains(reference.name) ? .deferred : .failure("nothing is bound to $\(reference.name) before this line")
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import Backend
+import Catalog
+
+extension MemoryState {
+    /// Sums up every record in a fixed order, whatever order the dictionaries
+    /// keep them in.
+    func digest() -> String {
+        var d = Digester()
+        for (account, set) in replicationSets.sorted(by: { $0.key < $1.key }) {
+            d.add(account); d.add(set.arn); d.add(set.createdBy); d.add(set.createdTime)
+            d.add(set.deletionProtected ? 1 : 0); d.add(set.lastModifiedBy); d.add(set.lastModifiedTime)
+            d.add(set.status); d.add(set.encodedRegions)
+        }
+        for (arn, plan) in plans.sorted(by: { $0.key < $1.key }) {
+            d.add(arn); d.add(plan.name); d.add(plan.displayName); d.add(ValueCodec.encode(plan.template.value))
+            d.add(plan.chatChannel.map(ValueCodec.encode)); d.add(plan.engagements?.joined(separator: "\n"))
+            d.add(plan.actions.map(ValueCodec.encode)); d.add(plan.integrations.map(ValueCodec.encode))
+        }
+        for seq in incidentArnBySeq.keys.sorted() {
+            guard let r = incidents[incidentArnBySeq[seq]!] else { continue }
+            d.add(r.seq); d.add(r.arn); d.add(r.title); d.add(r.summary); d.add(r.status); d.add(r.impact)
+            d.add(r.dedupeString); d.add(r.creationTime); d.add(r.resolvedTime); d.add(r.lastModifiedBy)
+            d.add(r.lastModifiedTime); d.add(r.createdBy); d.add(r.invokedBy); d.add(r.source)
+            d.add(r.chatChannel.map(ValueCodec.encode)); d.add(ValueCodec.encode(.list(r.notificationTargets)))
+            if let timeline = timelines[seq] {
+                for key in timeline.order {
+                    let e = timeline.events[key.seq]!
+                    d.add(e.seq); d.add(e.eventId); d.add(e.eventTime); d.add(e.eventType); d.add(e.eventData)
+                    d.add(e.eventUpdatedTime); d.add(e.eventReferences.map { ValueCodec.encode(.list($0)) })
+                }
+            }
+            for item in relatedItems[seq] ?? [] {
+                d.add(item.seq); d.add(item.generatedId); d.add(item.title); d.add(ValueCodec.encode(item.identifier))
+            }
+        }
+        for (arn, tags) in self.tags.sorted(by: { $0.key < $1.key }) where !tags.isEmpty {
+            d.add(arn)
+            for (key, value) in tags.sorted(by: { $0.key < $1.key }) { d.add(key); d.add(value) }
+        }
+        for (arn, list) in policies.sorted(by: { $0.key < $1.key }) {
+            for p in list { d.add(arn); d.add(p.seq); d.add(p.policyId); d.add(p.document); d.add(p.region) }
+        }
+        for (key, record) in idempotency.sorted(by: { ($0.key.account, $0.key.operation, $0.key.token) < ($1.key.account, $1.key.operation, $1.key.token) }) {
+            d.add(key.account); d.add(key.operation); d.add(key.token); d.add(record.fingerprint); d.add(record.response)
+        }
+        return d.hex
+    }
+}

@@ -1,0 +1,53 @@
+import Backend
+
+/// Everything the memory backend keeps: dictionaries for lookups and sorted
+/// arrays for the orders that lists walk.
+struct MemoryState {
+    /// One timeline: events by key, and their keys in (eventTime, seq) order.
+    struct Timeline {
+        var order: [TimelineSortKey] = []
+        var events: [Int64: TimelineEventRecord] = [:]
+        var seqById: [String: Int64] = [:]
+    }
+
+    /// The next `seq` of each kind of record (one counter a table, as SQLite keeps them).
+    var nextSeq = Sequences()
+
+    struct Sequences {
+        var incident: Int64 = 1
+        var event: Int64 = 1
+        var relatedItem: Int64 = 1
+        var policy: Int64 = 1
+    }
+    var replicationSets: [String: ReplicationSetRecord] = [:]
+    var plans: [String: ResponsePlanRecord] = [:]
+    /// Plans by account, in ascending order of name.
+    var planNames: [String: [PlanKey]] = [:]
+    var incidents: [String: IncidentRecordRow] = [:]
+    var incidentArnBySeq: [Int64: String] = [:]
+    /// Incident keys by account, ascending (lists walk them backwards).
+    var incidentOrder: [String: [IncidentListKey]] = [:]
+    var timelines: [Int64: Timeline] = [:]
+    /// The incident of each event, by the event's seq.
+    var eventIncident: [Int64: Int64] = [:]
+    var relatedItems: [Int64: [RelatedItemRecord]] = [:]
+    var relatedItemIncident: [Int64: Int64] = [:]
+    var tags: [String: [String: String]] = [:]
+    var policies: [String: [ResourcePolicyRecord]] = [:]
+    var policyResource: [Int64: String] = [:]
+    var idempotency: [IdempotencyKey: IdempotencyRecord] = [:]
+
+    /// A plan's place in its account's list: ordered (and equal) by name alone.
+    struct PlanKey: Comparable {
+        var name: String
+        var arn: String
+        static func < (a: Self, b: Self) -> Bool { a.name < b.name }
+        static func == (a: Self, b: Self) -> Bool { a.name == b.name }
+    }
+
+    struct IdempotencyKey: Hashable {
+        var account: String
+        var operation: String
+        var token: String
+    }
+}

@@ -1,0 +1,62 @@
+import Catalog
+import Foundation
+import JMESPath
+
+extension Value {
+    /// The value as the AWS CLI v2 presents a response: timestamps as ISO 8601 text
+    /// (`cli_timestamp_format = iso8601`), blobs as base64, members in order.
+    public var jsonValue: JSONValue {
+        switch self {
+        case .string(let s): .string(s)
+        case .integer(let i): .number(Double(i))
+        case .double(let d): .number(d)
+        case .boolean(let b): .bool(b)
+        case .timestamp(let date): .string(Value.isoformat(date))
+        case .blob(let bytes): .string(Value.base64(bytes))
+        case .list(let elements): .array(elements.map(\.jsonValue))
+        case .map(let members), .structure(let members):
+            .object(members.reduce(into: JSONObject(minimumCapacity: members.count)) { $0.set($1.key, $1.value.jsonValue) })
+        }
+    }
+
+    /// A UTC instant as Python's `datetime.isoformat()` prints it:
+    /// `2026-11-24T10:00:00+00:00`, with `.123000` only when the microseconds are not zero.
+    public static func isoformat(_ date: Date) -> String {
+        let micros = Int64((date.timeIntervalSince1970 * 1_000_000).rounded(.toNearestOrEven))
+        let (seconds, fraction) = floorDivide(micros, 1_000_000)
+        let (days, secondOfDay) = floorDivide(seconds, 86_400)
+        let (year, month, day) = civilDate(daysSinceEpoch: days)
+        var text = pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
+        text += "T" + pad(secondOfDay / 3600, 2) + ":" + pad(secondOfDay / 60 % 60, 2) + ":" + pad(secondOfDay % 60, 2)
+        if fraction != 0 { text += "." + pad(fraction, 6) }
+        return text + "+00:00"
+    }
+
+    /// Bytes as standard base64 with padding, as the CLI prints blobs.
+    public static func base64(_ bytes: [UInt8]) -> String {
+        Data(bytes).base64EncodedString()
+    }
+}
+
+private func floorDivide(_ a: Int64, _ b: Int64) -> (quotient: Int64, remainder: Int64) {
+    let q = a >= 0 ? a / b : -((-a + b - 1) / b)
+    return (q, a - q * b)
+}
+
+private func pad(_ n: Int64, _ width: Int) -> String {
+    let digits = String(n)
+    return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+}
+
+/// The proleptic Gregorian date of a day counted from 1970-01-01.
+private func civilDate(daysSinceEpoch: Int64) -> (Int64, Int64, Int64) {
+    let z = daysSinceEpoch + 719_468
+    let era = floorDivide(z, 146_097).quotient
+    let dayOfEra = z - era * 146_097
+    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+    let mp = (5 * dayOfYear + 2) / 153
+    let day = dayOfYear - (153 * mp + 2) / 5 + 1
+    let month = mp < 10 ? mp + 3 : mp - 9
+    return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+}

@@ -1,0 +1,63 @@
+/// Reads a runbook one statement at a time, so that a long runbook runs in
+/// constant memory: it gathers lines until the statement is whole (no open
+/// quote or bracket, no `\` at the end), then parses just that.
+///
+/// Each statement comes with its own `SourceFile` that keeps the runbook's
+/// name and line numbers, so diagnostics point into the runbook.
+public struct StatementReader {
+    private let name: String
+    private var nextLine: () -> [UInt8]?
+    private var lineNumber = 1
+
+    /// `nextLine` returns the next line of the runbook with its line break, or nil at the end.
+    public init(name: String, nextLine: @escaping () -> [UInt8]?) {
+        self.name = name
+        self.nextLine = nextLine
+    }
+
+    /// Reads statements from lines held in memory.
+    public init(name: String, bytes: [UInt8]) {
+        var start = 0
+        self.init(name: name) {
+            guard start < bytes.count else { return nil }
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            if end < bytes.count { end += 1 }
+            defer { start = end }
+            return Array(bytes[start..<end])
+        }
+    }
+
+    /// The next chunk of the runbook that holds statements (usually one), its
+    /// syntax and diagnostics; nil at the end.
+    public mutating func next() -> (file: SourceFile, script: Script, diagnostics: [Diagnostic])? {
+        var chunk: [UInt8] = []
+        let firstLine = lineNumber
+        while let line = nextLine() {
+            chunk += line
+            lineNumber += 1
+            if !Self.continues(chunk) { break }
+        }
+        guard !chunk.isEmpty else { return nil }
+        let file = SourceFile(name: name, bytes: chunk, firstLine: firstLine)
+        let (script, diagnostics) = Parser.parseScript(file)
+        return (file, script, diagnostics)
+    }
+
+    /// Whether a statement goes on past the end of `chunk`: a backslash before
+    /// the final line break, or an open quote or bracket.
+    static func continues(_ chunk: [UInt8]) -> Bool {
+        var end = chunk.count
+        if end > 0, chunk[end - 1] == 0x0A { end -= 1 }
+        if end > 0, chunk[end - 1] == 0x0D { end -= 1 }
+        var backslashes = 0
+        while end - backslashes > 0, chunk[end - backslashes - 1] == UInt8(ascii: "\\") { backslashes += 1 }
+        if backslashes % 2 == 1 { return true }
+        // Cheap test first: nothing that opens anything.
+        guard chunk.contains(where: { $0 == UInt8(ascii: "'") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "{")
+                                      || $0 == UInt8(ascii: "[") || $0 >= 0x80 }) else { return false }
+        var lexer = Lexer(bytes: chunk, mode: .script)
+        _ = lexer.tokenize()
+        return lexer.diagnostics.contains { $0.code == "unterminated-quote" || $0.code == "unclosed-bracket" }
+    }
+}

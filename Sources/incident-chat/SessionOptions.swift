@@ -1,0 +1,88 @@
+import ArgumentParser
+import Backend
+import Foundation
+import Interpreter
+import MemoryBackend
+import Renderer
+import SQLiteBackend
+
+/// The options every command that runs chat commands shares: where the
+/// incidents are kept, who acts, and how results print.
+struct SessionOptions: ParsableArguments {
+    @Option(help: "The SQLite store (default: $XDG_DATA_HOME/incident-chat/store.sqlite).")
+    var store: String?
+
+    @Flag(help: "Keep everything in memory; nothing is saved.")
+    var memory = false
+
+    @Option(help: "The responder who acts (recorded in createdBy and lastModifiedBy).")
+    var user: String?
+
+    @Option(name: .customLong("account-id"), help: "The AWS account of ARNs.")
+    var accountId: String = CallContext.defaultAccountId
+
+    @Option(help: "The AWS Region.")
+    var region: String = "us-east-1"
+
+    @Option(help: "How results print: json, yaml, text or table.")
+    var output: OutputFormat = .json
+
+    @Option(name: .customLong("fixed-clock"), help: "Start the clock at this time and keep it still (ISO 8601); .advance moves it.")
+    var fixedClock: String?
+
+    @Option(help: "Seed the identifier generator, for reproducible identifiers.")
+    var seed: UInt64?
+
+    /// The default store, under the XDG data folder.
+    static var defaultStorePath: String {
+        let environment = ProcessInfo.processInfo.environment
+        let data = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (NSHomeDirectory() + "/.local/share")
+        return data + "/incident-chat/store.sqlite"
+    }
+
+    var userName: String {
+        user ?? ProcessInfo.processInfo.environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "responder"
+    }
+
+    /// Builds the session's backend and clock; errors are configuration errors (253).
+    func makeSession(sink: any OutputSink, colors: Bool) throws -> Session {
+        var clock: FixedWallClock? = nil
+        if let fixedClock {
+            guard let date = Self.parseTime(fixedClock) else {
+                throw ExitFailure(message: "--fixed-clock takes an ISO 8601 time such as 2026-11-24T10:00:00Z, not \(fixedClock)",
+                                  code: ExitCode.configurationInvalid)
+            }
+            clock = FixedWallClock(date)
+        }
+        let wallClock: any WallClock = clock ?? SystemWallClock()
+        let ids: any IDGenerator = seed.map { SeededIDGenerator(seed: $0) } ?? RandomIDGenerator()
+        let backend: any IncidentBackend
+        if memory {
+            backend = MemoryBackend(clock: wallClock, ids: ids)
+        } else {
+            let path = store ?? Self.defaultStorePath
+            try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                     withIntermediateDirectories: true)
+            do {
+                backend = try SQLiteBackend(path: path, clock: wallClock, ids: ids)
+            } catch {
+                throw ExitFailure(message: "cannot open the store \(path): \(error.message)", code: ExitCode.configurationInvalid)
+            }
+        }
+        let settings = SessionSettings(user: userName, accountId: accountId, region: region, output: output,
+                                       colors: colors, width: nil)
+        return Session(backend: backend, settings: settings, clock: clock, sink: sink)
+    }
+
+    static func parseTime(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        if let date = formatter.date(from: text) { return date }
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let date = formatter.date(from: text) { return date }
+        return Double(text).map { Date(timeIntervalSince1970: $0) }
+    }
+}
+
+extension OutputFormat: ExpressibleByArgument {}

@@ -1,0 +1,85 @@
+import Backend
+import Catalog
+import Testing
+
+@Suite("Conformance: atomicity, batches, reproducibility")
+struct AtomicityConformance {
+    @Test(arguments: BackendKind.allCases)
+    func batchCommitsAndIsolatesFailures(kind: BackendKind) async throws {
+        let h = try kind.make()
+        let (_, arn) = try await h.incident()
+        let context = h.alice
+        let ids = try await h.backend.withBatch { batch in
+            var ids: [String] = []
+            for i in 0..<10 {
+                let input: OrderedInput = ["eventData": .string("\(i)"), "eventTime": time(Double(i)),
+                                           "eventType": .string("Custom Event"), "incidentRecordArn": .string(arn)]
+                ids.append(try await batch.send(Request(service: .incidents, operation: "CreateTimelineEvent", input: input),
+                                                context: context)["eventId"]!.string!)
+                // A failing command in the middle changes nothing and the batch goes on.
+                do throws(ServiceError) {
+                    _ = try await batch.send(Request(service: .incidents, operation: "UpdateIncidentRecord",
+                                                     input: ["arn": .string(arn), "impact": .integer(9)]), context: context)
+                    Issue.record("impact 9 must be refused")
+                } catch {
+                    #expect(error.code == .validation)
+                }
+            }
+            return ids
+        }
+        let listed = try await h.call("ListTimelineEvents", ["filters": .list([filter("eventType", "equals", strings("Custom Event"))]),
+                                                              "incidentRecordArn": .string(arn), "sortOrder": .string("ASCENDING")])
+        #expect(listed["eventSummaries"]!.list!.map { $0["eventId"]!.string! } == ids)
+    }
+
+    @Test(arguments: BackendKind.allCases)
+    func failedBatchChangesNothing(kind: BackendKind) async throws {
+        let h = try kind.make()
+        let (plan, arn) = try await h.incident()
+        let before = try await h.digest()
+        struct Abort: Error {}
+        let context = h.alice
+        await #expect(throws: Abort.self) {
+            try await h.backend.withBatch { batch in
+                _ = try await batch.send(Request(service: .incidents, operation: "StartIncident",
+                                                 input: ["responsePlanArn": .string(plan)]), context: context)
+                _ = try await batch.send(Request(service: .incidents, operation: "UpdateIncidentRecord",
+                                                 input: ["arn": .string(arn), "status": .string("RESOLVED")]), context: context)
+                throw Abort()
+            }
+        }
+        #expect(try await h.digest() == before)
+        // The backend is usable afterwards.
+        try await h.createEvent(arn, at: 1)
+    }
+
+    @Test(arguments: BackendKind.allCases)
+    func failedCommandWithSideEffectsChangesNothing(kind: BackendKind) async throws {
+        let h = try kind.make()
+        _ = try await h.createReplicationSet()
+        let plan = try await h.createPlan()
+        // The incident is inserted, then the second related item conflicts: all of it is undone.
+        let item = RelatedItemConformance.item("OTHER", url: "https://x")
+        try await h.expectError(.conflict, "StartIncident", ["relatedItems": .list([item, item]), "responsePlanArn": .string(plan)])
+        #expect(try await h.call("ListIncidentRecords")["incidentRecordSummaries"] == .list([]))
+    }
+
+    /// Every backend answers a script the same, byte for byte, given the same clock and seed.
+    @Test func backendsAgree() async throws {
+        var transcripts: [[Value]] = []
+        for kind in BackendKind.allCases {
+            let h = try kind.make()
+            var out: [Value] = []
+            let (plan, arn) = try await h.incident()
+            try await h.createEvent(arn, at: 3, extra: ["clientToken": .string("c")])
+            h.clock.advance(by: 9)
+            try await h.call("UpdateIncidentRecord", ["arn": .string(arn), "status": .string("RESOLVED")])
+            out.append(try await h.call("GetIncidentRecord", ["arn": .string(arn)]))
+            out.append(try await h.call("ListTimelineEvents", ["incidentRecordArn": .string(arn), "maxResults": .integer(2)]))
+            out.append(try await h.call("ListIncidentRecords"))
+            out.append(try await h.call("GetResponsePlan", ["arn": .string(plan)]))
+            transcripts.append(out)
+        }
+        for t in transcripts.dropFirst() { #expect(t == transcripts[0]) }
+    }
+}

@@ -1,0 +1,75 @@
+import Backend
+import Catalog
+import Testing
+
+@Suite("Conformance: replication sets")
+struct ReplicationSetConformance {
+    @Test(arguments: BackendKind.allCases)
+    func createGetList(kind: BackendKind) async throws {
+        let h = try kind.make()
+        #expect(try await h.call("ListReplicationSets")["replicationSetArns"]!.strings == [])
+        let arn = try await h.createReplicationSet(["us-west-2", "us-east-1"])
+        #expect(arn.hasPrefix("arn:aws:ssm-incidents::111122223333:replication-set/"))
+        let set = try await h.call("GetReplicationSet", ["arn": .string(arn)])["replicationSet"]!
+        #expect(set.keys == ["arn", "createdBy", "createdTime", "deletionProtected", "lastModifiedBy",
+                             "lastModifiedTime", "regionMap", "status"])
+        #expect(set["createdBy"] == .string("arn:aws:iam::111122223333:user/alice"))
+        #expect(set["createdTime"] == .timestamp(Harness.start))
+        #expect(set["status"] == .string("ACTIVE"))
+        #expect(set["deletionProtected"] == .boolean(false))
+        #expect(set["regionMap"]!.keys == ["us-east-1", "us-west-2"])
+        #expect(set["regionMap"]!["us-east-1"]!["status"] == .string("ACTIVE"))
+        #expect(try await h.call("ListReplicationSets")["replicationSetArns"]!.strings == [arn])
+
+        try await h.expectError(.conflict, "CreateReplicationSet", ["regions": .map(["eu-west-1": .structure([:])])])
+        try await h.expectError(.resourceNotFound, "GetReplicationSet",
+                                ["arn": .string("arn:aws:ssm-incidents::111122223333:replication-set/nope")])
+        try await h.expectError(.validation, "CreateReplicationSet", ["regions": .map(["moon-1": .structure([:])])])
+    }
+
+    @Test(arguments: BackendKind.allCases)
+    func updateRegions(kind: BackendKind) async throws {
+        let h = try kind.make()
+        let arn = try await h.createReplicationSet()
+        func update(_ action: String, _ region: String) -> OrderedInput {
+            ["actions": .list([.structure([action: .structure(["regionName": .string(region)])])]), "arn": .string(arn)]
+        }
+        h.clock.advance(by: 60)
+        try await h.call("UpdateReplicationSet", update("addRegionAction", "eu-west-1"), as: h.bob)
+        let set = try await h.call("GetReplicationSet", ["arn": .string(arn)])["replicationSet"]!
+        #expect(set["regionMap"]!.keys == ["eu-west-1", "us-east-1"])
+        #expect(set["lastModifiedBy"] == .string("arn:aws:iam::111122223333:user/bob"))
+        #expect(set["lastModifiedTime"] == time(60))
+        try await h.expectError(.validation, "UpdateReplicationSet", update("addRegionAction", "eu-west-1"))
+        try await h.call("UpdateReplicationSet", update("addRegionAction", "ap-south-1"))
+        try await h.expectError(.serviceQuotaExceeded, "UpdateReplicationSet", update("addRegionAction", "sa-east-1"))
+        try await h.call("UpdateReplicationSet", update("deleteRegionAction", "ap-south-1"))
+        try await h.call("UpdateReplicationSet", update("deleteRegionAction", "eu-west-1"))
+        try await h.expectError(.validation, "UpdateReplicationSet", update("deleteRegionAction", "us-east-1"))
+        try await h.expectError(.validation, "UpdateReplicationSet", update("deleteRegionAction", "eu-north-1"))
+        try await h.expectError(.resourceNotFound, "UpdateReplicationSet",
+                                ["actions": .list([]), "arn": .string("arn:aws:ssm-incidents::111122223333:replication-set/x")])
+    }
+
+    @Test(arguments: BackendKind.allCases)
+    func deletionProtectionAndDelete(kind: BackendKind) async throws {
+        let h = try kind.make()
+        let arn = try await h.createReplicationSet()
+        let plan = try await h.createPlan()
+        let incident = try await h.startIncident(plan)
+        try await h.call("UpdateDeletionProtection", ["arn": .string(arn), "deletionProtected": .boolean(true)])
+        #expect(try await h.call("GetReplicationSet", ["arn": .string(arn)])["replicationSet"]!["deletionProtected"] == .boolean(true))
+        try await h.expectError(.validation, "DeleteReplicationSet", ["arn": .string(arn)])
+        try await h.expectError(.resourceNotFound, "UpdateDeletionProtection",
+                                ["arn": .string("arn:aws:ssm-incidents::111122223333:replication-set/x"), "deletionProtected": .boolean(false)])
+        try await h.call("UpdateDeletionProtection", ["arn": .string(arn), "deletionProtected": .boolean(false)])
+        let empty = try await h.call("DeleteReplicationSet", ["arn": .string(arn)])
+        #expect(empty == .structure([:]))
+        // Deleting the replication set deletes all the account's data.
+        try await h.expectError(.resourceNotFound, "GetReplicationSet", ["arn": .string(arn)])
+        try await h.expectError(.resourceNotFound, "GetResponsePlan", ["arn": .string(plan)])
+        try await h.expectError(.resourceNotFound, "GetIncidentRecord", ["arn": .string(incident)])
+        #expect(try await h.call("ListIncidentRecords")["incidentRecordSummaries"] == .list([]))
+        try await h.expectError(.resourceNotFound, "DeleteReplicationSet", ["arn": .string(arn)])
+    }
+}
