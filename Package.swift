@@ -51,6 +51,18 @@ let package = Package(
             .product(name: "OrderedCollections", package: "swift-collections"),
         ], exclude: ["Golden"]),
 
+        // the chat channel: configuration, IAM-style policies, SNS topics,
+        // notifications, the command log, aliases
+        .target(name: "Channel", dependencies: [
+            "Catalog", "Syntax",
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "OrderedCollections", package: "swift-collections"),
+        ]),
+        .testTarget(name: "ChannelTests", dependencies: [
+            "Channel", "Catalog", "Syntax",
+            .product(name: "OrderedCollections", package: "swift-collections"),
+        ], exclude: ["Golden"]),
+
         // the REPL: libedit (a system library and a C shim for its variadic calls)
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "CEditLine", dependencies: ["CLibEdit"]),
@@ -90,7 +102,7 @@ let package = Package(
         // the executable: argument parsing only, wiring the rest
         .executableTarget(name: "incident-chat", dependencies: [
             "Syntax", "Catalog", "Checker", "Interpreter", "Backend", "MemoryBackend", "SQLiteBackend",
-            "Renderer", "REPL",
+            "Renderer", "REPL", "Channel",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
