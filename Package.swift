@@ -92,11 +92,11 @@ let package = Package(
 
         // one session: statements through checker → backend → query → renderer; runbooks
         .target(name: "Interpreter", dependencies: [
-            "Syntax", "Catalog", "Checker", "Backend", "JMESPath", "Renderer",
+            "Syntax", "Catalog", "Checker", "Backend", "JMESPath", "Renderer", "Channel",
         ]),
 
         .testTarget(name: "InterpreterTests", dependencies: [
-            "Interpreter", "Backend", "MemoryBackend", "JMESPath", "Syntax",
+            "Interpreter", "Backend", "MemoryBackend", "JMESPath", "Syntax", "Channel",
         ]),
 
         // the executable: argument parsing only, wiring the rest

@@ -1,4 +1,5 @@
 import Foundation
+import Syntax
 
 /// The chat channel a session runs in: platform, names, account and region,
 /// logging, the channel's IAM role, guardrails, members, per-user roles, SNS
@@ -171,4 +172,32 @@ public struct Webhook: Sendable, Hashable {
         self.kind = kind
         self.url = url
     }
+}
+
+extension ChannelConfiguration {
+    /// The channel of a terminal session started without `--channel`: a local
+    /// Slack channel whose role allows every operation of both services, as a
+    /// responder rehearsing on their own store expects. (A channel file with
+    /// `template: incident-manager` gives the chat channel's narrower role.)
+    public static let local: ChannelConfiguration = {
+        let yaml = """
+            platform: slack
+            workspace: local
+            channel: incident-response
+            role:
+              name: LocalResponder
+              policies:
+                - Version: "2012-10-17"
+                  Statement:
+                    - Sid: LocalSessionMayDoAnything
+                      Effect: Allow
+                      Action: ["ssm-incidents:*", "ssm-contacts:*"]
+                      Resource: "*"
+            """
+        do {
+            return try parse(SourceFile(name: "<local channel>", text: yaml))
+        } catch {
+            preconditionFailure("the built-in local channel does not load: \(error)")
+        }
+    }()
 }

@@ -28,7 +28,7 @@ struct REPLCommand: AsyncParsableCommand {
         let completer = Completer(live: live, leadingWords: ["help", "let", ".help", ".quit", ".history", ".output", ".user",
                                                              ".advance", ".bindings", ".store"])
         let editor = try LineEditor(program: "incident-chat", historyPath: Self.historyPath, completer: completer)
-        let evaluator = SessionEvaluator(session: session, channel: "incident-response")
+        let evaluator = SessionEvaluator(session: session, channel: session.channelName)
         await REPL(editor: editor, evaluator: evaluator).run()
     }
 }

@@ -1,4 +1,5 @@
 import Backend
+import Channel
 import Foundation
 import Interpreter
 import JMESPath
@@ -12,12 +13,13 @@ final class Harness {
     let sink = TranscriptSink()
     let session: Session
 
-    init(output: String = "json") {
+    init(output: String = "json", channel: ChannelConfiguration = .local) {
         let clock = FixedWallClock(Date(timeIntervalSince1970: 1_795_514_400))  // 2026-11-24T10:00:00Z
         let backend = MemoryBackend(clock: clock, ids: SeededIDGenerator(seed: 1))
         var settings = SessionSettings(user: "tester")
         settings.output = .init(rawValue: output)!
-        session = Session(backend: backend, settings: settings, clock: clock, sink: sink, environment: ["TEAM": "db"])
+        session = try! Session(backend: backend, settings: settings, channel: channel, clock: clock, sink: sink,
+                               environment: ["TEAM": "db"])
     }
 
     /// Runs runbook text; returns the worst status.
