@@ -37,7 +37,16 @@ extension Session {
                     sink.error("an alias may not run aliases more than four deep\n")
                     return .invalid
                 }
-                let expanded = try await store.expand(aliasName, arguments: command.arguments.map(\.text))
+                var arguments: [String] = []
+                for word in command.arguments {
+                    switch resolvedText(of: word) {
+                    case .success(let text): arguments.append(text)
+                    case .failure(let problem):
+                        report([problem], in: file)
+                        return .invalid
+                    }
+                }
+                let expanded = try await store.expand(aliasName, arguments: arguments)
                 depth += 1
                 defer { depth -= 1 }
                 let aliasFile = SourceFile(name: "alias \(aliasName)", text: expanded)
@@ -63,5 +72,30 @@ extension Session {
     private func usage(_ text: String, _ command: Command, in file: SourceFile) -> Status {
         report([.error("alias-usage", "usage: \(text)", at: command.range)], in: file)
         return .invalid
+    }
+}
+
+extension Session {
+    /// A word's text with its references filled in from the bindings and the environment.
+    func resolvedText(of word: Word) -> Result<String, Diagnostic> {
+        guard !word.interpolations.isEmpty else { return .success(word.text) }
+        let resolver = BindingResolver(bindings: bindings, environment: environment)
+        let bytes = Array(word.text.utf8)
+        var out = ""
+        var at = 0
+        for interpolation in word.interpolations {
+            out += String(decoding: bytes[at..<interpolation.offset], as: UTF8.self)
+            at = interpolation.offset
+            switch resolver.resolve(interpolation.reference) {
+            case .text(let text): out += text
+            case .failure(let message):
+                return .failure(.error("unresolved-reference", message, at: interpolation.reference.range))
+            case .deferred:
+                return .failure(.error("unresolved-reference", "\(interpolation.reference.spelling) has no value yet",
+                                       at: interpolation.reference.range))
+            }
+        }
+        out += String(decoding: bytes[at...], as: UTF8.self)
+        return .success(out)
     }
 }
