@@ -125,7 +125,9 @@ extension ContactsCommand {
             guard !rotationIds.isEmpty else {
                 throw ContactsError.invalid("Plan.RotationIds", "An ONCALL_SCHEDULE contact needs at least one rotation in Plan.RotationIds.")
             }
-            for id in rotationIds { _ = try rotation(id: id, member: "Plan.RotationIds") }
+            for id in rotationIds where try store.rotation(arn: id) == nil {
+                throw ContactsError.invalid("Plan.RotationIds", "Rotation \(id) does not exist.")
+            }
         default:
             guard rotationIds.isEmpty else {
                 throw ContactsError.invalid("Plan.RotationIds", "Only ONCALL_SCHEDULE contacts have rotations; a \(type) contact has stages.")
