@@ -38,7 +38,7 @@ extension ServiceEngine {
 
     /// Runs due steps up to `time` and returns the outbox messages they added.
     public func tick<Store: ContactsStore>(until time: Millis, store: Store) throws -> [OutboxMessage] {
-        let before = try store.outbox(contactChannelArn: nil, afterSeq: 0).last?.seq ?? 0
+        let before = try store.lastOutboxSeq()
         try runDueSteps(until: time, store: store)
         return try store.outbox(contactChannelArn: nil, afterSeq: before)
     }

@@ -114,6 +114,8 @@ extension MemoryStore: ContactsStore {
         return inserted.seq
     }
 
+    func lastOutboxSeq() -> Int64 { state.outbox.last?.seq ?? 0 }
+
     func outbox(contactChannelArn: String?, afterSeq: Int64) -> [OutboxMessage] {
         state.outbox.filter { message in
             message.seq > afterSeq && (contactChannelArn.map { message.contactChannelArn == $0 } ?? true)

@@ -227,6 +227,10 @@ extension SQLiteStore: ContactsStore {
                   m.pageArn, m.subject, m.body, m.time])
     }
 
+    func lastOutboxSeq() throws -> Int64 {
+        try Int64.fetchOne(statement("SELECT COALESCE(MAX(seq), 0) FROM outbox")) ?? 0
+    }
+
     func outbox(contactChannelArn: String?, afterSeq: Int64) throws -> [OutboxMessage] {
         let columns = "seq, account, contact_channel_arn, contact_arn, channel_type, address, kind, code, page_arn, subject, body, time"
         let read = { (row: Row) in

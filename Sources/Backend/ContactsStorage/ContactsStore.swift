@@ -52,6 +52,8 @@ public protocol ContactsStore: IncidentStore {
     // MARK: Outbox
     /// Inserts and returns the `seq` assigned.
     func appendOutbox(_ message: OutboxMessage) throws -> Int64
+    /// The `seq` of the newest message (0 when the outbox is empty).
+    func lastOutboxSeq() throws -> Int64
     /// Messages with `seq` above `afterSeq`, to one channel or to all.
     func outbox(contactChannelArn: String?, afterSeq: Int64) throws -> [OutboxMessage]
 }
