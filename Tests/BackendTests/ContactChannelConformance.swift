@@ -11,7 +11,7 @@ struct ContactChannelConformance {
         let arn = try await h.createChannel(alice, "work", address: "alice@example.com", activate: false)
         #expect(arn.hasPrefix("arn:aws:ssm-contacts:us-east-1:111122223333:contact-channel/alice/"))
         let channel = try await h.contacts("GetContactChannel", ["ContactChannelId": .string(arn)])
-        #expect(channel.keys == ["ContactChannelArn", "ContactArn", "Name", "Type", "DeliveryAddress", "ActivationStatus"])
+        #expect(channel.keys == ["ContactArn", "ContactChannelArn", "Name", "Type", "DeliveryAddress", "ActivationStatus"])
         #expect(channel["ActivationStatus"] == .string("NOT_ACTIVATED"))
         #expect(channel["DeliveryAddress"] == .structure(["SimpleAddress": .string("alice@example.com")]))
 

@@ -124,6 +124,28 @@ struct ContactConformance {
         try await h.expectContactsError(.validation, "CreateContact", other)
     }
 
+    /// CreateContactChannel and CreateRotation take tokens too: a retry creates nothing.
+    @Test(arguments: BackendKind.allCases)
+    func idempotentChannelsAndRotations(kind: BackendKind) async throws {
+        let h = try kind.make()
+        let alice = try await h.createContact("alice")
+        let channel: OrderedInput = [
+            "ContactId": .string(alice), "Name": .string("work"), "Type": .string("EMAIL"),
+            "DeliveryAddress": .structure(["SimpleAddress": .string("alice@example.com")]), "IdempotencyToken": .string("c1"),
+        ]
+        let rotation: OrderedInput = [
+            "Name": .string("primary"), "ContactIds": .list([.string(alice)]), "TimeZoneId": .string("UTC"),
+            "Recurrence": recurrence(daily: [handOff(9)]), "IdempotencyToken": .string("r1"),
+        ]
+        for (operation, input) in [("CreateContactChannel", channel), ("CreateRotation", rotation)] {
+            let first = try await h.contacts(operation, input)
+            let digest = try await h.digest()
+            #expect(try await h.contacts(operation, input) == first)
+            #expect(try await h.digest() == digest)
+        }
+        #expect(try await h.driver.outbox().count == 1)
+    }
+
     @Test(arguments: BackendKind.allCases)
     func listPages(kind: BackendKind) async throws {
         let h = try kind.make()

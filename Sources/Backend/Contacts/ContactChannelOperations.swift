@@ -37,8 +37,16 @@ extension ContactsCommand {
         return structure(("ContactChannelArn", .string(arn)))
     }
 
+    /// Its output names the contact first (the `ContactChannel` shape of lists names the channel first).
     func getContactChannel() throws -> Value {
-        channelValue(try channel(id: try input.requiredString("ContactChannelId")))
+        let c = try channel(id: try input.requiredString("ContactChannelId"))
+        return structure(
+            ("ContactArn", .string(c.contactArn)),
+            ("ContactChannelArn", .string(c.arn)),
+            ("Name", .string(c.name)),
+            ("Type", .string(c.type)),
+            ("DeliveryAddress", structure(("SimpleAddress", .string(c.address)))),
+            ("ActivationStatus", .string(c.activated ? "ACTIVATED" : "NOT_ACTIVATED")))
     }
 
     /// A contact's channels, by name.
@@ -132,7 +140,7 @@ extension ContactsCommand {
         return channel
     }
 
-    /// The `ContactChannel` shape (also GetContactChannel's output), members in model order.
+    /// The `ContactChannel` shape, members in model order.
     func channelValue(_ c: ContactChannelRecord) -> Value {
         structure(
             ("ContactChannelArn", .string(c.arn)),

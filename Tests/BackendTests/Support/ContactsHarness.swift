@@ -10,8 +10,13 @@ extension Harness {
 
     /// Runs an ssm-contacts operation as `context` (alice unless told).
     @discardableResult
-    func contacts(_ operation: String, _ input: OrderedInput = [:], as context: CallContext? = nil) async throws(ServiceError) -> Value {
-        try await call(operation, input, as: context, service: .contacts)
+    func contacts(_ operation: String, _ input: OrderedInput = [:], as context: CallContext? = nil,
+                  sourceLocation: SourceLocation = #_sourceLocation) async throws(ServiceError) -> Value {
+        let output = try await call(operation, input, as: context, service: .contacts)
+        // Every answer has the model's output shape, members in model order.
+        let problems = OutputShapeCheck.problems(output, operation: operation, service: .contacts)
+        #expect(problems.isEmpty, "\(operation): \(problems)", sourceLocation: sourceLocation)
+        return output
     }
 
     /// Runs an ssm-contacts operation that must fail with `code`, changing nothing.
