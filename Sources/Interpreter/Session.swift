@@ -72,6 +72,11 @@ public final class Session {
         return await run(.command(command), in: file, origin: origin)
     }
 
+    /// Binds a value to a name, as `let` does.
+    func bind(_ name: String, _ value: JSONValue) {
+        bindings[name] = value
+    }
+
     /// Runs one statement of a runbook or the REPL.
     public func run(_ statement: Syntax.Statement, in file: SourceFile, origin: CheckContext.Origin) async -> Status {
         switch statement {
