@@ -61,7 +61,7 @@ extension Session {
                 return usage("@aws alias create|list|delete ..., or @aws run NAME Variable=value ...", command, in: file)
             }
         } catch let error as AliasError {
-            report([.error("alias-\(error.kind.rawValue)", error.message, at: command.range, suggestion: error.suggestion)], in: file)
+            report([.error(error.kind.rawValue, error.message, at: command.range, suggestion: error.suggestion)], in: file)
             return .invalid
         } catch {
             sink.error("\(error)\n")

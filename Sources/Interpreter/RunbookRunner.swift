@@ -108,10 +108,15 @@ final class StatementQueue {
         case statement(Statement, SourceFile, CheckContext.Origin)
         case invalid(SourceFile, [Diagnostic])
 
-        /// Directives that work on the backend itself, which an open batch holds.
+        /// Statements that work on the backend itself rather than through a
+        /// batch's commands (clock, outbox, aliases): they run between batches.
         var needsBackendAlone: Bool {
-            if case .statement(.directive(let d), _, _) = self { return ["advance", "outbox"].contains(d.name) }
-            return false
+            guard case .statement(let statement, _, _) = self else { return false }
+            switch statement {
+            case .directive(let d): return ["advance", "outbox"].contains(d.name)
+            case .command(let c): return c.isAliasCommand
+            case .binding(let b): return b.command.isAliasCommand
+            }
         }
     }
 
@@ -177,5 +182,12 @@ struct ProgressBar {
         let filled = Int(fraction * Double(width))
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
         sink.error(String(format: "\r[%@] %3d%%  %d commands", bar, Int(fraction * 100), commands))
+    }
+}
+
+extension Command {
+    /// `@aws alias ...` and `@aws run NAME ...`: the channel's custom actions.
+    var isAliasCommand: Bool {
+        service.isLiteral && !service.isQuoted && (service.text == "alias" || service.text == "run")
     }
 }

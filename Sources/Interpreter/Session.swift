@@ -47,7 +47,11 @@ public final class Session {
         self.clock = clock
         self.sink = sink
         self.environment = environment
-        self.gate = try ChannelGate(configuration: channel)
+        // Aliases live in the store when the backend keeps channel records.
+        let aliases = (backend as? any ChannelDataStore).map {
+            BackendAliasStore(store: $0, account: settings.accountId, configured: channel.aliases)
+        }
+        self.gate = try ChannelGate(configuration: channel, aliases: aliases)
     }
 
     /// The channel's name, for prompts.
@@ -101,7 +105,7 @@ public final class Session {
     }
 
     private func run(_ command: Command, in file: SourceFile, origin: CheckContext.Origin, bindingTo name: String?) async -> Status {
-        if command.service.isLiteral, !command.service.isQuoted, ["alias", "run"].contains(command.service.text) {
+        if command.isAliasCommand {
             return await runAliasCommand(command, in: file, origin: origin, bindingTo: name)
         }
         let text = file.text(of: command.range)

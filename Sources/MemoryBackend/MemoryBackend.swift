@@ -7,8 +7,10 @@ import Foundation
 ///
 ///     let backend = MemoryBackend(clock: FixedWallClock(start), ids: SeededIDGenerator(seed: 1))
 ///     let output = try await backend.send(request, context: CallContext(user: "alice"))
-public final class MemoryBackend: IncidentBackend, StoreDigest, TimeDriven, @unchecked Sendable {
+public final class MemoryBackend: IncidentBackend, StoreDigest, TimeDriven, ChannelDataStore, @unchecked Sendable {
     private let engine: ServiceEngine
+    /// Channel records (aliases): account → kind → key → value.
+    private var channelRecords: [String: [String: [String: String]]] = [:]
     /// Lets one command (or one batch) at a time at the store.
     private let gate = AsyncGate()
     private let store = MemoryStore()
@@ -80,6 +82,18 @@ public final class MemoryBackend: IncidentBackend, StoreDigest, TimeDriven, @unc
             if let error = error as? ServiceError { throw error }
             throw ServiceError.store("The memory store failed: \(error).")
         }
+    }
+
+    public func channelData(kind: String, account: String) async throws(ServiceError) -> [String: String] {
+        await gate.enter()
+        defer { gate.leave() }
+        return channelRecords[account]?[kind] ?? [:]
+    }
+
+    public func setChannelData(kind: String, account: String, key: String, value: String?) async throws(ServiceError) {
+        await gate.enter()
+        defer { gate.leave() }
+        channelRecords[account, default: [:]][kind, default: [:]][key] = value
     }
 
     /// A digest of everything stored (see ``StoreDigest``).

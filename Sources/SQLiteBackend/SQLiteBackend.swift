@@ -14,7 +14,7 @@ import GRDB
 /// Failures of the store (read-only, locked, full, damaged, from a newer
 /// schema) are `InternalServerException`s that name the file; none of them
 /// leaves a partial write.
-public final class SQLiteBackend: IncidentBackend, StoreDigest, TimeDriven, @unchecked Sendable {
+public final class SQLiteBackend: IncidentBackend, StoreDigest, TimeDriven, ChannelDataStore, @unchecked Sendable {
     /// The store's file.
     public let path: String
     private let queue: DatabaseQueue
@@ -149,6 +149,37 @@ public final class SQLiteBackend: IncidentBackend, StoreDigest, TimeDriven, @unc
         defer { gate.leave() }
         do {
             return try access { db in try SQLiteStore(db: db).outbox(contactChannelArn: contactChannelArn, afterSeq: afterSeq) }
+        } catch {
+            throw SQLiteErrors.map(error, path: path)
+        }
+    }
+
+    public func channelData(kind: String, account: String) async throws(ServiceError) -> [String: String] {
+        await gate.enter()
+        defer { gate.leave() }
+        do {
+            return try access { db in
+                let rows = try Row.fetchAll(db, sql: "SELECT key, value FROM channel_data WHERE account = ? AND kind = ?",
+                                            arguments: [account, kind])
+                return Dictionary(rows.map { ($0["key"] as String, $0["value"] as String) }, uniquingKeysWith: { _, last in last })
+            }
+        } catch {
+            throw SQLiteErrors.map(error, path: path)
+        }
+    }
+
+    public func setChannelData(kind: String, account: String, key: String, value: String?) async throws(ServiceError) {
+        await gate.enter()
+        defer { gate.leave() }
+        do {
+            try access { db in
+                if let value {
+                    try db.execute(sql: "INSERT INTO channel_data (account, kind, key, value) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET value = excluded.value",
+                                   arguments: [account, kind, key, value])
+                } else {
+                    try db.execute(sql: "DELETE FROM channel_data WHERE account = ? AND kind = ? AND key = ?", arguments: [account, kind, key])
+                }
+            }
         } catch {
             throw SQLiteErrors.map(error, path: path)
         }

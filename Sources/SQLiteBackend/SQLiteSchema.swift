@@ -4,7 +4,7 @@ import GRDB
 /// never edited once released: a change of schema is a new migration.
 enum SQLiteSchema {
     /// The schema version this build writes (`PRAGMA user_version`).
-    static let version = 2
+    static let version = 3
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -104,6 +104,18 @@ enum SQLiteSchema {
         }
         migrator.registerMigration("v2-contacts") { db in
             try db.execute(sql: contactsTables)
+        }
+        migrator.registerMigration("v3-channel-data") { db in
+            try db.execute(sql: """
+                CREATE TABLE channel_data (
+                    account TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    key TEXT NOT NULL,
+                    value TEXT NOT NULL,
+                    PRIMARY KEY (account, kind, key)
+                ) WITHOUT ROWID;
+                PRAGMA user_version = 3;
+                """)
         }
         return migrator
     }

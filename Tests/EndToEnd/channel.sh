@@ -44,5 +44,16 @@ ic exec --store store.sqlite --channel responders.yaml --notifications notes.txt
     "@aws ssm-incidents update-incident-record --arn $(ic exec --store store.sqlite '@aws ssm-incidents list-incident-records --query incidentRecordSummaries[0].arn --output text') --summary 'All clear'" >/dev/null 2>&1
 grep -q "Summary updated: DB down" notes.txt && ok "--notifications writes deliveries to a file" || { fail "--notifications"; cat notes.txt; }
 
+# Aliases are kept in the store: one process saves, the next lists and runs.
+ic exec --store aliases.sqlite '@aws alias create plans @aws ssm-incidents list-response-plans --query $What' >/dev/null 2>&1
+ic exec --store aliases.sqlite '@aws ssm-incidents create-replication-set --regions us-east-1={}' >/dev/null 2>&1
+listed=$(ic exec --store aliases.sqlite '@aws alias list' 2>&1)
+ran=$(ic exec --store aliases.sqlite "@aws run plans What='length(responsePlanSummaries)'" 2>&1)
+if [[ $listed == plans* ]] && [ "$ran" = 0 ]; then ok "an alias saved by one process is listed and run by the next"; else fail "alias persistence: '$listed' / '$ran'"; fi
+bad=$(ic exec --store aliases.sqlite '@aws alias create no!good @aws ssm-incidents list-response-plans' 2>&1); code=$?
+[ $code = 252 ] && [[ $bad == *"invalid-alias-name"* || $bad == *"alias name"* ]] && ok "a bad alias name is refused (252)" || fail "bad alias name: $code $bad"
+missing=$(ic exec --store aliases.sqlite '@aws run plans' 2>&1); code=$?
+[ $code = 252 ] && [[ $missing == *What* ]] && ok "a missing alias variable is named" || fail "missing variable: $code $missing"
+
 echo "channel.sh: $passed passed, $failed failed"
 [ "$failed" = 0 ]
