@@ -8,7 +8,7 @@ struct IncidentChat: AsyncParsableCommand {
         commandName: "incident-chat",
         abstract: "The chat-command language of AWS Systems Manager Incident Manager.",
         discussion: "incident-chat help [SERVICE [OPERATION]] shows the services, their operations and options.",
-        subcommands: [REPLCommand.self, ExecCommand.self, RunCommand.self, CheckCommand.self, ParseCommand.self],
+        subcommands: [REPLCommand.self, ExecCommand.self, RunCommand.self, CheckCommand.self, ParseCommand.self, ServeCommand.self],
         defaultSubcommand: REPLCommand.self
     )
 
