@@ -81,8 +81,9 @@ let package = Package(
             .product(name: "OrderedCollections", package: "swift-collections"),
         ]),
         .testTarget(name: "BackendTests", dependencies: [
-            "Backend", "MemoryBackend", "SQLiteBackend", "Catalog", "Server", "RemoteBackend",
+            "Backend", "MemoryBackend", "SQLiteBackend", "Catalog", "Server", "RemoteBackend", "SigV4",
             .product(name: "OrderedCollections", package: "swift-collections"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
 
         // the two wire protocols (rest-json, JSON 1.1) over the catalog: requests and responses as bytes
@@ -116,6 +117,8 @@ let package = Package(
             "Wire", "SigV4", "Backend", "Catalog",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
         ]),
         .testTarget(name: "ServerTests", dependencies: [
             "Server", "RemoteBackend", "Wire", "SigV4", "Backend", "MemoryBackend", "Catalog",
