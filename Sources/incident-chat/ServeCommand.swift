@@ -49,6 +49,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-body-size"), help: "The largest request body in bytes (larger: 413).")
     var maxBodySize: Int = 1 << 20
 
+    @Option(name: .customLong("header-timeout"), help: "Seconds a connection has to send a complete request head.")
+    var headerTimeout: Double = 10
+
+    @Option(name: .customLong("request-timeout"), help: "Seconds a request has for its body to arrive.")
+    var requestTimeout: Double = 30
+
     @Option(name: .customLong("log-level"), help: "trace, debug, info (one line per request), notice, warning, error or critical.")
     var logLevel: String = "info"
 
@@ -88,11 +94,16 @@ struct ServeCommand: AsyncParsableCommand {
         guard (0...65535).contains(port) else {
             throw ExitFailure(message: "--port takes 0 to 65535, not \(port)", code: ExitCode.configurationInvalid)
         }
+        guard headerTimeout > 0, requestTimeout > 0 else {
+            throw ExitFailure(message: "--header-timeout and --request-timeout must be positive", code: ExitCode.configurationInvalid)
+        }
         guard maxBodySize > 0 else {
             throw ExitFailure(message: "--max-body-size must be positive", code: ExitCode.configurationInvalid)
         }
         var configuration = ServerConfiguration(host: host, port: port, accountId: accountId, region: region,
-                                                maxBodySize: maxBodySize)
+                                                maxBodySize: maxBodySize,
+                                                headerTimeout: .milliseconds(Int64(headerTimeout * 1000)),
+                                                requestTimeout: .milliseconds(Int64(requestTimeout * 1000)))
         if noAuth {
             if credentials != nil {
                 throw ExitFailure(message: "--no-auth and --credentials exclude each other", code: ExitCode.configurationInvalid)
