@@ -17,7 +17,7 @@ import struct Foundation.UUID
 /// request spoke. Nothing a client sends can make it throw: every failure
 /// becomes the error response the service would send.
 struct WireResponder: HTTPResponder {
-    typealias Context = BasicRequestContext
+    typealias Context = WireRequestContext
 
     let backend: any IncidentBackend
     let configuration: ServerConfiguration
@@ -55,7 +55,7 @@ struct WireResponder: HTTPResponder {
         var wire = WireRequest(method: request.method.rawValue, path: path, query: query, headers: headers)
         var log = RequestLog(requestID: requestID, method: wire.method, path: path)
 
-        let outcome = await handle(request, &wire, &log)
+        let outcome = await handle(request, channel: context.channel, &wire, &log)
         var response = outcome
         response.headers["x-amzn-RequestId"] = requestID
         log.status = response.status
@@ -65,7 +65,7 @@ struct WireResponder: HTTPResponder {
     }
 
     /// The whole exchange, as wire values.
-    private func handle(_ request: Request, _ wire: inout WireRequest, _ log: inout RequestLog) async -> WireResponse {
+    private func handle(_ request: Request, channel: any Channel, _ wire: inout WireRequest, _ log: inout RequestLog) async -> WireResponse {
         let codec = router.codec(for: wire)
         func fail(_ error: ServiceError) -> WireResponse {
             log.error = error.name
@@ -76,17 +76,25 @@ struct WireResponder: HTTPResponder {
         if let length = wire.headers["Content-Length"].flatMap(Int.init), length > configuration.maxBodySize {
             return fail(ServiceError(.requestEntityTooLarge, "The request body has \(length) bytes; at most \(configuration.maxBodySize) are accepted."))
         }
+        // A body that has not arrived by the deadline closes the connection
+        // (a timer on its event loop: no task per request).
+        let expired = ManagedAtomicFlag()
+        let deadline = channel.eventLoop.scheduleTask(in: Self.timeAmount(configuration.requestTimeout)) {
+            expired.set()
+            channel.close(promise: nil)
+        }
         do {
-            let limit = configuration.maxBodySize
-            let buffer = try await Self.withDeadline(configuration.requestTimeout) {
-                try await request.body.collect(upTo: limit)
-            }
+            let buffer = try await request.body.collect(upTo: configuration.maxBodySize)
+            deadline.cancel()
             wire.body = Array(buffer: buffer)
         } catch is NIOTooManyBytesError {
+            deadline.cancel()
             return fail(ServiceError(.requestEntityTooLarge, "The request body is larger than \(configuration.maxBodySize) bytes."))
-        } catch is DeadlineExceeded {
-            return fail(ServiceError(.requestTimeout, "The request body did not arrive within \(configuration.requestTimeout)."))
         } catch {
+            deadline.cancel()
+            if expired.isSet {
+                return fail(ServiceError(.requestTimeout, "The request body did not arrive within \(configuration.requestTimeout)."))
+            }
             return fail(ServiceError(.validation, "The request body could not be read: \(error)."))
         }
 
@@ -160,19 +168,7 @@ struct WireResponder: HTTPResponder {
                         body: ResponseBody(byteBuffer: ByteBuffer(bytes: response.body)))
     }
 
-    struct DeadlineExceeded: Error {}
-
-    /// Runs `body`, or throws `DeadlineExceeded` when it takes longer than `limit`.
-    static func withDeadline<T: Sendable>(_ limit: Duration, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
-        try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask { try await body() }
-            group.addTask {
-                try await Task.sleep(for: limit)
-                return nil
-            }
-            defer { group.cancelAll() }
-            guard let first = try await group.next(), let value = first else { throw DeadlineExceeded() }
-            return value
-        }
+    static func timeAmount(_ duration: Duration) -> TimeAmount {
+        .nanoseconds(duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000)
     }
 }

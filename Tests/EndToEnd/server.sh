@@ -21,7 +21,7 @@ if ! python3 -c 'import boto3' 2>/dev/null; then
   exit 0
 fi
 
-"$BIN" serve --port 0 --store "$WORK/store.sqlite" --header-timeout 2 --log-level warning \
+"$BIN" serve --port 0 --store "$WORK/store.sqlite" --header-timeout 2 --request-timeout 2 --log-level warning \
   >"$WORK/out" 2>"$WORK/err" &
 SERVER_PID=$!
 for _ in $(seq 1 100); do

@@ -321,6 +321,17 @@ def hostile():
         except (ConnectionResetError, socket.timeout):
             closed = True
         expect(closed and time.time() - started < 8, f"slow headers cut off after {time.time() - started:.1f}s")
+    # A body that trickles slower than the request timeout: the server hangs up.
+    with socket.create_connection((HOST, PORT), timeout=10) as s:
+        s.sendall(b"POST /listResponsePlans HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 50\r\n\r\n{")
+        started = time.time()
+        try:
+            while s.recv(1024):
+                pass
+            closed = True
+        except (ConnectionResetError, socket.timeout):
+            closed = True
+        expect(closed and time.time() - started < 8, f"slow body cut off after {time.time() - started:.1f}s")
     with socket.create_connection((HOST, PORT), timeout=5) as s:
         s.sendall(b"\x16\x03\x01\x00\xa5\x01\x00\x00\xa1\x03\x03" + bytes(range(256)) + b"\r\n\r\n")
         try:
