@@ -28,6 +28,7 @@ golden: deps
 	UPDATE_GOLDEN=1 $(SWIFT) test
 
 bench: deps
+	$(SWIFT) build -c release --product incident-chat
 	$(SWIFT) build -c release --product incident-chat-bench
 	.build/release/incident-chat-bench
 

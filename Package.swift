@@ -58,6 +58,18 @@ let package = Package(
             .product(name: "OrderedCollections", package: "swift-collections"),
         ], exclude: ["Golden"]),
 
+        // the chat channel: configuration, IAM-style policies, SNS topics,
+        // notifications, the command log, aliases
+        .target(name: "Channel", dependencies: [
+            "Catalog", "Syntax",
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "OrderedCollections", package: "swift-collections"),
+        ]),
+        .testTarget(name: "ChannelTests", dependencies: [
+            "Channel", "Catalog", "Syntax",
+            .product(name: "OrderedCollections", package: "swift-collections"),
+        ], exclude: ["Golden"]),
+
         // the REPL: libedit (a system library and a C shim for its variadic calls)
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "CEditLine", dependencies: ["CLibEdit"]),
@@ -128,19 +140,25 @@ let package = Package(
 
         // one session: statements through checker → backend → query → renderer; runbooks
         .target(name: "Interpreter", dependencies: [
-            "Syntax", "Catalog", "Checker", "Backend", "JMESPath", "Renderer",
+            "Syntax", "Catalog", "Checker", "Backend", "JMESPath", "Renderer", "Channel",
+        ]),
+
+        .testTarget(name: "InterpreterTests", dependencies: [
+            "Interpreter", "Backend", "MemoryBackend", "JMESPath", "Syntax", "Channel",
         ]),
 
         // the executable: argument parsing only, wiring the rest
         .executableTarget(name: "incident-chat", dependencies: [
             "Syntax", "Catalog", "Checker", "Interpreter", "Backend", "MemoryBackend", "SQLiteBackend",
-            "Renderer", "REPL", "Server", "RemoteBackend", "SigV4",
+            "Renderer", "REPL", "Channel", "Server", "RemoteBackend", "SigV4",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // benchmarks: each figure beside the same work done by the Python reference
-        .executableTarget(name: "incident-chat-bench", dependencies: ["Syntax", "Catalog", "Checker", "JMESPath"],
+        .executableTarget(name: "incident-chat-bench", dependencies: [
+                              "Syntax", "Catalog", "Checker", "JMESPath", "Backend", "SQLiteBackend", "Interpreter", "REPL",
+                          ],
                           path: "Benchmarks/incident-chat-bench"),
     ],
     swiftLanguageModes: [.v6]

@@ -17,6 +17,13 @@ struct Figure {
     var ratio: Double? { anchor.map { ours / $0 } }
 }
 
+extension Figure {
+    /// A figure measured as a latency (seconds per operation), printed in ms.
+    init(name: String, seconds: Double, anchorSeconds: Double?, anchorName: String) {
+        self.init(name: name, ours: 1 / seconds, anchor: anchorSeconds.map { 1 / $0 }, anchorName: anchorName, unit: "ms")
+    }
+}
+
 /// Seconds per call of `body`, measured over batches for about `budget` seconds.
 func secondsPerOperation(budget: Double = 0.2, _ body: () throws -> Void) rethrows -> Double {
     let clock = ContinuousClock()
@@ -67,7 +74,8 @@ struct BenchmarkError: Error, CustomStringConvertible {
 }
 
 func formatRate(_ opsPerSecond: Double, unit: String = "ops/s") -> String {
-    switch opsPerSecond {
+    if unit == "ms" { return String(format: "%.3f ms", 1000 / opsPerSecond) }
+    return switch opsPerSecond {
     case 1e6...: String(format: "%.2f M \(unit)", opsPerSecond / 1e6)
     case 1e3...: String(format: "%.1f k \(unit)", opsPerSecond / 1e3)
     default: String(format: "%.1f \(unit)", opsPerSecond)

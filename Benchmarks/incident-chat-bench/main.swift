@@ -6,6 +6,11 @@ let benchmarks: [(name: String, run: () throws -> [Figure])] = [
     ("syntax", syntaxFigures),
     ("jmespath", jmespathFigures),
     ("checker", checkerFigures),
+    ("runbook", runbookFigures),
+    ("exec", execFigures),
+    ("repl", replStartFigures),
+    ("completion", completionFigures),
+    ("list", listFigures),
 ]
 
 // `incident-chat-bench NAME...` runs only the benchmarks named.

@@ -1,3 +1,4 @@
+import Catalog
 import Foundation
 
 /// An error as the service reports it: its name (`ResourceNotFoundException`),
@@ -13,10 +14,18 @@ public struct ServiceError: Error, Sendable, Hashable, CustomStringConvertible {
     public var quotaCode: String?
     public var serviceCode: String?
     public var retryAfter: Date?
+    /// Why a `ValidationException` of ssm-contacts was raised: `FIELD_VALIDATION_FAILED`, `OTHER`, ...
+    public var reason: String?
+    /// The members a `ValidationException` of ssm-contacts is about, each with what is wrong.
+    public var fields: [Field]
+    /// The service that answered: its error shapes name their members differently
+    /// (`resourceIdentifier` in ssm-incidents, `ResourceId` in ssm-contacts).
+    public var service: ServiceName
 
     public init(_ code: Code, _ message: String, resourceIdentifier: String? = nil,
                 resourceType: String? = nil, quotaCode: String? = nil,
-                serviceCode: String? = nil, retryAfter: Date? = nil) {
+                serviceCode: String? = nil, retryAfter: Date? = nil,
+                reason: String? = nil, fields: [Field] = [], service: ServiceName = .incidents) {
         self.code = code
         self.message = message
         self.resourceIdentifier = resourceIdentifier
@@ -24,17 +33,45 @@ public struct ServiceError: Error, Sendable, Hashable, CustomStringConvertible {
         self.quotaCode = quotaCode
         self.serviceCode = serviceCode
         self.retryAfter = retryAfter
+        self.reason = reason
+        self.fields = fields
+        self.service = service
+    }
+
+    /// One member named by a `ValidationException` (the `ValidationExceptionField` shape).
+    public struct Field: Sendable, Hashable {
+        public var name: String
+        public var message: String
+        public init(name: String, message: String) {
+            self.name = name
+            self.message = message
+        }
     }
 
     /// The service's error name, `ConflictException`.
     public var name: String { code.name }
-    public var httpStatus: Int { code.httpStatus }
+    /// The HTTP status. ssm-contacts speaks the JSON protocol and its model gives
+    /// no statuses: every client error is 400 there, a fault 500.
+    public var httpStatus: Int {
+        guard service == .contacts else { return code.httpStatus }
+        return code.httpStatus >= 500 ? code.httpStatus : 400
+    }
 
     /// `An error occurred (ConflictException): ...`, as the AWS CLI words it.
     public var description: String { "\(name): \(message)" }
 
-    /// The error's members in the error shape's order (for renderers and the server).
+    /// The error's string members in the error shape's order (for renderers and
+    /// the server). `Fields` of ssm-contacts is a list: see ``fields``.
     public var members: [(name: String, value: String)] {
+        if service == .contacts {
+            var out: [(String, String)] = [("Message", message)]
+            if let resourceIdentifier { out.append(("ResourceId", resourceIdentifier)) }
+            if let resourceType { out.append(("ResourceType", resourceType)) }
+            if let quotaCode { out.append(("QuotaCode", quotaCode)) }
+            if let serviceCode { out.append(("ServiceCode", serviceCode)) }
+            if let reason { out.append(("Reason", reason)) }
+            return out
+        }
         var out: [(String, String)] = [("message", message)]
         if let quotaCode { out.append(("quotaCode", quotaCode)) }
         if let resourceIdentifier { out.append(("resourceIdentifier", resourceIdentifier)) }
@@ -63,6 +100,8 @@ extension ServiceError {
         public static let throttling = Code(name: "ThrottlingException", httpStatus: 429)
         public static let internalServer = Code(name: "InternalServerException", httpStatus: 500)
         public static let unknownOperation = Code(name: "UnknownOperationException", httpStatus: 404)
+        /// ssm-contacts: the key that encrypts a contact's data could not be used.
+        public static let dataEncryption = Code(name: "DataEncryptionException", httpStatus: 400)
     }
 }
 

@@ -1,4 +1,6 @@
+import Backend
 import Foundation
+import JMESPath
 import Renderer
 import Syntax
 
@@ -9,7 +11,8 @@ extension Session {
     public static let directiveHelp: [(String, String)] = [
         (".output FORMAT", "print results as json, yaml, text or table"),
         (".user NAME", "act as another responder (createdBy, lastModifiedBy)"),
-        (".advance DURATION", "move the session's clock on (15m, 1h30m, 2d) when it is fixed"),
+        (".advance DURATION", "move the session's clock on (15m, 1h30m, 2d) when it is fixed; escalations run"),
+        (".outbox [CHANNEL-ARN]", "what was sent to contact channels (activation codes, pages); binds $outbox"),
         (".bindings", "the names bound with let, and what they hold"),
         (".store", "where the incidents are kept"),
     ]
@@ -53,8 +56,35 @@ extension Session {
                 sink.error(".advance needs a fixed clock: start with --fixed-clock TIME\n")
                 return .configuration
             }
-            clock.advance(by: seconds)
+            let target = clock.now().addingTimeInterval(seconds)
+            var sent: [OutboxMessage] = []
+            if let timed = backend as? any TimeDriven {
+                do throws(ServiceError) {
+                    sent = try await timed.advance(to: target)
+                } catch {
+                    sink.error("An error occurred (\(error.name)) while moving the clock on: \(error.message)\n")
+                    return .serviceError
+                }
+            } else {
+                clock.advance(by: seconds)
+            }
             sink.output("The clock is now \(Self.iso8601(clock.now()))\n")
+            for message in sent { sink.output(Self.describe(message)) }
+            return .ok
+        case "outbox":
+            guard let timed = backend as? any TimeDriven else {
+                sink.error("this backend keeps no outbox\n")
+                return .configuration
+            }
+            do throws(ServiceError) {
+                let messages = try await timed.outbox(contactChannelArn: arguments.first)
+                for message in messages { sink.output(Self.describe(message)) }
+                // Bound as $outbox, so that a runbook can use a code: $outbox[0].code.
+                bind("outbox", .array(messages.map(Self.json)))
+            } catch {
+                sink.error("An error occurred (\(error.name)) reading the outbox: \(error.message)\n")
+                return .serviceError
+            }
             return .ok
         case "bindings":
             for name in bindings.keys.sorted() {
@@ -67,6 +97,34 @@ extension Session {
         default:
             return nil
         }
+    }
+
+    /// One message of the outbox, as a line a responder reads.
+    static func describe(_ message: OutboxMessage) -> String {
+        let time = iso8601(Date(timeIntervalSince1970: Double(message.time) / 1000))
+        switch message.kind {
+        case .activationCode:
+            return "\(time) \(message.channelType) to \(message.address): activation code \(message.code) for \(message.contactChannelArn)\n"
+        case .page:
+            return "\(time) \(message.channelType) to \(message.address): page \(message.subject.map { "\"\($0)\" " } ?? "")"
+                + "(accept with code \(message.code)\(message.pageArn.map { " on \($0)" } ?? ""))\n"
+        }
+    }
+
+    /// One message of the outbox as a binding's value.
+    static func json(_ message: OutboxMessage) -> JSONValue {
+        var object: JSONObject = [
+            "time": .string(iso8601(Date(timeIntervalSince1970: Double(message.time) / 1000))),
+            "kind": .string(message.kind.rawValue),
+            "channelType": .string(message.channelType),
+            "address": .string(message.address),
+            "contactChannelArn": .string(message.contactChannelArn),
+            "contactArn": .string(message.contactArn),
+            "code": .string(message.code),
+        ]
+        if let page = message.pageArn { object.set("pageArn", .string(page)) }
+        if let subject = message.subject { object.set("subject", .string(subject)) }
+        return .object(object)
     }
 
     /// `15m`, `1h30m`, `90s`, `2d`, `1w` in seconds.

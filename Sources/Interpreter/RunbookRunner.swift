@@ -48,19 +48,33 @@ public struct RunbookRunner {
     public func run(_ sources: [Source], in session: Session) async -> Summary {
         let start = Date()
         var summary = Summary()
-        let body = {
-            for source in sources {
-                if await self.run(source, in: session, summary: &summary) == false { break }
-            }
-        }
+        let queue = StatementQueue(sources: sources, progress: progress, sink: session.sink)
         if dryRun {
-            await body()
+            while let item = queue.next(commands: summary.commands),
+                  await handle(item, in: session, summary: &summary, checkOnly: true) {}
         } else {
-            do {
-                try await session.inBatch(body)
-            } catch {
-                session.sink.error("the runbook could not finish: \(error)\n")
-                summary.status = max(summary.status, .failure)
+            // One transaction with a savepoint per command, closed around the
+            // directives that work on the backend itself (`.advance`, `.outbox`).
+            var outside: StatementQueue.Item? = nil
+            var done = false
+            while !done {
+                do {
+                    try await session.inBatch {
+                        while let item = queue.next(commands: summary.commands) {
+                            if item.needsBackendAlone { outside = item; return }
+                            guard await handle(item, in: session, summary: &summary) else { done = true; return }
+                        }
+                        done = true
+                    }
+                } catch {
+                    session.sink.error("the runbook could not finish: \(error)\n")
+                    summary.status = max(summary.status, .failure)
+                    done = true
+                }
+                if let item = outside {
+                    outside = nil
+                    if await handle(item, in: session, summary: &summary) == false { done = true }
+                }
             }
         }
         if progress { session.sink.error("\r\u{1B}[K") }
@@ -68,33 +82,73 @@ public struct RunbookRunner {
         return summary
     }
 
-    /// Runs one runbook; false when the run must stop.
-    private func run(_ source: Source, in session: Session, summary: inout Summary) async -> Bool {
-        var reader = StatementReader(name: source.name, nextLine: source.nextLine)
-        let origin = CheckContext.Origin.script(baseDirectory: source.baseDirectory)
-        var bar = ProgressBar(total: source.size, enabled: progress, sink: session.sink)
-        while let (file, script, diagnostics) = reader.next() {
-            bar.advance(by: file.bytes.count, commands: summary.commands)
-            if diagnostics.hasErrors {
-                session.report(diagnostics, in: file)
-                summary.commands += 1
-                summary.failed += 1
-                summary.status = max(summary.status, .invalid)
-                if !keepGoing { return false }
+    /// Runs (or checks) one item; false when the run must stop.
+    private func handle(_ item: StatementQueue.Item, in session: Session, summary: inout Summary, checkOnly: Bool = false) async -> Bool {
+        let status: Status
+        switch item {
+        case .invalid(let file, let diagnostics):
+            session.report(diagnostics, in: file)
+            summary.commands += 1
+            status = .invalid
+        case .statement(let statement, let file, let origin):
+            if case .directive = statement {} else { summary.commands += 1 }
+            status = checkOnly ? session.check(statement, in: file, origin: origin)
+                               : await session.run(statement, in: file, origin: origin)
+        }
+        guard status != .ok else { return true }
+        summary.failed += 1
+        summary.status = max(summary.status, status)
+        return keepGoing
+    }
+}
+
+/// The statements of several runbooks, one at a time as they are read.
+final class StatementQueue {
+    enum Item {
+        case statement(Statement, SourceFile, CheckContext.Origin)
+        case invalid(SourceFile, [Diagnostic])
+
+        /// Directives that work on the backend itself, which an open batch holds.
+        var needsBackendAlone: Bool {
+            if case .statement(.directive(let d), _, _) = self { return ["advance", "outbox"].contains(d.name) }
+            return false
+        }
+    }
+
+    private var sources: ArraySlice<RunbookRunner.Source>
+    private var reader: StatementReader?
+    private var origin = CheckContext.Origin.script(baseDirectory: ".")
+    private var bar: ProgressBar?
+    private var pending: [Item] = []
+    private let progress: Bool
+    private let sink: any OutputSink
+
+    init(sources: [RunbookRunner.Source], progress: Bool, sink: any OutputSink) {
+        self.sources = sources[...]
+        self.progress = progress
+        self.sink = sink
+    }
+
+    func next(commands: Int) -> Item? {
+        while pending.isEmpty {
+            if reader == nil {
+                guard let source = sources.popFirst() else { return nil }
+                reader = StatementReader(name: source.name, nextLine: source.nextLine)
+                origin = .script(baseDirectory: source.baseDirectory)
+                bar = ProgressBar(total: source.size, enabled: progress, sink: sink)
+            }
+            guard let (file, script, diagnostics) = reader!.next() else {
+                reader = nil
                 continue
             }
-            for statement in script.statements {
-                if case .directive = statement {} else { summary.commands += 1 }
-                let status = dryRun ? session.check(statement, in: file, origin: origin)
-                                    : await session.run(statement, in: file, origin: origin)
-                if status != .ok {
-                    summary.failed += 1
-                    summary.status = max(summary.status, status)
-                    if !keepGoing { return false }
-                }
+            bar?.advance(by: file.bytes.count, commands: commands)
+            if diagnostics.hasErrors {
+                pending = [.invalid(file, diagnostics)]
+            } else {
+                pending = script.statements.map { .statement($0, file, origin) }
             }
         }
-        return true
+        return pending.removeFirst()
     }
 }
 

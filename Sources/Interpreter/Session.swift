@@ -1,5 +1,6 @@
 import Backend
 import Catalog
+import Channel
 import Checker
 import Foundation
 import JMESPath
@@ -26,15 +27,34 @@ public final class Session {
     private var batch: (any IncidentBatch)?
     /// Names a runbook binds, for checking it without running it.
     var declared: Set<String> = []
+    /// How deep aliases are running aliases.
+    var depth = 0
+    /// Topics already warned about (once a session is enough).
+    var warnedTopics: Set<String> = []
 
-    public init(backend: any IncidentBackend, settings: SessionSettings, clock: FixedWallClock? = nil,
-                sink: any OutputSink, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    /// The chat channel the session runs in: permissions, the log, notifications, aliases.
+    let gate: ChannelGate
+    /// Where delivered notifications go (the sink's output unless told otherwise).
+    public var notificationOutput: ((String) -> Void)?
+
+    /// A session; `channel` describes the chat channel (a configuration error
+    /// is thrown when its command log cannot be opened).
+    public init(backend: any IncidentBackend, settings: SessionSettings, channel: ChannelConfiguration = .local,
+                clock: FixedWallClock? = nil, sink: any OutputSink,
+                environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         self.backend = backend
         self.settings = settings
         self.clock = clock
         self.sink = sink
         self.environment = environment
+        self.gate = try ChannelGate(configuration: channel)
     }
+
+    /// The channel's name, for prompts.
+    public var channelName: String { gate.configuration.channel }
+
+    /// The session's time: the fixed clock's, or now.
+    var now: Date { clock?.now() ?? Date() }
 
     public var context: CallContext {
         CallContext(accountId: settings.accountId, region: settings.region, user: settings.user)
@@ -52,8 +72,13 @@ public final class Session {
         return await run(.command(command), in: file, origin: origin)
     }
 
+    /// Binds a value to a name, as `let` does.
+    func bind(_ name: String, _ value: JSONValue) {
+        bindings[name] = value
+    }
+
     /// Runs one statement of a runbook or the REPL.
-    public func run(_ statement: Statement, in file: SourceFile, origin: CheckContext.Origin) async -> Status {
+    public func run(_ statement: Syntax.Statement, in file: SourceFile, origin: CheckContext.Origin) async -> Status {
         switch statement {
         case .command(let command):
             return await run(command, in: file, origin: origin, bindingTo: nil)
@@ -76,6 +101,10 @@ public final class Session {
     }
 
     private func run(_ command: Command, in file: SourceFile, origin: CheckContext.Origin, bindingTo name: String?) async -> Status {
+        if command.service.isLiteral, !command.service.isQuoted, ["alias", "run"].contains(command.service.text) {
+            return await runAliasCommand(command, in: file, origin: origin, bindingTo: name)
+        }
+        let text = file.text(of: command.range)
         let result = Checker(catalog: .shared).check(command, in: file, context: CheckContext(origin: origin, resolver: BindingResolver(bindings: bindings, environment: environment)))
         report(result.diagnostics, in: file)
         guard let checked = result.command, !result.diagnostics.hasErrors else { return .invalid }
@@ -93,11 +122,21 @@ public final class Session {
             }
         }
 
+        let decision = gate.authorize(checked.request, user: settings.user, now: now)
+        guard decision.isAllowed else {
+            let code = decision.errorCode ?? "AccessDeniedException"
+            sink.error(location(of: command, in: file) + "An error occurred (\(code)) when calling the \(checked.operation.name) operation: \(decision.message ?? "denied")\n")
+            record(text, decision, .error(code))
+            return decision.refusalKind == .commandsNotSupported ? .invalid : .serviceError
+        }
+
         let response: Value
         do {
             response = try await send(checked)
+            record(text, decision, .ok)
         } catch let error as ServiceError {
             sink.error(location(of: command, in: file) + "An error occurred (\(error.name)) when calling the \(checked.operation.name) operation: \(error.message)\n")
+            record(text, decision, .error(error.name))
             return .serviceError
         } catch is Pagination.InvalidStartingToken {
             sink.error("Bad value for --starting-token: it is not a token this command gave\n")
@@ -118,22 +157,29 @@ public final class Session {
         }
         if let name {
             bindings[name] = document
-            return .ok
+        } else {
+            let format = checked.globals.output.flatMap { OutputFormat(rawValue: $0.rawValue) } ?? settings.output
+            let renderer = Renderer(format: format, colors: settings.colors, width: settings.width)
+            sink.output(renderer.render(document, title: checked.operation.name))
         }
-        let format = checked.globals.output.flatMap { OutputFormat(rawValue: $0.rawValue) } ?? settings.output
-        let renderer = Renderer(format: format, colors: settings.colors, width: settings.width)
-        sink.output(renderer.render(document, title: checked.operation.name))
+        // What the change tells the channel comes after the command's own result.
+        await publishNotifications(after: checked.request, response: response)
         return .ok
+    }
+
+    /// Sends one request, through the open batch if there is one.
+    private var sendOnce: (Request) async throws(ServiceError) -> Value {
+        let context = self.context
+        let batch = self.batch
+        let backend = self.backend
+        return { request throws(ServiceError) in
+            if let batch { try await batch.send(request, context: context) } else { try await backend.send(request, context: context) }
+        }
     }
 
     /// Runs a checked command on the backend, paginating like the AWS CLI.
     private func send(_ checked: CheckedCommand) async throws -> Value {
-        let context = self.context
-        let batch = self.batch
-        let backend = self.backend
-        let once: (Request) async throws(ServiceError) -> Value = { request throws(ServiceError) in
-            if let batch { try await batch.send(request, context: context) } else { try await backend.send(request, context: context) }
-        }
+        let once = sendOnce
         let globals = checked.globals
         // Giving a page token or a page limit by hand turns pagination off, as in the AWS CLI.
         let explicit = checked.operation.paginator?.inputMembers.contains { checked.request.input[$0] != nil } ?? true
@@ -143,6 +189,27 @@ public final class Session {
         let pagination = Pagination(paginator: paginator, pageSize: globals.pageSize, maxItems: globals.maxItems,
                                     startingToken: globals.startingToken)
         return try await pagination.run(checked.request, send: once)
+    }
+
+    // MARK: Channel
+
+    private func record(_ text: String, _ decision: Decision?, _ outcome: LogEntry.Outcome) {
+        if let problem = gate.record(command: text, user: settings.user, decision: decision, outcome: outcome, now: now) {
+            sink.error("warning: \(problem)\n")
+        }
+    }
+
+    /// Delivers what an incident's change publishes to its chat topics, and
+    /// warns about topics whose access policy drops it.
+    private func publishNotifications(after request: Request, response: Value) async {
+        let result = await gate.publish(after: request, response: response, now: now, send: sendOnce)
+        for delivery in result.deliveries {
+            let text = delivery.terminalText(colors: settings.colors)
+            if let notificationOutput { notificationOutput(text) } else { sink.output(text) }
+        }
+        for warning in result.warnings where warnedTopics.insert(warning.topicArn).inserted {
+            sink.error(warning.message.hasSuffix("\n") ? warning.message : warning.message + "\n")
+        }
     }
 
     // MARK: Diagnostics
@@ -163,7 +230,7 @@ extension Session {
     /// Checks a statement without running it (`run --dry-run`): bindings made
     /// earlier in the runbook are taken on trust, since their values exist only
     /// when it runs.
-    public func check(_ statement: Statement, in file: SourceFile, origin: CheckContext.Origin) -> Status {
+    public func check(_ statement: Syntax.Statement, in file: SourceFile, origin: CheckContext.Origin) -> Status {
         let command: Command
         switch statement {
         case .command(let c): command = c

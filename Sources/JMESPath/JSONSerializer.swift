@@ -29,93 +29,122 @@ public struct JSONFormat: Sendable, Hashable {
 extension JSONValue {
     /// The value as JSON text; integral numbers print without a fraction (`1`, not `1.0`).
     public func serialized(_ format: JSONFormat = .python) -> String {
-        var out = ""
-        write(to: &out, format: format, level: 0)
-        return out
+        var writer = JSONWriter(format: format)
+        writer.write(self, level: 0)
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+}
+
+/// Writes JSON text as UTF-8 bytes into one buffer.
+private struct JSONWriter {
+    let format: JSONFormat
+    let itemSeparator: [UInt8]
+    let keySeparator: [UInt8]
+    var bytes: [UInt8] = []
+
+    init(format: JSONFormat) {
+        self.format = format
+        itemSeparator = Array(format.itemSeparator.utf8)
+        keySeparator = Array(format.keySeparator.utf8)
+        bytes.reserveCapacity(256)
     }
 
-    private func write(to out: inout String, format: JSONFormat, level: Int) {
-        switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .number(let n): out += formatNumber(n)
-        case .string(let s): writeString(s, to: &out, escapeNonASCII: format.escapeNonASCII)
+    mutating func write(_ value: JSONValue, level: Int) {
+        switch value {
+        case .null: append("null")
+        case .bool(let b): append(b ? "true" : "false")
+        case .number(let n): bytes.append(contentsOf: formatNumber(n).utf8)
+        case .string(let s): writeString(s)
         case .array(let elements):
-            if elements.isEmpty { out += "[]"; return }
-            out += "["
+            if elements.isEmpty { append("[]"); return }
+            bytes.append(UInt8(ascii: "["))
             for (i, element) in elements.enumerated() {
-                if i > 0 { out += format.itemSeparator }
-                newline(&out, format, level + 1)
-                element.write(to: &out, format: format, level: level + 1)
+                if i > 0 { bytes.append(contentsOf: itemSeparator) }
+                newline(level + 1)
+                write(element, level: level + 1)
             }
-            newline(&out, format, level)
-            out += "]"
+            newline(level)
+            bytes.append(UInt8(ascii: "]"))
         case .object(let object):
-            if object.isEmpty { out += "{}"; return }
-            out += "{"
-            for (i, (key, value)) in object.entries.enumerated() {
-                if i > 0 { out += format.itemSeparator }
-                newline(&out, format, level + 1)
-                writeString(key, to: &out, escapeNonASCII: format.escapeNonASCII)
-                out += format.keySeparator
-                value.write(to: &out, format: format, level: level + 1)
+            if object.isEmpty { append("{}"); return }
+            bytes.append(UInt8(ascii: "{"))
+            for (i, (key, member)) in object.entries.enumerated() {
+                if i > 0 { bytes.append(contentsOf: itemSeparator) }
+                newline(level + 1)
+                writeString(key)
+                bytes.append(contentsOf: keySeparator)
+                write(member, level: level + 1)
             }
-            newline(&out, format, level)
-            out += "}"
+            newline(level)
+            bytes.append(UInt8(ascii: "}"))
         }
     }
 
-    private func newline(_ out: inout String, _ format: JSONFormat, _ level: Int) {
+    private mutating func append(_ text: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    private mutating func newline(_ level: Int) {
         guard let indent = format.indent else { return }
-        out += "\n"
-        out += String(repeating: " ", count: indent * level)
+        bytes.append(0x0A)
+        bytes.append(contentsOf: repeatElement(0x20, count: indent * level))
     }
-}
 
-private let hexDigits: [Character] = Array("0123456789abcdef")
-
-private func writeString(_ s: String, to out: inout String, escapeNonASCII: Bool) {
-    out += "\""
-    let needsEscaping = s.utf8.contains { c in
-        c < 0x20 || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") || (escapeNonASCII && c >= 0x7F)
-    }
-    guard needsEscaping else {
-        out += s
-        out += "\""
-        return
-    }
-    for scalar in s.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        case "\u{08}": out += "\\b"
-        case "\u{0C}": out += "\\f"
-        default:
-            if scalar.value < 0x20 || (escapeNonASCII && scalar.value >= 0x7F) {
-                if scalar.value > 0xFFFF {
-                    let v = scalar.value - 0x10000
-                    appendEscape(0xD800 + (v >> 10), to: &out)
-                    appendEscape(0xDC00 + (v & 0x3FF), to: &out)
+    private mutating func writeString(_ s: String) {
+        bytes.append(UInt8(ascii: "\""))
+        let escapeNonASCII = format.escapeNonASCII
+        var s = s
+        s.withUTF8 { utf8 in
+            var runStart = 0
+            var i = 0
+            while i < utf8.count {
+                let c = utf8[i]
+                let plain = c >= 0x20 && c != UInt8(ascii: "\"") && c != UInt8(ascii: "\\") && (c < 0x7F || !escapeNonASCII)
+                if plain { i += 1; continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
+                if c >= 0x7F {
+                    // A whole scalar, escaped as \uXXXX (surrogate pairs beyond the BMP).
+                    var length = 1
+                    while i + length < utf8.count, utf8[i + length] & 0xC0 == 0x80 { length += 1 }
+                    let scalar = String(decoding: UnsafeBufferPointer(rebasing: utf8[i..<(i + length)]), as: UTF8.self)
+                        .unicodeScalars.first!.value
+                    if scalar > 0xFFFF {
+                        let v = scalar - 0x10000
+                        appendEscape(0xD800 + (v >> 10))
+                        appendEscape(0xDC00 + (v & 0x3FF))
+                    } else {
+                        appendEscape(scalar)
+                    }
+                    i += length
                 } else {
-                    appendEscape(scalar.value, to: &out)
+                    switch c {
+                    case UInt8(ascii: "\""): append("\\\"")
+                    case UInt8(ascii: "\\"): append("\\\\")
+                    case 0x0A: append("\\n")
+                    case 0x0D: append("\\r")
+                    case 0x09: append("\\t")
+                    case 0x08: append("\\b")
+                    case 0x0C: append("\\f")
+                    default: appendEscape(UInt32(c))
+                    }
+                    i += 1
                 }
-            } else {
-                out.unicodeScalars.append(scalar)
+                runStart = i
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func appendEscape(_ unit: UInt32) {
+        append("\\u")
+        for shift in stride(from: 12, through: 0, by: -4) {
+            bytes.append(hexDigits[Int((unit >> UInt32(shift)) & 0xF)])
         }
     }
-    out += "\""
 }
 
-private func appendEscape(_ unit: UInt32, to out: inout String) {
-    out += "\\u"
-    for shift in stride(from: 12, through: 0, by: -4) {
-        out.append(hexDigits[Int((unit >> UInt32(shift)) & 0xF)])
-    }
-}
+private let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
 /// A number as Python prints it: integral values as integers, others as `repr(float)` does
 /// (shortest round-trip digits; exponent notation below 1e-4 and from 1e16 on).

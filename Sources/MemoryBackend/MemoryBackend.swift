@@ -7,7 +7,7 @@ import Foundation
 ///
 ///     let backend = MemoryBackend(clock: FixedWallClock(start), ids: SeededIDGenerator(seed: 1))
 ///     let output = try await backend.send(request, context: CallContext(user: "alice"))
-public final class MemoryBackend: IncidentBackend, StoreDigest, @unchecked Sendable {
+public final class MemoryBackend: IncidentBackend, StoreDigest, TimeDriven, @unchecked Sendable {
     private let engine: ServiceEngine
     /// Lets one command (or one batch) at a time at the store.
     private let gate = AsyncGate()
@@ -46,6 +46,35 @@ public final class MemoryBackend: IncidentBackend, StoreDigest, @unchecked Senda
         let mark = store.mark
         do {
             return try engine.execute(request, context: context, store: store)
+        } catch {
+            store.rollback(to: mark)
+            if let error = error as? ServiceError { throw error }
+            throw ServiceError.store("The memory store failed: \(error).")
+        }
+    }
+
+    public func tick() async throws(ServiceError) -> [OutboxMessage] {
+        try await run(until: engine.clock.now().millis)
+    }
+
+    public func advance(to date: Date) async throws(ServiceError) -> [OutboxMessage] {
+        try await run(until: engine.moveClock(to: date))
+    }
+
+    public func outbox(contactChannelArn: String?, afterSeq: Int64) async throws(ServiceError) -> [OutboxMessage] {
+        await gate.enter()
+        defer { gate.leave() }
+        return store.outbox(contactChannelArn: contactChannelArn, afterSeq: afterSeq)
+    }
+
+    /// Runs the due escalation steps as one command: all of them, or none.
+    private func run(until time: Millis) async throws(ServiceError) -> [OutboxMessage] {
+        await gate.enter()
+        defer { gate.leave() }
+        defer { store.commit() }
+        let mark = store.mark
+        do {
+            return try engine.tick(until: time, store: store)
         } catch {
             store.rollback(to: mark)
             if let error = error as? ServiceError { throw error }

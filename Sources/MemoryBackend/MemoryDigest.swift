@@ -43,6 +43,43 @@ extension MemoryState {
         for (key, record) in idempotency.sorted(by: { ($0.key.account, $0.key.operation, $0.key.token) < ($1.key.account, $1.key.operation, $1.key.token) }) {
             d.add(key.account); d.add(key.operation); d.add(key.token); d.add(record.fingerprint); d.add(record.response)
         }
+        contactsDigest(&d)
         return d.hex
+    }
+
+    /// The ssm-contacts tables, in insertion order (which both backends keep).
+    private func contactsDigest(_ d: inout Digester) {
+        for c in contacts.values {
+            d.add(c.arn); d.add(c.alias); d.add(c.displayName); d.add(c.type); d.add(ValueCodec.encode(c.plan.value))
+            d.add(c.policy)
+        }
+        for c in channels.values {
+            d.add(c.arn); d.add(c.contactArn); d.add(c.name); d.add(c.type); d.add(c.address)
+            d.add(c.activated ? 1 : 0); d.add(c.activationCode)
+        }
+        for e in engagements.values {
+            d.add(e.arn); d.add(e.contactArn); d.add(e.sender); d.add(e.subject); d.add(e.content)
+            d.add(e.publicSubject); d.add(e.publicContent); d.add(e.incidentId); d.add(e.startTime); d.add(e.stopTime)
+            d.add(e.nextStage); d.add(e.nextStageDue)
+        }
+        for p in pages.values {
+            d.add(p.arn); d.add(p.engagementArn); d.add(p.contactArn); d.add(p.sentTime); d.add(p.deliveryTime)
+            d.add(p.readTime); d.add(p.acceptCode); d.add(p.essential ? 1 : 0); d.add(Int64(p.resolution.count))
+            d.add(p.nextStage); d.add(p.nextStageDue)
+        }
+        for r in receipts {
+            d.add(r.seq); d.add(r.pageArn); d.add(r.contactChannelArn); d.add(r.type); d.add(r.info); d.add(r.time)
+        }
+        for r in rotations.values {
+            d.add(r.arn); d.add(r.name); d.add(r.contactIds.joined(separator: "\n")); d.add(r.startTime)
+            d.add(r.timeZoneId); d.add(ValueCodec.encode(r.recurrence))
+        }
+        for o in overrides.values {
+            d.add(o.rotationArn); d.add(o.id); d.add(o.newContactIds.joined(separator: "\n")); d.add(o.startTime)
+            d.add(o.endTime); d.add(o.createTime)
+        }
+        for m in outbox {
+            d.add(m.seq); d.add(m.contactChannelArn); d.add(m.kind.rawValue); d.add(m.code); d.add(m.body); d.add(m.time)
+        }
     }
 }

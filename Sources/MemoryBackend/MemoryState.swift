@@ -1,4 +1,5 @@
 import Backend
+import OrderedCollections
 
 /// Everything the memory backend keeps: dictionaries for lookups and sorted
 /// arrays for the orders that lists walk.
@@ -18,6 +19,8 @@ struct MemoryState {
         var event: Int64 = 1
         var relatedItem: Int64 = 1
         var policy: Int64 = 1
+        var receipt: Int64 = 1
+        var outbox: Int64 = 1
     }
     var replicationSets: [String: ReplicationSetRecord] = [:]
     var plans: [String: ResponsePlanRecord] = [:]
@@ -36,6 +39,17 @@ struct MemoryState {
     var policies: [String: [ResourcePolicyRecord]] = [:]
     var policyResource: [Int64: String] = [:]
     var idempotency: [IdempotencyKey: IdempotencyRecord] = [:]
+
+    // ssm-contacts: tables in insertion order, keyed by ARN (updates keep their place).
+    var contacts = OrderedDictionary<String, ContactRecord>()
+    var channels = OrderedDictionary<String, ContactChannelRecord>()
+    var engagements = OrderedDictionary<String, EngagementRecord>()
+    var pages = OrderedDictionary<String, PageRecord>()
+    var receipts: [ReceiptRecord] = []
+    var rotations = OrderedDictionary<String, RotationRecord>()
+    /// Keyed by rotation ARN and override id.
+    var overrides = OrderedDictionary<String, RotationOverrideRecord>()
+    var outbox: [OutboxMessage] = []
 
     /// A plan's place in its account's list: ordered (and equal) by name alone.
     struct PlanKey: Comparable {

@@ -22,7 +22,7 @@ final class MemoryStore: IncidentStore {
     /// Forgets the journal: the changes so far are final.
     func commit() { journal.removeAll(keepingCapacity: true) }
 
-    private func change(_ apply: (inout MemoryState) -> Void, undo: @escaping Undo) {
+    func change(_ apply: (inout MemoryState) -> Void, undo: @escaping Undo) {
         apply(&state)
         journal.append(undo)
     }

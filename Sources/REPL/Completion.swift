@@ -1,4 +1,5 @@
 import Catalog
+import Dispatch
 import Syntax
 
 /// What TAB offers: the candidates, and where in the line the word they
@@ -13,16 +14,34 @@ public struct Completion: Sendable, Equatable {
     }
 }
 
-/// Live values for completion, from the session's backend.
-public enum LiveValueKind: String, Sendable, Hashable {
-    case incidentRecordArn, responsePlanArn, timelineEventId, contactArn, taggableArn
-}
-
 /// Answers completion's questions about what exists now. `given` holds the
 /// options already typed (name without dashes → value), so that timeline
 /// event ids can come from the incident named by `--incident-record-arn`.
 public protocol LiveValues: Sendable {
-    func values(_ kind: LiveValueKind, given: [String: String]) -> [String]
+    func values(_ kind: LiveResource, given: [String: String]) -> [String]
+}
+
+/// Live values from asynchronous work (a backend), waited for while TAB is
+/// pressed: completion is synchronous in the line editor.
+public struct BlockingLiveValues: LiveValues {
+    private let fetch: @Sendable (LiveResource, [String: String]) async -> [String]
+
+    public init(_ fetch: @escaping @Sendable (LiveResource, [String: String]) async -> [String]) {
+        self.fetch = fetch
+    }
+
+    public func values(_ kind: LiveResource, given: [String: String]) -> [String] {
+        final class Box: @unchecked Sendable { var value: [String] = [] }
+        let box = Box()
+        let done = DispatchSemaphore(value: 0)
+        let fetch = self.fetch
+        Task.detached {
+            box.value = await fetch(kind, given)
+            done.signal()
+        }
+        done.wait()
+        return box.value
+    }
 }
 
 /// Completes chat commands from the catalog and, for identifiers, from live values.
@@ -148,7 +167,7 @@ public struct Completer: Sendable {
         if shape.kind == .list, let element = shape.element, !service[element].enumValues.isEmpty {
             return Self.filter(service[element].enumValues, by: partial)
         }
-        if let kind = Self.liveKind(member: member, operation: operation.name, service: service.name.rawValue),
+        if let kind = LiveResource.named(by: member, operation: operation.name, service: service.name),
            let live {
             return Self.filter(live.values(kind, given: given), by: partial)
         }
@@ -156,22 +175,6 @@ public struct Completer: Sendable {
             return [skeleton]
         }
         return []
-    }
-
-    /// Which live values an option names, from its member and operation.
-    static func liveKind(member: String, operation: String, service: String) -> LiveValueKind? {
-        switch (service, member) {
-        case ("ssm-incidents", "incidentRecordArn"): return .incidentRecordArn
-        case ("ssm-incidents", "responsePlanArn"): return .responsePlanArn
-        case ("ssm-incidents", "eventId"): return .timelineEventId
-        case ("ssm-incidents", "resourceArn"): return .taggableArn
-        case ("ssm-incidents", "arn"):
-            return operation.hasSuffix("ResponsePlan") ? .responsePlanArn
-                : operation.hasSuffix("IncidentRecord") ? .incidentRecordArn : nil
-        case ("ssm-contacts", "contactId"), ("ssm-contacts", "contactArn"), ("ssm-contacts", "escalationPlanArn"):
-            return .contactArn
-        default: return nil
-        }
     }
 
     static func filter(_ words: [String], by partial: String) -> [String] {

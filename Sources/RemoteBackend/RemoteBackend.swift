@@ -81,6 +81,8 @@ public struct RemoteBackend: IncidentBackend {
             throw ServiceError(.unknownOperation, "\(request.service.rawValue) has no operation \(request.operation).")
         }
         let wire = try codec.encodeRequest(request)
+        // A call for another Region is signed for (and, on AWS, sent to) that Region.
+        let region = context.region.isEmpty ? self.region : context.region
         let endpoint = self.endpoint ?? Endpoint(service: codec.service.metadata.endpointPrefix, region: region)
         let signer = Signer(credentials: identities[context.principalArn] ?? credentials, region: region,
                             service: codec.service.metadata.signingName)

@@ -14,7 +14,7 @@ import GRDB
 /// Failures of the store (read-only, locked, full, damaged, from a newer
 /// schema) are `InternalServerException`s that name the file; none of them
 /// leaves a partial write.
-public final class SQLiteBackend: IncidentBackend, StoreDigest, @unchecked Sendable {
+public final class SQLiteBackend: IncidentBackend, StoreDigest, TimeDriven, @unchecked Sendable {
     /// The store's file.
     public let path: String
     private let queue: DatabaseQueue
@@ -134,6 +134,42 @@ public final class SQLiteBackend: IncidentBackend, StoreDigest, @unchecked Senda
     /// local, so it runs on the caller's thread rather than hopping to another.
     private func access<T>(_ body: (Database) throws -> T) throws -> T {
         try queue.writeWithoutTransaction(body)
+    }
+
+    public func tick() async throws(ServiceError) -> [OutboxMessage] {
+        try await run(until: engine.clock.now().millis)
+    }
+
+    public func advance(to date: Date) async throws(ServiceError) -> [OutboxMessage] {
+        try await run(until: engine.moveClock(to: date))
+    }
+
+    public func outbox(contactChannelArn: String?, afterSeq: Int64) async throws(ServiceError) -> [OutboxMessage] {
+        await gate.enter()
+        defer { gate.leave() }
+        do {
+            return try access { db in try SQLiteStore(db: db).outbox(contactChannelArn: contactChannelArn, afterSeq: afterSeq) }
+        } catch {
+            throw SQLiteErrors.map(error, path: path)
+        }
+    }
+
+    /// Runs the due escalation steps in one transaction: all of them, or none.
+    private func run(until time: Millis) async throws(ServiceError) -> [OutboxMessage] {
+        await gate.enter()
+        defer { gate.leave() }
+        do {
+            return try access { db in
+                var sent: [OutboxMessage] = []
+                try db.inTransaction(.immediate) {
+                    sent = try engine.tick(until: time, store: SQLiteStore(db: db))
+                    return .commit
+                }
+                return sent
+            }
+        } catch {
+            throw SQLiteErrors.map(error, path: path)
+        }
     }
 
     /// A digest of everything stored (see ``StoreDigest``).

@@ -8,6 +8,8 @@ enum SQLiteDigest {
         ("replication_set", "account"), ("response_plan", "arn"), ("incident", "seq"), ("timeline_event", "seq"),
         ("related_item", "seq"), ("tag", "resource_arn, key"), ("resource_policy", "seq"),
         ("idempotency", "account, operation, token"),
+        ("contact", "seq"), ("contact_channel", "seq"), ("engagement", "seq"), ("page", "seq"), ("page_receipt", "seq"),
+        ("rotation", "seq"), ("rotation_override", "seq"), ("outbox", "seq"),
     ]
 
     static func digest(_ db: Database) throws -> String {

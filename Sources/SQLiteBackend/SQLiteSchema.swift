@@ -4,7 +4,7 @@ import GRDB
 /// never edited once released: a change of schema is a new migration.
 enum SQLiteSchema {
     /// The schema version this build writes (`PRAGMA user_version`).
-    static let version = 1
+    static let version = 2
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -102,8 +102,125 @@ enum SQLiteSchema {
                 PRAGMA user_version = 1;
                 """)
         }
+        migrator.registerMigration("v2-contacts") { db in
+            try db.execute(sql: contactsTables)
+        }
         return migrator
     }
+
+    /// ssm-contacts (schema version 2). Rows keep their insertion order in
+    /// `seq`; an upsert keeps a row's `seq`. Nested structures (plans,
+    /// recurrences, resolution paths, member lists) are kept whole as values.
+    static let contactsTables = """
+        CREATE TABLE contact (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            arn TEXT NOT NULL UNIQUE,
+            account TEXT NOT NULL,
+            region TEXT NOT NULL,
+            alias TEXT NOT NULL,
+            display_name TEXT,
+            type TEXT NOT NULL,
+            plan BLOB NOT NULL,
+            policy TEXT
+        );
+        CREATE INDEX contact_by_account ON contact(account, region, seq);
+        CREATE TABLE contact_channel (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            arn TEXT NOT NULL UNIQUE,
+            contact_arn TEXT NOT NULL,
+            name TEXT NOT NULL,
+            type TEXT NOT NULL,
+            address TEXT NOT NULL,
+            activated INTEGER NOT NULL,
+            activation_code TEXT
+        );
+        CREATE INDEX contact_channel_by_contact ON contact_channel(contact_arn, seq);
+        CREATE TABLE engagement (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            arn TEXT NOT NULL UNIQUE,
+            account TEXT NOT NULL,
+            region TEXT NOT NULL,
+            contact_arn TEXT NOT NULL,
+            sender TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            content TEXT NOT NULL,
+            public_subject TEXT,
+            public_content TEXT,
+            incident_id TEXT,
+            start_time INTEGER NOT NULL,
+            stop_time INTEGER,
+            next_stage INTEGER NOT NULL,
+            next_stage_due INTEGER
+        );
+        CREATE INDEX engagement_by_account ON engagement(account, region, seq);
+        CREATE INDEX engagement_due ON engagement(next_stage_due) WHERE next_stage_due IS NOT NULL;
+        CREATE TABLE page (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            arn TEXT NOT NULL UNIQUE,
+            engagement_arn TEXT NOT NULL,
+            contact_arn TEXT NOT NULL,
+            account TEXT NOT NULL,
+            region TEXT NOT NULL,
+            sent_time INTEGER NOT NULL,
+            delivery_time INTEGER,
+            read_time INTEGER,
+            accept_code TEXT NOT NULL,
+            essential INTEGER NOT NULL,
+            resolution BLOB NOT NULL,
+            next_stage INTEGER NOT NULL,
+            next_stage_due INTEGER
+        );
+        CREATE INDEX page_by_engagement ON page(engagement_arn, seq);
+        CREATE INDEX page_by_contact ON page(contact_arn, seq);
+        CREATE INDEX page_due ON page(next_stage_due) WHERE next_stage_due IS NOT NULL;
+        CREATE TABLE page_receipt (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            page_arn TEXT NOT NULL,
+            contact_channel_arn TEXT,
+            type TEXT NOT NULL,
+            info TEXT,
+            time INTEGER NOT NULL
+        );
+        CREATE INDEX page_receipt_by_page ON page_receipt(page_arn, seq);
+        CREATE TABLE rotation (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            arn TEXT NOT NULL UNIQUE,
+            account TEXT NOT NULL,
+            region TEXT NOT NULL,
+            name TEXT NOT NULL,
+            contact_ids BLOB NOT NULL,
+            start_time INTEGER NOT NULL,
+            time_zone_id TEXT NOT NULL,
+            recurrence BLOB NOT NULL
+        );
+        CREATE INDEX rotation_by_account ON rotation(account, region, seq);
+        CREATE TABLE rotation_override (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            rotation_arn TEXT NOT NULL,
+            id TEXT NOT NULL,
+            new_contact_ids BLOB NOT NULL,
+            start_time INTEGER NOT NULL,
+            end_time INTEGER NOT NULL,
+            create_time INTEGER NOT NULL,
+            UNIQUE (rotation_arn, id)
+        );
+        CREATE TABLE outbox (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            account TEXT NOT NULL,
+            contact_channel_arn TEXT NOT NULL,
+            contact_arn TEXT NOT NULL,
+            channel_type TEXT NOT NULL,
+            address TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            code TEXT NOT NULL,
+            page_arn TEXT,
+            subject TEXT,
+            body TEXT NOT NULL,
+            time INTEGER NOT NULL
+        );
+        CREATE INDEX outbox_by_channel ON outbox(contact_channel_arn, seq);
+        PRAGMA user_version = 2;
+        """
 
     /// Brings the store up to this build's schema. A store written by a newer
     /// build is refused before anything is written to it.

@@ -12,22 +12,22 @@ import GRDB
 struct SQLiteStore: IncidentStore {
     let db: Database
 
-    private func statement(_ sql: String) throws -> Statement { try db.cachedStatement(sql: sql) }
+    func statement(_ sql: String) throws -> Statement { try db.cachedStatement(sql: sql) }
 
-    private func run(_ sql: String, _ arguments: StatementArguments) throws {
+    func run(_ sql: String, _ arguments: StatementArguments) throws {
         try statement(sql).execute(arguments: arguments)
     }
 
-    private func insert(_ sql: String, _ arguments: StatementArguments) throws -> Int64 {
+    func insert(_ sql: String, _ arguments: StatementArguments) throws -> Int64 {
         try run(sql, arguments)
         return db.lastInsertedRowID
     }
 
-    private func one(_ sql: String, _ arguments: StatementArguments) throws -> Row? {
+    func one(_ sql: String, _ arguments: StatementArguments) throws -> Row? {
         try Row.fetchOne(statement(sql), arguments: arguments)
     }
 
-    private func each(_ sql: String, _ arguments: StatementArguments, _ body: (Row) throws -> Bool) throws {
+    func each(_ sql: String, _ arguments: StatementArguments, _ body: (Row) throws -> Bool) throws {
         let cursor = try Row.fetchCursor(statement(sql), arguments: arguments)
         while let row = try cursor.next() {
             if try !body(row) { return }
@@ -314,11 +314,11 @@ struct SQLiteStore: IncidentStore {
 
     // MARK: Values kept whole
 
-    private func encode(_ value: Value?) -> Data? { value.map { Data(ValueCodec.encode($0)) } }
+    func encode(_ value: Value?) -> Data? { value.map { Data(ValueCodec.encode($0)) } }
 
-    private func decode(_ data: Data?) throws -> Value? {
+    func decode(_ data: Data?) throws -> Value? {
         try data.map { try ValueCodec.decode([UInt8]($0)) }
     }
 
-    private func bytes(_ data: Data) -> [UInt8] { [UInt8](data) }
+    func bytes(_ data: Data) -> [UInt8] { [UInt8](data) }
 }

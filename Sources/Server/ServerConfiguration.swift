@@ -22,6 +22,8 @@ public struct ServerConfiguration: Sendable {
     /// 0 picks a free port (tests); `RunningServer.port` tells which.
     public var port: Int
     public var accountId: String
+    /// The Region of unsigned calls (`--no-auth`). Signed calls act in the
+    /// Region their signature is scoped to, so one server serves every Region.
     public var region: String
     public var authentication: Authentication
     /// Larger bodies are refused with 413 before they are read whole.

@@ -34,7 +34,7 @@ struct WireResponder: HTTPResponder {
         self.logger = logger
         switch configuration.authentication {
         case .sigV4(let keys):
-            verifier = Verifier(keys: keys, region: configuration.region,
+            verifier = Verifier(keys: keys, region: nil,
                                 services: Set(Catalog.shared.services.map(\.metadata.signingName)),
                                 maxSkew: Double(configuration.maxClockSkew.components.seconds))
             usersByKey = Dictionary(keys.map { ($0.credentials.accessKeyId, $0.user) }, uniquingKeysWith: { a, _ in a })
@@ -100,12 +100,14 @@ struct WireResponder: HTTPResponder {
 
         // Who calls.
         let user: String
+        var region = configuration.region
         var signedService: String? = nil
         if let verifier {
             do {
                 let identity = try verifier.verify(method: wire.method, path: wire.path, query: wire.query,
                                                    headers: wire.headers.fields.map { ($0.name, $0.value) }, body: wire.body)
                 user = identity.user
+                region = identity.region
                 signedService = identity.service
             } catch {
                 return fail(ServiceError(ServiceError.Code(name: error.name, httpStatus: error.httpStatus), error.message))
@@ -132,7 +134,7 @@ struct WireResponder: HTTPResponder {
         }
 
         // The call itself.
-        let context = CallContext(accountId: configuration.accountId, region: configuration.region,
+        let context = CallContext(accountId: configuration.accountId, region: region,
                                   principalArn: "arn:aws:iam::\(configuration.accountId):user/\(user)")
         do {
             let output = try await backend.send(call, context: context)

@@ -27,20 +27,30 @@ public struct Verifier: Sendable {
         public var region: String
     }
 
-    public let region: String
+    /// The Region the scope must name; `nil` accepts any well-formed Region
+    /// (an emulator that serves every Region at one endpoint).
+    public let region: String?
     /// Signing names the scope may name (`ssm-incidents`, `ssm-contacts`).
     public let services: Set<String>
     public let maxSkew: TimeInterval
     private let keys: [String: Key]
     private let cache = SigningKeyCache()
 
-    public init(keys: [Key], region: String, services: Set<String>, maxSkew: TimeInterval = 300) {
+    public init(keys: [Key], region: String?, services: Set<String>, maxSkew: TimeInterval = 300) {
         var table: [String: Key] = [:]
         for key in keys { table[key.credentials.accessKeyId] = key }
         self.keys = table
         self.region = region
         self.services = services
         self.maxSkew = maxSkew
+    }
+
+    /// `us-east-1`, `eu-central-2`, `us-gov-west-1`: lower-case words and a number, joined by dashes.
+    static func isRegionName(_ name: String) -> Bool {
+        let parts = name.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count >= 3, name.utf8.count <= 32, let last = parts.last, !last.isEmpty,
+              last.allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
+        return parts.dropLast().allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isLowercase } }
     }
 
     /// Verifies one request.
@@ -88,8 +98,11 @@ public struct Verifier: Sendable {
         if scope.date != stamp.prefix(8) {
             throw VerificationFailure(.invalidSignature, "Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '\(scope.date)' != '\(stamp.prefix(8))', from '\(stamp)'.")
         }
-        if scope.region != region {
+        if let region, scope.region != region {
             throw VerificationFailure(.invalidSignature, "Credential should be scoped to a valid region, not '\(scope.region)'. This endpoint serves '\(region)'.")
+        }
+        if !Self.isRegionName(scope.region) {
+            throw VerificationFailure(.invalidSignature, "Credential should be scoped to a valid region, not '\(scope.region.prefix(40))'.")
         }
         if !services.contains(scope.service) {
             throw VerificationFailure(.invalidSignature, "Credential should be scoped to correct service: '\(services.sorted().joined(separator: "' or '"))', not '\(scope.service)'.")

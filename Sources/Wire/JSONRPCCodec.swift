@@ -91,12 +91,7 @@ public struct JSONRPCCodec: WireCodec {
         var writer = JSONWriter()
         writer.raw("{\"__type\":")
         writer.string(error.name)
-        for (name, value) in errorMembers(error) {
-            writer.raw(UInt8(ascii: ","))
-            writer.string(name)
-            writer.raw(UInt8(ascii: ":"))
-            writer.string(value)
-        }
+        writeErrorMembers(error, into: &writer, first: false)
         writer.raw(UInt8(ascii: "}"))
         return WireResponse(status: error.httpStatus, headers: headers, body: writer.bytes)
     }

@@ -249,12 +249,7 @@ public struct RestJSONCodec: WireCodec {
         headers["Content-Type"] = "application/json"
         var writer = JSONWriter()
         writer.raw(UInt8(ascii: "{"))
-        for (i, (name, value)) in errorMembers(error).enumerated() {
-            if i > 0 { writer.raw(UInt8(ascii: ",")) }
-            writer.string(name)
-            writer.raw(UInt8(ascii: ":"))
-            writer.string(value)
-        }
+        writeErrorMembers(error, into: &writer, first: true)
         writer.raw(UInt8(ascii: "}"))
         return WireResponse(status: error.httpStatus, headers: headers, body: writer.bytes)
     }

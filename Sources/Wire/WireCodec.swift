@@ -38,14 +38,15 @@ public enum Wire {
 extension WireCodec {
     /// The error of a response whose status is not 2xx: the code from
     /// `x-amzn-ErrorType`, else `__type` (without a namespace), else `code`;
-    /// the message from `message` or `Message`; the modeled members.
+    /// the message from `message` or `Message`; the modeled members under
+    /// either service's names (`resourceIdentifier`, `ResourceId`, ...).
     func decodeError(_ response: WireResponse) -> ServiceError {
         let json = response.body.isEmpty ? nil : try? JSONParser.parse(response.body)
-        func member(_ name: String) -> String? {
-            if case .string(let s)? = json?[name] { return s }
+        func member(_ names: String...) -> String? {
+            for name in names { if case .string(let s)? = json?[name] { return s } }
             return nil
         }
-        var name = response.headers["x-amzn-ErrorType"] ?? member("__type") ?? member("code") ?? member("Code")
+        var name = response.headers["x-amzn-ErrorType"] ?? member("__type", "code", "Code")
         if let raw = name {
             // `Name:http://internal...` and `namespace#Name` both carry just the name.
             var cut = Substring(raw)
@@ -60,28 +61,79 @@ extension WireCodec {
         case 500...: "InternalServerException"
         default: "ValidationException"
         }
-        let message = member("message") ?? member("Message") ?? member("errorMessage")
+        let message = member("message", "Message", "errorMessage")
             ?? (response.body.isEmpty ? "HTTP \(response.status)" : String(decoding: response.body.prefix(500), as: UTF8.self))
-        var error = ServiceError(ServiceError.Code(name: name ?? fallback, httpStatus: response.status), message)
-        error.resourceIdentifier = member("resourceIdentifier")
-        error.resourceType = member("resourceType")
-        error.quotaCode = member("quotaCode")
-        error.serviceCode = member("serviceCode")
+        let errorName = name ?? fallback
+        // The services' own errors keep their canonical codes (ssm-contacts sends every client error as 400).
+        let code = Self.knownCodes.first { $0.name == errorName }
+            ?? ServiceError.Code(name: errorName, httpStatus: response.status)
+        var error = ServiceError(code, message, service: service.name)
+        error.resourceIdentifier = member("resourceIdentifier", "ResourceId")
+        error.resourceType = member("resourceType", "ResourceType")
+        error.quotaCode = member("quotaCode", "QuotaCode")
+        error.serviceCode = member("serviceCode", "ServiceCode")
+        error.reason = member("reason", "Reason")
+        if case .array(let fields)? = json?["Fields"] ?? json?["fields"] {
+            error.fields = fields.compactMap { field in
+                guard case .string(let name)? = field["Name"] ?? field["name"] else { return nil }
+                if case .string(let text)? = field["Message"] ?? field["message"] { return .init(name: name, message: text) }
+                return .init(name: name, message: "")
+            }
+        }
         return error
     }
 
-    /// The error body's members: `message` and whichever members of the
-    /// error's shape the error carries, in the shape's order.
+    static var knownCodes: [ServiceError.Code] {
+        [.validation, .accessDenied, .resourceNotFound, .conflict, .serviceQuotaExceeded, .throttling, .internalServer, .dataEncryption]
+    }
+
+    /// The error body's string members in the error shape's order (always a
+    /// message, under the shape's spelling of it).
     func errorMembers(_ error: ServiceError) -> [(String, String)] {
         let members = error.members
+        let messageName = members.first?.name.lowercased() == "message" ? members.first!.name : "message"
         guard let shape = service.error(named: error.name).map({ service[$0.shape] }) else {
-            return [("message", error.message)]
+            return [(messageName, error.message)]
         }
-        var out: [(String, String)] = [("message", error.message)]
-        for member in shape.members where member.name != "message" {
+        var out: [(String, String)] = []
+        for member in shape.members {
             if let value = members.first(where: { $0.name == member.name })?.value { out.append((member.name, value)) }
         }
+        if !out.contains(where: { $0.0.lowercased() == "message" }) { out.insert((messageName, error.message), at: 0) }
         return out
+    }
+
+    /// The error body: its string members, and `Fields` (ssm-contacts' validation errors) when there are any.
+    func writeErrorMembers(_ error: ServiceError, into writer: inout JSONWriter, first: Bool) {
+        var first = first
+        for (name, value) in errorMembers(error) {
+            if !first { writer.raw(UInt8(ascii: ",")) }
+            first = false
+            writer.string(name)
+            writer.raw(UInt8(ascii: ":"))
+            writer.string(value)
+        }
+        if !error.fields.isEmpty, let shape = service.error(named: error.name).map({ service[$0.shape] }),
+           let fieldsMember = shape.members.first(where: { $0.name.lowercased() == "fields" }) {
+            if !first { writer.raw(UInt8(ascii: ",")) }
+            writer.string(fieldsMember.name)
+            writer.raw(UInt8(ascii: ":"))
+            writer.raw(UInt8(ascii: "["))
+            let upper = fieldsMember.name == "Fields"
+            for (i, field) in error.fields.enumerated() {
+                if i > 0 { writer.raw(UInt8(ascii: ",")) }
+                writer.raw(UInt8(ascii: "{"))
+                writer.string(upper ? "Name" : "name")
+                writer.raw(UInt8(ascii: ":"))
+                writer.string(field.name)
+                writer.raw(UInt8(ascii: ","))
+                writer.string(upper ? "Message" : "message")
+                writer.raw(UInt8(ascii: ":"))
+                writer.string(field.message)
+                writer.raw(UInt8(ascii: "}"))
+            }
+            writer.raw(UInt8(ascii: "]"))
+        }
     }
 
     /// Decodes a JSON body into an operation's output (members bound to headers are read there).

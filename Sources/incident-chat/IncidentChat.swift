@@ -8,7 +8,8 @@ struct IncidentChat: AsyncParsableCommand {
         commandName: "incident-chat",
         abstract: "The chat-command language of AWS Systems Manager Incident Manager.",
         discussion: "incident-chat help [SERVICE [OPERATION]] shows the services, their operations and options.",
-        subcommands: [REPLCommand.self, ExecCommand.self, RunCommand.self, CheckCommand.self, ParseCommand.self, ServeCommand.self],
+        subcommands: [REPLCommand.self, ExecCommand.self, RunCommand.self, CheckCommand.self, ParseCommand.self,
+                      PolicyCommand.self, ServeCommand.self],
         defaultSubcommand: REPLCommand.self
     )
 

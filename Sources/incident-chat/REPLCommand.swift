@@ -23,11 +23,12 @@ struct REPLCommand: AsyncParsableCommand {
 
     func run() async throws {
         let session = try exitingOnFailure { try self.session.makeSession(sink: StandardSink(), colors: colorsAllowed(fileDescriptor: 1)) }
-        let live = BackendLiveValues(backend: session.backend, context: session.context)
+        let source = LiveValueSource(backend: session.backend, context: session.context)
+        let live = BlockingLiveValues { kind, given in await source.values(kind, given: given) }
         let completer = Completer(live: live, leadingWords: ["help", "let", ".help", ".quit", ".history", ".output", ".user",
                                                              ".advance", ".bindings", ".store"])
         let editor = try LineEditor(program: "incident-chat", historyPath: Self.historyPath, completer: completer)
-        let evaluator = SessionEvaluator(session: session, channel: "incident-response")
+        let evaluator = SessionEvaluator(session: session, channel: session.channelName)
         await REPL(editor: editor, evaluator: evaluator).run()
     }
 }
@@ -70,41 +71,3 @@ final class SessionEvaluator: REPLEvaluator {
     }
 }
 
-/// Live values for completion, read from the backend while TAB waits.
-struct BackendLiveValues: LiveValues {
-    let backend: any IncidentBackend
-    let context: CallContext
-
-    func values(_ kind: LiveValueKind, given: [String: String]) -> [String] {
-        let request: (Request, list: String, field: String)
-        switch kind {
-        case .incidentRecordArn:
-            request = (Request(service: .incidents, operation: "ListIncidentRecords", input: ["maxResults": .integer(100)]), "incidentRecordSummaries", "arn")
-        case .responsePlanArn, .taggableArn:
-            request = (Request(service: .incidents, operation: "ListResponsePlans", input: ["maxResults": .integer(100)]), "responsePlanSummaries", "arn")
-        case .timelineEventId:
-            guard let incident = given["incident-record-arn"], !incident.isEmpty else { return [] }
-            request = (Request(service: .incidents, operation: "ListTimelineEvents",
-                               input: ["incidentRecordArn": .string(incident), "maxResults": .integer(100)]), "eventSummaries", "eventId")
-        case .contactArn:
-            request = (Request(service: .contacts, operation: "ListContacts", input: ["MaxResults": .integer(100)]), "Contacts", "ContactArn")
-        }
-        return Self.wait {
-            guard let response = try? await backend.send(request.0, context: context) else { return [] }
-            return response[request.list]?.list?.compactMap { $0[request.field]?.string } ?? []
-        }
-    }
-
-    /// Runs async work from the synchronous completion callback.
-    private static func wait(_ body: @escaping @Sendable () async -> [String]) -> [String] {
-        final class Box: @unchecked Sendable { var value: [String] = [] }
-        let box = Box()
-        let done = DispatchSemaphore(value: 0)
-        Task.detached {
-            box.value = await body()
-            done.signal()
-        }
-        done.wait()
-        return box.value
-    }
-}

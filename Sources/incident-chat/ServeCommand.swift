@@ -43,7 +43,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("account-id"), help: "The AWS account of ARNs.")
     var accountId: String = CallContext.defaultAccountId
 
-    @Option(help: "The AWS Region the server answers for (signatures must be scoped to it).")
+    @Option(help: "The Region of unsigned calls (--no-auth); signed calls act in the Region of their signature.")
     var region: String = "us-east-1"
 
     @Option(name: .customLong("max-body-size"), help: "The largest request body in bytes (larger: 413).")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Backend
+import Channel
 import Foundation
 import Interpreter
 import MemoryBackend
@@ -32,6 +33,12 @@ struct SessionOptions: ParsableArguments {
 
     @Option(help: "Seed the identifier generator, for reproducible identifiers.")
     var seed: UInt64?
+
+    @Option(help: "The chat channel's configuration (YAML or JSON): platform, role, topics, logging, aliases.")
+    var channel: String?
+
+    @Option(help: "Append delivered notifications to this file instead of printing them.")
+    var notifications: String?
 
     /// The default store, under the XDG data folder.
     static var defaultStorePath: String {
@@ -70,9 +77,33 @@ struct SessionOptions: ParsableArguments {
                 throw ExitFailure(message: "cannot open the store \(path): \(error.message)", code: ExitCode.configurationInvalid)
             }
         }
+        var configuration = ChannelConfiguration.local
+        if let channel {
+            do {
+                configuration = try ChannelConfiguration.load(path: channel)
+            } catch {
+                throw ExitFailure(message: "\n" + error.rendered(colors: colorsAllowed(fileDescriptor: 2)), code: ExitCode.configurationInvalid)
+            }
+        }
         let settings = SessionSettings(user: userName, accountId: accountId, region: region, output: output,
                                        colors: colors, width: nil)
-        return Session(backend: backend, settings: settings, clock: clock, sink: sink)
+        let session: Session
+        do {
+            session = try Session(backend: backend, settings: settings, channel: configuration, clock: clock, sink: sink)
+        } catch {
+            throw ExitFailure(message: "cannot open the channel's command log: \(error)", code: ExitCode.configurationInvalid)
+        }
+        if let notifications {
+            if !FileManager.default.fileExists(atPath: notifications) {
+                _ = FileManager.default.createFile(atPath: notifications, contents: nil)
+            }
+            guard let handle = FileHandle(forWritingAtPath: notifications) else {
+                throw ExitFailure(message: "cannot write notifications to \(notifications)", code: ExitCode.configurationInvalid)
+            }
+            handle.seekToEndOfFile()
+            session.notificationOutput = { handle.write(Data($0.utf8)) }
+        }
+        return session
     }
 
     static func parseTime(_ text: String) -> Date? {

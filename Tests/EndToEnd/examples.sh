@@ -14,7 +14,7 @@ for runbook in Examples/*.chat; do
     # Golden runs use a fixed clock and seed even where the header leaves them out.
     [[ $command == *--fixed-clock* ]] || command="${command/run /run --fixed-clock 2026-11-24T10:00:00Z }"
     [[ $command == *--seed* ]] || command="${command/run /run --seed 1 }"
-    actual=$(cd . && NO_COLOR=1 USER=responder eval "\"$bin\" $command --user responder" 2>&1 | sed -E 's/in [0-9]+\.[0-9]+s$/in TIME/') || true
+    actual=$(cd . && NO_COLOR=1 USER=responder eval "timeout 120 \"$bin\" $command --user responder" 2>&1 | sed -E 's/in [0-9]+\.[0-9]+s$/in TIME/') || true
     if [ "${UPDATE_GOLDEN:-}" = 1 ]; then
         printf '%s\n' "$actual" > "$name.expected"
         echo "wrote $name.expected"

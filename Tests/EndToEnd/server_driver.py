@@ -2,7 +2,7 @@
 """Drives `incident-chat serve` with boto3 and raw HTTP (see server.sh).
 
 Usage: server_driver.py ENDPOINT PHASE [PID]
-  PHASE sdk        every ssm-incidents operation, paginators, error classes, ssm-contacts
+  PHASE sdk        every ssm-incidents operation, paginators, error classes, the main ssm-contacts ones
   PHASE auth       wrong credentials, tampered and unsigned requests are refused
   PHASE hostile    malformed requests never crash the server nor change state
   PHASE shutdown   SIGTERM during a request: the request still completes
@@ -209,22 +209,30 @@ def sdk():
 
     # DeleteReplicationSet removes everything: do it on a second server's worth of data? No: on this one, last.
     contacts = client("ssm-contacts")
-    try:
-        listed = contacts.list_contacts()
-        expect("Contacts" in listed, "ssm-contacts ListContacts (JSON 1.1)")
-        alias = "oncall-e2e"
-        created = contacts.create_contact(Alias=alias, Type="PERSONAL", Plan={"Stages": []})["ContactArn"]
-        expect(contacts.get_contact(ContactId=created)["Alias"] == alias, "ssm-contacts CreateContact + GetContact")
-        aliases = list(contacts.get_paginator("list_contacts").paginate().search("Contacts[].Alias"))
-        expect(alias in aliases, "ssm-contacts ListContacts (paginator)")
-        expect_error("ResourceNotFoundException", lambda: contacts.get_contact(ContactId=created + "x"),
-                     "ssm-contacts unknown contact", contacts.exceptions.ResourceNotFoundException)
-    except ClientError as error:
-        if "not served by this backend yet" not in str(error):
-            raise
-        print("  skip ssm-contacts behaviour: the backend does not serve it yet (issue 7); the JSON 1.1 wire answered:",
-              error.response["Error"]["Code"])
-        ok("ssm-contacts request reached the backend over JSON 1.1")
+    expect("Contacts" in contacts.list_contacts(), "ssm-contacts ListContacts (JSON 1.1)")
+    alias = "oncall-e2e"
+    created = contacts.create_contact(Alias=alias, Type="PERSONAL", Plan={"Stages": []})["ContactArn"]
+    expect(contacts.get_contact(ContactId=created)["Alias"] == alias, "ssm-contacts CreateContact + GetContact")
+    for i in range(3):
+        contacts.create_contact(Alias=f"team-{i}", Type="PERSONAL", Plan={"Stages": []})
+    aliases = list(contacts.get_paginator("list_contacts").paginate(PaginationConfig={"PageSize": 2}).search("Contacts[].Alias"))
+    expect(sorted(aliases) == sorted([alias, "team-0", "team-1", "team-2"]), "ssm-contacts ListContacts (paginator, 2 pages)")
+    expect_error("ResourceNotFoundException", lambda: contacts.get_contact(ContactId=created + "x"),
+                 "ssm-contacts unknown contact", contacts.exceptions.ResourceNotFoundException)
+    expect_error("ConflictException", lambda: contacts.create_contact(Alias=alias, Type="PERSONAL", Plan={"Stages": []}),
+                 "ssm-contacts alias taken", contacts.exceptions.ConflictException)
+    channel = contacts.create_contact_channel(ContactId=created, Name="mail", Type="EMAIL",
+                                              DeliveryAddress={"SimpleAddress": "oncall@example.com"})["ContactChannelArn"]
+    channels = contacts.list_contact_channels(ContactId=created)["ContactChannels"]
+    expect([c["ContactChannelArn"] for c in channels] == [channel], "ssm-contacts CreateContactChannel + ListContactChannels")
+    engagement = contacts.start_engagement(ContactId=created, Sender="e2e", Subject="Database down", Content="Failover")["EngagementArn"]
+    expect(contacts.describe_engagement(EngagementId=engagement)["Subject"] == "Database down",
+           "ssm-contacts StartEngagement + DescribeEngagement")
+    expect(engagement in list(contacts.get_paginator("list_engagements").paginate().search("Engagements[].EngagementArn")),
+           "ssm-contacts ListEngagements (paginator)")
+    contacts.tag_resource(ResourceARN=created, Tags=[{"Key": "team", "Value": "db"}])
+    expect(contacts.list_tags_for_resource(ResourceARN=created)["Tags"] == [{"Key": "team", "Value": "db"}],
+           "ssm-contacts TagResource + ListTagsForResource")
     expect_error("ValidationException", lambda: client("ssm-contacts", parameter_validation=False).get_contact(ContactId=""),
                  "ssm-contacts empty ContactId (the server validates)")
 

@@ -3,7 +3,7 @@ import Testing
 @testable import REPL
 
 struct FakeLive: LiveValues {
-    func values(_ kind: LiveValueKind, given: [String: String]) -> [String] {
+    func values(_ kind: LiveResource, given: [String: String]) -> [String] {
         switch kind {
         case .incidentRecordArn: ["arn:aws:ssm-incidents::111122223333:incident-record/db/1", "arn:aws:ssm-incidents::111122223333:incident-record/web/2"]
         case .timelineEventId: given["incident-record-arn"].map { ["event-of-\($0.suffix(1))"] } ?? []

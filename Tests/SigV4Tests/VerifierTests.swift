@@ -102,4 +102,15 @@ struct VerifierTests {
         #expect(failure(signed(region: "eu-west-1"))?.kind == .invalidSignature)
         #expect(failure(signed(service: "s3"))?.kind == .invalidSignature)
     }
+
+    @Test func anyRegionWhenNoneIsConfigured() throws {
+        let open = Verifier(keys: [.init(credentials: Self.alice, user: "alice")], region: nil, services: ["ssm-incidents"])
+        let s = signed(region: "eu-west-1")
+        let identity = try open.verify(method: s.method, path: s.path, query: s.query, headers: s.headers, body: s.body, now: Self.now)
+        #expect(identity.region == "eu-west-1")
+        let bad = signed(region: "Mars")
+        #expect(throws: VerificationFailure.self) {
+            try open.verify(method: bad.method, path: bad.path, query: bad.query, headers: bad.headers, body: bad.body, now: Self.now)
+        }
+    }
 }

@@ -39,6 +39,11 @@ extension IncidentsCommand {
         data.add("createdBy", context.principalArn)
         data.add("responsePlanArn", plan.arn)
         try recordSystemEvent(incident, type: SystemEventType.trigger, data: data.text)
+        if let engage {
+            for contactArn in plan.engagements ?? [] {
+                try engage(IncidentEngagement(incident: incident, contactArn: contactArn))
+            }
+        }
         return structure(("incidentRecordArn", .string(arn)))
     }
 

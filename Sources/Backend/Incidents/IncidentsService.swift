@@ -29,9 +29,15 @@ public struct IncidentsService: Sendable {
 
     /// Runs one ssm-incidents operation. Throws ``ServiceError`` for the
     /// service's own errors, and whatever the store throws for its failures.
-    public func execute<Store: IncidentStore>(_ request: Request, context: CallContext, store: Store) throws -> Value {
-        let command = IncidentsCommand(store: store, context: context, now: clock.now().millis, ids: ids,
+    ///
+    /// - Parameter engage: starts an engagement of a contact, in the same
+    ///   transaction (StartIncident engages its plan's `engagements`); nil
+    ///   when no contacts engine is at hand.
+    public func execute<Store: IncidentStore>(_ request: Request, context: CallContext, store: Store,
+                                              engage: ((IncidentEngagement) throws -> Void)? = nil) throws -> Value {
+        var command = IncidentsCommand(store: store, context: context, now: clock.now().millis, ids: ids,
                                        operation: request.operation, input: Input(request.input))
+        command.engage = engage
         return try command.run()
     }
 }
@@ -46,6 +52,8 @@ struct IncidentsCommand {
     let ids: any IDGenerator
     let operation: String
     let input: Input
+    /// Engages a contact for an incident (see ``IncidentsService/execute(_:context:store:engage:)``).
+    var engage: ((IncidentEngagement) throws -> Void)?
 
     func run() throws -> Value {
         // The commands of a runbook's hot path come first.

@@ -33,19 +33,19 @@ struct Harness: Sendable {
     /// Runs an operation as `context` (alice unless told).
     @discardableResult
     func call(_ operation: String, _ input: OrderedDictionary<String, Value> = [:],
-              as context: CallContext? = nil) async throws(ServiceError) -> Value {
-        try await backend.send(Request(service: .incidents, operation: operation, input: input), context: context ?? alice)
+              as context: CallContext? = nil, service: ServiceName = .incidents) async throws(ServiceError) -> Value {
+        try await backend.send(Request(service: service, operation: operation, input: input), context: context ?? alice)
     }
 
     /// Runs an operation that must fail with `code`, and checks that it changed nothing.
     @discardableResult
     func expectError(_ code: ServiceError.Code, _ operation: String, _ input: OrderedDictionary<String, Value> = [:],
-                     as context: CallContext? = nil,
+                     as context: CallContext? = nil, service: ServiceName = .incidents,
                      sourceLocation: SourceLocation = #_sourceLocation) async throws -> ServiceError? {
         let before = try await digest()
         let output: Value
         do throws(ServiceError) {
-            output = try await call(operation, input, as: context)
+            output = try await call(operation, input, as: context, service: service)
         } catch {
             #expect(error.code == code, "\(operation): \(error)", sourceLocation: sourceLocation)
             #expect(!error.message.isEmpty, sourceLocation: sourceLocation)

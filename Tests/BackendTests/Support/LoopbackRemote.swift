@@ -1,5 +1,6 @@
 import Backend
 import Catalog
+import Foundation
 import Logging
 import MemoryBackend
 import RemoteBackend
@@ -57,5 +58,19 @@ actor LoopbackServer {
 
     deinit {
         if let server = running?.server { Task { await server.stop() } }
+    }
+}
+
+/// Escalations run on the server's clock: the wire has no operation for that,
+/// so the harness drives the backend behind the server directly.
+extension LoopbackRemoteBackend: TimeDriven {
+    private var driver: any TimeDriven { server.inner as! any TimeDriven }
+
+    func tick() async throws(ServiceError) -> [OutboxMessage] { try await driver.tick() }
+
+    func advance(to date: Date) async throws(ServiceError) -> [OutboxMessage] { try await driver.advance(to: date) }
+
+    func outbox(contactChannelArn: String?, afterSeq: Int64) async throws(ServiceError) -> [OutboxMessage] {
+        try await driver.outbox(contactChannelArn: contactChannelArn, afterSeq: afterSeq)
     }
 }

@@ -1,0 +1,42 @@
+import Syntax
+import Yams
+
+extension SourceFile {
+    /// The location of a 1-based line and a 1-based column counted in Unicode
+    /// scalars (as libyaml counts them), clamped to the file.
+    func location(line: Int, column: Int) -> SourceLocation {
+        var offset = 0
+        var currentLine = 1
+        while currentLine < line && offset < bytes.count {
+            if bytes[offset] == UInt8(ascii: "\n") { currentLine += 1 }
+            offset += 1
+        }
+        var currentColumn = 1
+        while currentColumn < column && offset < bytes.count && bytes[offset] != UInt8(ascii: "\n") {
+            offset += 1
+            while offset < bytes.count && bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+            currentColumn += 1
+        }
+        return SourceLocation(offset: offset, line: currentLine, column: currentColumn)
+    }
+
+    /// The range a YAML node covers as far as a diagnostic needs: a scalar's
+    /// text on its line, or an empty range at a collection's start.
+    func range(of node: Node) -> SourceRange {
+        guard let mark = node.mark else { return SourceRange(at: location(line: 1, column: 1)) }
+        let start = location(line: mark.line, column: mark.column)
+        guard case .scalar(let scalar) = node else { return SourceRange(at: start) }
+        // Stop at the end of the line: multi-line scalars point at their first line.
+        var end = start.offset
+        var width = scalar.string.unicodeScalars.count
+        if scalar.style == .singleQuoted || scalar.style == .doubleQuoted { width += 2 }
+        var column = start.column
+        while width > 0 && end < bytes.count && bytes[end] != UInt8(ascii: "\n") {
+            end += 1
+            while end < bytes.count && bytes[end] & 0xC0 == 0x80 { end += 1 }
+            width -= 1
+            column += 1
+        }
+        return SourceRange(start: start, end: SourceLocation(offset: end, line: start.line, column: column))
+    }
+}

@@ -1,0 +1,132 @@
+import Catalog
+import Channel
+import Foundation
+import OrderedCollections
+import Testing
+
+@Suite struct OperationPermissionsTests {
+    @Test func everyOperationHasARow() {
+        for service in Catalog.shared.services {
+            let rows = OperationPermissions.table[service.name] ?? [:]
+            for operation in service.operations {
+                guard let source = rows[operation.name] else {
+                    Issue.record("\(service.name.rawValue) \(operation.name) has no resource row")
+                    continue
+                }
+                let member: String? = switch source {
+                case .member(let m): m
+                case .named(let m, _): m
+                case .any: nil
+                }
+                if let member {
+                    let input = service.input(of: operation)
+                    #expect(input?.member(named: member) != nil, "\(operation.name): no input member \(member)")
+                    if let m = input?.member(named: member) { #expect(service.shape(of: m).kind == .string, "\(operation.name).\(member)") }
+                }
+            }
+            #expect(rows.count == service.operations.count, "\(service.name.rawValue): rows for operations that do not exist")
+        }
+    }
+
+    @Test func actionAndResourceOfARequest() {
+        let request = Request(service: .incidents, operation: "CreateTimelineEvent", input: [
+            "incidentRecordArn": .string("arn:aws:ssm-incidents::111122223333:incident-record/db/6cc4"),
+            "eventType": .string("Custom Event"),
+        ])
+        #expect(OperationPermissions.action(for: request) == "ssm-incidents:CreateTimelineEvent")
+        #expect(OperationPermissions.resource(for: request, account: "111122223333", region: "us-east-1") == "arn:aws:ssm-incidents::111122223333:incident-record/db/6cc4")
+        let list = Request(service: .incidents, operation: "ListIncidentRecords")
+        #expect(OperationPermissions.resource(for: list, account: "111122223333", region: "us-east-1") == "*")
+        let contact = Request(service: .contacts, operation: "CreateContact", input: ["Alias": .string("oncall")])
+        #expect(OperationPermissions.resource(for: contact, account: "111122223333", region: "eu-west-1") == "arn:aws:ssm-contacts:eu-west-1:111122223333:contact/oncall")
+    }
+
+    @Test func requestTagsReachConditions() throws {
+        let channel = try ChannelConfiguration.parse(.init(name: "c.yaml", text: """
+            role:
+              policies:
+                - Version: "2012-10-17"
+                  Statement:
+                    - Effect: Allow
+                      Action: ssm-incidents:TagResource
+                      Resource: "*"
+                      Condition:
+                        StringEquals: {"aws:RequestTag/env": prod}
+                        ForAllValues:StringEquals: {"aws:TagKeys": [env, team]}
+            """))
+        let authorizer = ChannelAuthorizer(channel)
+        func tag(_ tags: OrderedDictionary<String, Value>) -> Request {
+            Request(service: .incidents, operation: "TagResource", input: [
+                "resourceArn": .string("arn:aws:ssm-incidents::111122223333:response-plan/db"), "tags": .map(tags)])
+        }
+        #expect(authorizer.authorize(tag(["env": .string("prod")]), user: "alice").isAllowed)
+        #expect(!authorizer.authorize(tag(["env": .string("dev")]), user: "alice").isAllowed)
+        #expect(!authorizer.authorize(tag(["env": .string("prod"), "owner": .string("x")]), user: "alice").isAllowed)
+        let contacts = Request(service: .contacts, operation: "TagResource", input: [
+            "ResourceARN": .string("arn:aws:ssm-contacts:us-east-1:111122223333:contact/a"),
+            "Tags": .list([.structure(["Key": .string("env"), "Value": .string("prod")])])])
+        #expect(OperationPermissions.requestTags(of: contacts)?.keys == ["env"])
+    }
+
+    @Test func resourceTagsComeFromTheCaller() throws {
+        let channel = try ChannelConfiguration.parse(.init(name: "c.yaml", text: """
+            role:
+              policies:
+                - {Version: "2012-10-17", Statement: {Effect: Allow, Action: "ssm-incidents:*", Resource: "*", Condition: {StringEquals: {"aws:ResourceTag/team": db}}}}
+            """))
+        let request = Request(service: .incidents, operation: "GetIncidentRecord", input: ["arn": .string("arn:aws:ssm-incidents::111122223333:incident-record/db/1")])
+        let authorizer = ChannelAuthorizer(channel)
+        #expect(authorizer.authorize(request, user: "alice", resourceTags: ["team": "db"]).isAllowed)
+        #expect(!authorizer.authorize(request, user: "alice", resourceTags: ["team": "web"]).isAllowed)
+    }
+
+    @Test func theTemplateNamesRealActions() {
+        for action in IncidentManagerTemplate.actions {
+            let parts = action.split(separator: ":")
+            let service = Catalog.shared.service(named: String(parts[0]))
+            #expect(service?.operation(apiName: String(parts[1])) != nil, "\(action)")
+        }
+        #expect(Set(IncidentManagerTemplate.actions).count == IncidentManagerTemplate.actions.count)
+        for seed in ["CreateTimelineEvent", "DeleteTimelineEvent", "GetIncidentRecord", "GetTimelineEvent",
+                     "ListIncidentRecords", "ListTimelineEvents", "UpdateIncidentRecord", "UpdateTimelineEvent"] {
+            #expect(IncidentManagerTemplate.chatCommands.contains("ssm-incidents:" + seed))
+        }
+    }
+
+    /// Docs/permissions.md lists exactly the template's actions.
+    @Test func theDocumentationListsTheTemplate() throws {
+        let url = Support.here.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Docs/permissions.md")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let listed = text.split(separator: "\n").compactMap { line -> String? in
+            guard line.hasPrefix("| `ssm-") else { return nil }
+            return line.dropFirst(3).split(separator: "`").first.map(String.init)
+        }
+        #expect(listed == IncidentManagerTemplate.actions)
+    }
+
+    @Test func chimeRefusesEveryCommand() throws {
+        let channel = try ChannelConfiguration.parse(.init(name: "c.yaml", text: "platform: chime\nworkspace: acme\nchannel: war-room\n"))
+        let authorizer = ChannelAuthorizer(channel)
+        for service in Catalog.shared.services {
+            for operation in service.operations {
+                let d = authorizer.authorize(Request(service: service.name, operation: operation.name), user: "alice")
+                #expect(!d.isAllowed)
+                #expect(d.refusalKind == .commandsNotSupported)
+            }
+        }
+        let d = authorizer.authorize(Request(service: .incidents, operation: "ListIncidentRecords"), user: "alice")
+        #expect(d.errorCode == "ChatCommandsNotSupported")
+        #expect(d.message == "Chat commands aren't supported on Amazon Chime: channel chime:acme/#war-room receives incident notifications only.")
+        // Notifications still reach it.
+        let result = NotificationPublisher(channel).publish(.started(incidentArn: "arn:aws:ssm-incidents::111122223333:incident-record/db/1", title: "x", impact: 2, time: now))
+        #expect(result.deliveries.count == 1)
+    }
+
+    @Test func accessDeniedMessage() {
+        let d = ChannelAuthorizer(.default).authorize(
+            Request(service: .incidents, operation: "DeleteIncidentRecord", input: ["arn": .string("arn:aws:ssm-incidents::111122223333:incident-record/db/1")]),
+            user: "alice")
+        #expect(d.errorCode == "AccessDeniedException")
+        #expect(d.message == "User: arn:aws:sts::111122223333:assumed-role/IncidentChatRole/alice is not authorized to perform: ssm-incidents:DeleteIncidentRecord on resource: arn:aws:ssm-incidents::111122223333:incident-record/db/1 because no statement of role IncidentChatRole allows it (implicit deny)")
+    }
+}
