@@ -17,6 +17,13 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // text → tokens → syntax tree, source ranges, diagnostics
@@ -86,8 +93,49 @@ let package = Package(
             .product(name: "OrderedCollections", package: "swift-collections"),
         ]),
         .testTarget(name: "BackendTests", dependencies: [
-            "Backend", "MemoryBackend", "SQLiteBackend", "Catalog",
+            "Backend", "MemoryBackend", "SQLiteBackend", "Catalog", "Server", "RemoteBackend", "SigV4",
             .product(name: "OrderedCollections", package: "swift-collections"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+
+        // the two wire protocols (rest-json, JSON 1.1) over the catalog: requests and responses as bytes
+        .target(name: "Wire", dependencies: [
+            "Catalog", "Backend",
+            .product(name: "OrderedCollections", package: "swift-collections"),
+        ]),
+        .testTarget(name: "WireTests", dependencies: [
+            "Wire", "Catalog", "Backend",
+            .product(name: "OrderedCollections", package: "swift-collections"),
+        ]),
+
+        // AWS Signature Version 4: signer, verifier, shared credentials and config files
+        .target(name: "SigV4", dependencies: [
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .testTarget(name: "SigV4Tests", dependencies: ["SigV4"], exclude: ["botocore_vectors.py"]),
+
+        // the emulator server (Hummingbird): the wire protocols over any backend, SigV4-verified
+        .target(name: "Server", dependencies: [
+            "Wire", "SigV4", "Backend", "Catalog",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdCore", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
+        // a backend that sends SigV4-signed requests to an endpoint (AWS or our server)
+        .target(name: "RemoteBackend", dependencies: [
+            "Wire", "SigV4", "Backend", "Catalog",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+        ]),
+        .testTarget(name: "ServerTests", dependencies: [
+            "Server", "RemoteBackend", "Wire", "SigV4", "Backend", "MemoryBackend", "Catalog",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
 
         // one session: statements through checker → backend → query → renderer; runbooks
@@ -102,7 +150,8 @@ let package = Package(
         // the executable: argument parsing only, wiring the rest
         .executableTarget(name: "incident-chat", dependencies: [
             "Syntax", "Catalog", "Checker", "Interpreter", "Backend", "MemoryBackend", "SQLiteBackend",
-            "Renderer", "REPL", "Channel",
+            "Renderer", "REPL", "Channel", "Server", "RemoteBackend", "SigV4",
+            .product(name: "Logging", package: "swift-log"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

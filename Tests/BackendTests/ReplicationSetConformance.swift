@@ -48,7 +48,8 @@ struct ReplicationSetConformance {
         try await h.expectError(.validation, "UpdateReplicationSet", update("deleteRegionAction", "us-east-1"))
         try await h.expectError(.validation, "UpdateReplicationSet", update("deleteRegionAction", "eu-north-1"))
         try await h.expectError(.resourceNotFound, "UpdateReplicationSet",
-                                ["actions": .list([]), "arn": .string("arn:aws:ssm-incidents::111122223333:replication-set/x")])
+                                ["actions": update("addRegionAction", "eu-west-3")["actions"]!,
+                                 "arn": .string("arn:aws:ssm-incidents::111122223333:replication-set/x")])
     }
 
     @Test(arguments: BackendKind.allCases)

@@ -8,6 +8,11 @@ import SQLiteBackend
 enum BackendKind: String, CaseIterable, CustomStringConvertible, Sendable {
     case memory
     case sqlite
+    /// `RemoteBackend` → `incident-chat serve` on loopback → a memory backend.
+    case remote
+
+    /// The backends with transactions (a remote batch cannot be undone).
+    static var transactional: [BackendKind] { allCases.filter { $0 != .remote } }
 
     var description: String { rawValue }
 
@@ -23,6 +28,9 @@ enum BackendKind: String, CaseIterable, CustomStringConvertible, Sendable {
             return Harness(backend: backend, clock: clock, path: path) {
                 try SQLiteBackend(path: path, clock: clock, ids: SeededIDGenerator(seed: 99))
             }
+        case .remote:
+            let inner = MemoryBackend(clock: clock, ids: SeededIDGenerator(seed: 7))
+            return Harness(backend: LoopbackRemoteBackend(server: LoopbackServer(inner: inner)), clock: clock, inner: inner)
         }
     }
 }

@@ -15,6 +15,17 @@ struct Harness: Sendable {
     var path: String?
     /// Opens the same store again (as another process would), when the backend persists.
     var reopen: (@Sendable () throws -> any IncidentBackend)?
+    /// The backend behind a remote one, whose digest tells what the calls changed.
+    var inner: (any IncidentBackend)?
+
+    init(backend: any IncidentBackend, clock: FixedWallClock, path: String? = nil,
+         inner: (any IncidentBackend)? = nil, reopen: (@Sendable () throws -> any IncidentBackend)? = nil) {
+        self.backend = backend
+        self.clock = clock
+        self.path = path
+        self.inner = inner
+        self.reopen = reopen
+    }
 
     var alice: CallContext { CallContext(accountId: Self.account, region: "us-east-1", user: "alice") }
     var bob: CallContext { CallContext(accountId: Self.account, region: "us-east-1", user: "bob") }
@@ -47,7 +58,7 @@ struct Harness: Sendable {
     }
 
     func digest() async throws -> String {
-        guard let digestible = backend as? any StoreDigest else { return "" }
+        guard let digestible = (inner ?? backend) as? any StoreDigest else { return "" }
         return try await digestible.digest()
     }
 

@@ -1,0 +1,155 @@
+import ArgumentParser
+import Backend
+import Foundation
+import Logging
+import MemoryBackend
+import SQLiteBackend
+import Server
+import SigV4
+
+/// `incident-chat serve`: the emulator server.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve Incident Manager's wire protocols, for the AWS CLI and SDKs (--endpoint-url).",
+        discussion: """
+        ssm-incidents (rest-json) and ssm-contacts (JSON 1.1) on one port, default \(ServerConfiguration.defaultPort).
+        Requests must be signed (SigV4) with a key of --credentials FILE (the ~/.aws/credentials format;
+        a profile's calls act as the IAM user named by its 'user' setting, else by the profile name).
+        Without a file, the local key \(ServerConfiguration.defaultCredentials.accessKeyId) / \
+        \(ServerConfiguration.defaultCredentials.secretAccessKey) signs, as user \(ServerConfiguration.defaultUser).
+        Example: aws --endpoint-url http://127.0.0.1:\(ServerConfiguration.defaultPort) ssm-incidents list-response-plans
+        """
+    )
+
+    @Option(help: "The address to listen on.")
+    var host: String = "127.0.0.1"
+
+    @Option(help: "The port to listen on (0 picks a free one and prints it).")
+    var port: Int = ServerConfiguration.defaultPort
+
+    @Option(help: "The SQLite store (default: $XDG_DATA_HOME/incident-chat/store.sqlite).")
+    var store: String?
+
+    @Flag(help: "Keep everything in memory; nothing is saved.")
+    var memory = false
+
+    @Option(help: "A shared-credentials file; every access key in it may sign requests.")
+    var credentials: String?
+
+    @Flag(name: .customLong("no-auth"), help: "Accept unsigned requests (experiments only).")
+    var noAuth = false
+
+    @Option(name: .customLong("account-id"), help: "The AWS account of ARNs.")
+    var accountId: String = CallContext.defaultAccountId
+
+    @Option(help: "The Region of unsigned calls (--no-auth); signed calls act in the Region of their signature.")
+    var region: String = "us-east-1"
+
+    @Option(name: .customLong("max-body-size"), help: "The largest request body in bytes (larger: 413).")
+    var maxBodySize: Int = 1 << 20
+
+    @Option(name: .customLong("header-timeout"), help: "Seconds a connection has to send a complete request head.")
+    var headerTimeout: Double = 10
+
+    @Option(name: .customLong("request-timeout"), help: "Seconds a request has for its body to arrive.")
+    var requestTimeout: Double = 30
+
+    @Option(name: .customLong("log-level"), help: "trace, debug, info (one line per request), notice, warning, error or critical.")
+    var logLevel: String = "info"
+
+    func run() async throws {
+        let level = try exitingOnFailure { () throws -> Logger.Level in
+            guard let level = Logger.Level(rawValue: logLevel) else {
+                throw ExitFailure(message: "--log-level takes trace, debug, info, notice, warning, error or critical, not \(logLevel)",
+                                  code: ExitCode.configurationInvalid)
+            }
+            return level
+        }
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        var logger = Logger(label: "incident-chat.server")
+        logger.logLevel = level
+
+        let configuration = try exitingOnFailure { try makeConfiguration() }
+        let backend = try exitingOnFailure { try makeBackend() }
+        let server = IncidentServer(backend: backend, configuration: configuration, logger: logger)
+        let host = host
+        let storeDescription = memory ? "memory (nothing is saved)" : (store ?? SessionOptions.defaultStorePath)
+        do {
+            try await server.run { port in
+                let line = "incident-chat serve: listening on http://\(host):\(port) (store: \(storeDescription))\n"
+                FileHandle.standardOutput.write(Data(line.utf8))
+            }
+        } catch {
+            throw ExitFailure(message: "the server stopped: \(error)", code: ExitCode.other)
+        }
+        printError("incident-chat serve: stopped\n")
+    }
+
+    private func makeConfiguration() throws -> ServerConfiguration {
+        guard (0...65535).contains(port) else {
+            throw ExitFailure(message: "--port takes 0 to 65535, not \(port)", code: ExitCode.configurationInvalid)
+        }
+        guard headerTimeout > 0, requestTimeout > 0 else {
+            throw ExitFailure(message: "--header-timeout and --request-timeout must be positive", code: ExitCode.configurationInvalid)
+        }
+        guard maxBodySize > 0 else {
+            throw ExitFailure(message: "--max-body-size must be positive", code: ExitCode.configurationInvalid)
+        }
+        var configuration = ServerConfiguration(host: host, port: port, accountId: accountId, region: region,
+                                                maxBodySize: maxBodySize,
+                                                headerTimeout: .milliseconds(Int64(headerTimeout * 1000)),
+                                                requestTimeout: .milliseconds(Int64(requestTimeout * 1000)))
+        if noAuth {
+            if credentials != nil {
+                throw ExitFailure(message: "--no-auth and --credentials exclude each other", code: ExitCode.configurationInvalid)
+            }
+            configuration.authentication = .none
+            printError("""
+            ************************************************************************
+            WARNING: --no-auth: signatures are NOT checked. Anyone who can reach
+            \(host):\(port) can read and change every incident. Experiments only.
+            ************************************************************************
+
+            """)
+        } else if let credentials {
+            let keys: [Verifier.Key]
+            do {
+                guard FileManager.default.isReadableFile(atPath: credentials) else {
+                    throw ExitFailure(message: "cannot read \(credentials): no such file or not readable", code: ExitCode.configurationInvalid)
+                }
+                keys = try SharedConfigFile(path: credentials, kind: .credentials).verifierKeys
+            } catch let failure as ExitFailure {
+                throw failure
+            } catch {
+                throw ExitFailure(message: "cannot read \(credentials): \(error)", code: ExitCode.configurationInvalid)
+            }
+            guard !keys.isEmpty else {
+                throw ExitFailure(message: "\(credentials) has no profile with aws_access_key_id and aws_secret_access_key",
+                                  code: ExitCode.configurationInvalid)
+            }
+            configuration.authentication = .sigV4(keys)
+            printError("incident-chat serve: \(keys.count) access key\(keys.count == 1 ? "" : "s") from \(credentials) may sign requests\n")
+        } else {
+            let key = ServerConfiguration.defaultCredentials
+            printError("incident-chat serve: requests must be signed with the local key \(key.accessKeyId) / \(key.secretAccessKey)\n")
+        }
+        return configuration
+    }
+
+    private func makeBackend() throws -> any IncidentBackend {
+        if memory { return MemoryBackend() }
+        let path = store ?? SessionOptions.defaultStorePath
+        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                 withIntermediateDirectories: true)
+        do {
+            return try SQLiteBackend(path: path)
+        } catch {
+            throw ExitFailure(message: "cannot open the store \(path): \(error.message)", code: ExitCode.configurationInvalid)
+        }
+    }
+}
