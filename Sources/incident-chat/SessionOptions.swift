@@ -4,6 +4,7 @@ import Channel
 import Foundation
 import Interpreter
 import MemoryBackend
+import RemoteBackend
 import Renderer
 import SQLiteBackend
 
@@ -22,8 +23,14 @@ struct SessionOptions: ParsableArguments {
     @Option(name: .customLong("account-id"), help: "The AWS account of ARNs.")
     var accountId: String = CallContext.defaultAccountId
 
-    @Option(help: "The AWS Region.")
-    var region: String = "us-east-1"
+    @Option(help: "The AWS Region (default: the profile's, else us-east-1).")
+    var region: String?
+
+    @Option(name: .customLong("endpoint-url"), help: "Send every command, SigV4-signed, to this endpoint: AWS itself or `incident-chat serve`.")
+    var endpointURL: String?
+
+    @Option(help: "The profile of ~/.aws/credentials and ~/.aws/config to sign with (with --endpoint-url).")
+    var profile: String?
 
     @Option(help: "How results print: json, yaml, text or table.")
     var output: OutputFormat = .json
@@ -62,10 +69,30 @@ struct SessionOptions: ParsableArguments {
             }
             clock = FixedWallClock(date)
         }
+        var configuration = ChannelConfiguration.local
+        if let channel {
+            do {
+                configuration = try ChannelConfiguration.load(path: channel)
+            } catch {
+                throw ExitFailure(message: "\n" + error.rendered(colors: colorsAllowed(fileDescriptor: 2)), code: ExitCode.configurationInvalid)
+            }
+        }
         let wallClock: any WallClock = clock ?? SystemWallClock()
         let ids: any IDGenerator = seed.map { SeededIDGenerator(seed: $0) } ?? RandomIDGenerator()
         let backend: any IncidentBackend
-        if memory {
+        var sessionRegion = region ?? "us-east-1"
+        if endpointURL != nil || profile != nil {
+            // The remote service keeps its own clock and identifiers; the
+            // channel's timeout bounds each call.
+            do {
+                let remote = try RemoteBackend.resolve(endpointURL: endpointURL, profile: profile, region: region,
+                                                       timeout: .seconds(Int(configuration.timeout.rounded(.up))))
+                sessionRegion = region ?? remote.region
+                backend = remote
+            } catch {
+                throw ExitFailure(message: "\(error)", code: ExitCode.configurationInvalid)
+            }
+        } else if memory {
             backend = MemoryBackend(clock: wallClock, ids: ids)
         } else {
             let path = store ?? Self.defaultStorePath
@@ -77,15 +104,7 @@ struct SessionOptions: ParsableArguments {
                 throw ExitFailure(message: "cannot open the store \(path): \(error.message)", code: ExitCode.configurationInvalid)
             }
         }
-        var configuration = ChannelConfiguration.local
-        if let channel {
-            do {
-                configuration = try ChannelConfiguration.load(path: channel)
-            } catch {
-                throw ExitFailure(message: "\n" + error.rendered(colors: colorsAllowed(fileDescriptor: 2)), code: ExitCode.configurationInvalid)
-            }
-        }
-        let settings = SessionSettings(user: userName, accountId: accountId, region: region, output: output,
+        let settings = SessionSettings(user: userName, accountId: accountId, region: sessionRegion, output: output,
                                        colors: colors, width: nil)
         let session: Session
         do {
