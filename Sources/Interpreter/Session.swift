@@ -117,13 +117,17 @@ public final class Session {
             return .ok
         }
         var query: JMESPath.Expression? = nil
-        if let text = checked.globals.query {
+        if let expression = checked.globals.query {
             do throws(JMESPathError) {
-                query = try JMESPath.Expression(compiling: text)
+                query = try JMESPath.Expression(compiling: expression)
             } catch {
-                sink.error("Bad value for --query \(text): \(error.message)\n")
+                sink.error("Bad value for --query \(expression): \(error.message)\n")
                 return .invalid
             }
+        }
+        if checked.globals.debug {
+            sink.error("debug: \(checked.request.service.rawValue) \(checked.operation.name) in \(checked.globals.region ?? settings.region) as \(settings.user): "
+                       + Value.structure(checked.request.input).jsonValue.serialized(.compact) + "\n")
         }
 
         let decision = gate.authorize(checked.request, user: settings.user, now: now)
@@ -171,9 +175,11 @@ public final class Session {
         return .ok
     }
 
-    /// Sends one request, through the open batch if there is one.
-    private var sendOnce: (Request) async throws(ServiceError) -> Value {
-        let context = self.context
+    /// Sends one request, through the open batch if there is one; `region`
+    /// is a command's own `--region`.
+    private func sendOnce(region: String? = nil) -> (Request) async throws(ServiceError) -> Value {
+        var context = self.context
+        if let region { context.region = region }
         let batch = self.batch
         let backend = self.backend
         return { request throws(ServiceError) in
@@ -183,7 +189,7 @@ public final class Session {
 
     /// Runs a checked command on the backend, paginating like the AWS CLI.
     private func send(_ checked: CheckedCommand) async throws -> Value {
-        let once = sendOnce
+        let once = sendOnce(region: checked.globals.region)
         let globals = checked.globals
         // Giving a page token or a page limit by hand turns pagination off, as in the AWS CLI.
         let explicit = checked.operation.paginator?.inputMembers.contains { checked.request.input[$0] != nil } ?? true
@@ -206,7 +212,7 @@ public final class Session {
     /// Delivers what an incident's change publishes to its chat topics, and
     /// warns about topics whose access policy drops it.
     private func publishNotifications(after request: Request, response: Value) async {
-        let result = await gate.publish(after: request, response: response, now: now, send: sendOnce)
+        let result = await gate.publish(after: request, response: response, now: now, send: sendOnce())
         for delivery in result.deliveries {
             let text = delivery.terminalText(colors: settings.colors)
             if let notificationOutput { notificationOutput(text) } else { sink.output(text) }
