@@ -23,9 +23,10 @@ struct ServeCommand: AsyncParsableCommand {
         \(ServerConfiguration.defaultCredentials.secretAccessKey) signs, as user \(ServerConfiguration.defaultUser).
         Example: aws --endpoint-url http://127.0.0.1:\(ServerConfiguration.defaultPort) ssm-incidents list-response-plans
 
-        With a Slack app's signing secret (--slack-signing-secret or $SLACK_SIGNING_SECRET), POST \(SlackCommandEndpoint.defaultPath)
-        answers the app's slash command (/aws ssm-incidents ...) as the chat channel of --channel FILE would; the
-        notifications its commands cause go to the channel's webhooks (Slack, Amazon Chime).
+        With a Slack app's signing secret (--slack-signing-secret or $SLACK_SIGNING_SECRET), \
+        POST \(SlackCommandEndpoint.defaultPath) answers the app's slash command (/aws ssm-incidents ...) \
+        as the chat channel of --channel FILE would; the notifications its commands cause go to the \
+        channel's webhooks (Slack, Amazon Chime).
         """
     )
 
