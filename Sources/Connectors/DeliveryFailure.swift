@@ -1,7 +1,7 @@
 import Foundation
 
 /// A webhook request that was given up on: one line of the failure record.
-public struct DeliveryFailure: Sendable, Equatable, Encodable {
+public struct DeliveryFailure: Sendable, Equatable {
     /// When it was given up on (ISO 8601).
     public var time: String
     /// The channel's display name.
@@ -22,22 +22,19 @@ public struct DeliveryFailure: Sendable, Equatable, Encodable {
     /// The request body, so that the message can be sent again by hand.
     public var body: String
 
-    enum CodingKeys: String, CodingKey {
-        case time, channel, webhook, kind, attempts, status, error, incident, subject, body
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(time, forKey: .time)
-        try c.encode(channel, forKey: .channel)
-        try c.encode(webhook, forKey: .webhook)
-        try c.encode(kind, forKey: .kind)
-        try c.encode(attempts, forKey: .attempts)
-        try c.encode(status, forKey: .status)
-        try c.encode(error, forKey: .error)
-        try c.encode(incident, forKey: .incident)
-        try c.encode(subject, forKey: .subject)
-        try c.encode(body, forKey: .body)
+    /// The failure as one JSON object, its members in the order above.
+    public var jsonLine: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        func json<T: Encodable>(_ value: T) -> String {
+            (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
+        }
+        let members: [(String, String)] = [
+            ("time", json(time)), ("channel", json(channel)), ("webhook", json(webhook)), ("kind", json(kind)),
+            ("attempts", json(attempts)), ("status", json(status)), ("error", json(error)), ("incident", json(incident)),
+            ("subject", json(subject)), ("body", json(body)),
+        ]
+        return "{" + members.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
     }
 
     /// One warning line for a terminal.
@@ -61,10 +58,7 @@ public final class DeliveryFailureLog: @unchecked Sendable {
 
     /// Appends one failure.
     public func write(_ failure: DeliveryFailure) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        var line = try encoder.encode(failure)
-        line.append(0x0A)
+        let line = Data((failure.jsonLine + "\n").utf8)
         try lock.withLock {
             if handle == nil {
                 let fd = Foundation.open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)

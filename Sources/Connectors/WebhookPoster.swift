@@ -38,9 +38,19 @@ public protocol WebhookPoster: Sendable {
 public struct HTTPWebhookPoster: WebhookPoster {
     let client: HTTPClient
 
-    public init(client: HTTPClient = .shared) {
+    public init(client: HTTPClient = HTTPWebhookPoster.client) {
         self.client = client
     }
+
+    /// The process's client for webhooks: a failed connection fails the
+    /// attempt at once (the retry policy decides what follows, instead of the
+    /// connection pool trying again until the attempt's time is up), and
+    /// redirects are not followed (a webhook that moved is a failure to look at).
+    public static let client: HTTPClient = {
+        var configuration = HTTPClient.Configuration(redirectConfiguration: .disallow)
+        configuration.connectionPool.retryConnectionEstablishment = false
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }()
 
     public func post(_ body: [UInt8], to url: String, timeout: Duration) async throws(WebhookUnreachable) -> WebhookAnswer {
         var request = HTTPClientRequest(url: url)

@@ -100,6 +100,24 @@ kill -TERM "$server_pid"; wait "$server_pid"; status=$?; server_pid=
 grep -q "warning: the notification .*was not delivered to the slack webhook $hooks/always-fail/slack after 3 attempts (HTTP 500" exec.err \
     && ok "exec warns about the webhook that failed, after its retries" || fail "exec's warning: $(cat exec.err)"
 
+# A webhook that does not answer in time: each attempt is cut at the timeout.
+sed -e '/^webhooks:/,$d' ops.yaml > slow.yaml
+cat >> slow.yaml <<YAML
+webhooks:
+  - {kind: chime, url: "$hooks/hang/5/chime"}
+delivery: {attempts: 2, backoff: 0, timeout: 0.5, failures: slow-failures.jsonl}
+YAML
+start=$(date +%s.%N)
+"$bin" exec --store store.sqlite --channel slow.yaml --user bob \
+    "@aws ssm-incidents update-incident-record --arn $arn --impact 2" >/dev/null 2>slow.err
+took=$(python3 -c "print(round($(date +%s.%N) - $start, 1))")
+if python3 -c "import json,sys; f=json.loads(open('slow-failures.jsonl').readline()); sys.exit(not (f['status'] is None and f['attempts'] == 2 and 'no answer within' in f['error']))" 2>/dev/null \
+   && python3 -c "import sys; sys.exit(not (0.9 < $took < 4))"; then
+    ok "a webhook that hangs is cut at the timeout and recorded (${took}s for two attempts of 0.5s)"
+else
+    fail "the hanging webhook (${took}s): $(cat slow.err slow-failures.jsonl 2>&1)"
+fi
+
 python3 - "$hooks" <<'PY' > deliveries 2>&1
 import json, sys
 hooks = sys.argv[1]

@@ -8,10 +8,12 @@ writes its port to the second. The path says how to answer:
   /flaky/N/STATUS/NAME      STATUS for the first N requests on this path, then 200
                             (429 comes with Retry-After: 0)
   /always-fail/NAME         500, always
+  /hang/SECONDS/NAME        200, after SECONDS (longer than the sender waits)
 """
 import json
 import sys
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 record_path, port_path = sys.argv[1], sys.argv[2]
@@ -28,6 +30,8 @@ class Handler(BaseHTTPRequestHandler):
             counts[self.path] = counts.get(self.path, 0) + 1
             attempt = counts[self.path]
         status, headers = 200, {}
+        if parts[0] == "hang":
+            time.sleep(float(parts[1]))
         if parts[0] == "always-fail":
             status = 500
         elif parts[0] == "flaky" and attempt <= int(parts[1]):
