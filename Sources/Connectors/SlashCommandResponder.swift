@@ -90,7 +90,7 @@ public struct SlashCommandResponder: Sendable {
         }
         if let reply { return reply }
         return command.responseURL == nil || deliverer == nil
-            ? .note("The command is still running; its result will be in the command log.")
+            ? .note("The command is still running, and Slack gave no response URL to send its result to.")
             : .note("Working on it: the result follows in a moment.")
     }
 
