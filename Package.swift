@@ -147,10 +147,27 @@ let package = Package(
             "Interpreter", "Backend", "MemoryBackend", "JMESPath", "Syntax", "Channel",
         ]),
 
+        // connectors to real chat clients: Slack slash commands on the server,
+        // notifications to Slack and Amazon Chime webhooks with retries
+        .target(name: "Connectors", dependencies: [
+            "Channel", "Interpreter", "Backend", "Server", "RemoteBackend",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+        ]),
+        .testTarget(name: "ConnectorsTests", dependencies: [
+            "Connectors", "Channel", "Interpreter", "Backend", "MemoryBackend", "Server", "RemoteBackend", "Syntax", "Catalog",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "NIOCore", package: "swift-nio"),
+        ]),
+
         // the executable: argument parsing only, wiring the rest
         .executableTarget(name: "incident-chat", dependencies: [
             "Syntax", "Catalog", "Checker", "Interpreter", "Backend", "MemoryBackend", "SQLiteBackend",
-            "Renderer", "REPL", "Channel", "Server", "RemoteBackend", "SigV4",
+            "Renderer", "REPL", "Channel", "Server", "RemoteBackend", "SigV4", "Connectors",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),

@@ -30,6 +30,8 @@ public struct ChannelConfiguration: Sendable {
     public var users: [String: UserSettings]
     public var topics: [Topic]
     public var webhooks: [Webhook]
+    /// How webhook requests are sent and retried.
+    public var delivery = DeliverySettings()
     /// Custom actions defined in the file, by name.
     public var aliases: [Alias]
     /// More input member names (API names) whose values the log hides, beside

@@ -5,7 +5,7 @@ import Yams
 extension ChannelConfiguration {
     /// The top-level fields of a channel file.
     public static let fields = ["platform", "workspace", "channel", "account", "region", "logging", "log", "role",
-                                "guardrails", "members", "users", "topics", "webhooks", "aliases", "redact", "timeout"]
+                                "guardrails", "members", "users", "topics", "webhooks", "delivery", "aliases", "redact", "timeout"]
 
     /// Loads a channel file (YAML; JSON is YAML too).
     public static func load(path: String) throws(ConfigurationError) -> ChannelConfiguration {
@@ -75,6 +75,7 @@ struct ConfigurationLoader {
             case "users": c.users = try users(value, key)
             case "topics": topicsNode = value
             case "webhooks": c.webhooks = try webhooks(value, key)
+            case "delivery": c.delivery = try delivery(value, key)
             case "aliases": c.aliases = try aliases(value, key)
             case "redact":
                 c.redact = try reader.sequence(value, key).enumerated().map { (i, node) throws(ConfigurationError) in
@@ -188,6 +189,38 @@ struct ConfigurationLoader {
             hooks.append(Webhook(kind: kind, url: url))
         }
         return hooks
+    }
+
+    private func delivery(_ node: Node, _ field: String) throws(ConfigurationError) -> DeliverySettings {
+        var settings = DeliverySettings()
+        let pairs = try reader.mapping(node, field)
+        try reader.checkKeys(pairs, allowed: DeliverySettings.fields, field, what: "the delivery settings")
+        for (key, _, value) in pairs where !reader.isNull(value) {
+            let f = field + "." + key
+            if key == "failures" {
+                settings.failures = try reader.nonEmptyString(value, f)
+                continue
+            }
+            let n = try reader.number(value, f)
+            switch key {
+            case "attempts":
+                guard n >= 1, n <= 20, n == n.rounded() else {
+                    throw reader.error(.invalidValue, f, "attempts is a whole number from 1 to 20, found \(n)", at: value)
+                }
+                settings.attempts = Int(n)
+            case "backoff", "max-backoff", "timeout":
+                guard n >= 0, n <= 300, key != "timeout" || n > 0 else {
+                    throw reader.error(.invalidValue, f, "\(key) is a number of seconds from 0 to 300\(key == "timeout" ? " (more than 0)" : ""), found \(n)", at: value)
+                }
+                switch key {
+                case "backoff": settings.backoff = n
+                case "max-backoff": settings.maxBackoff = n
+                default: settings.timeout = n
+                }
+            default: break
+            }
+        }
+        return settings
     }
 
     private func aliases(_ node: Node, _ field: String) throws(ConfigurationError) -> [Alias] {

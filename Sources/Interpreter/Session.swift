@@ -36,6 +36,9 @@ public final class Session {
     let gate: ChannelGate
     /// Where delivered notifications go (the sink's output unless told otherwise).
     public var notificationOutput: ((String) -> Void)?
+    /// What sends delivered notifications to the channel's webhooks (Slack,
+    /// Amazon Chime); nil: they are only shown.
+    public var webhookTransport: (any WebhookTransport)?
 
     /// A session; `channel` describes the chat channel (a configuration error
     /// is thrown when its command log cannot be opened).
@@ -216,10 +219,17 @@ public final class Session {
         for delivery in result.deliveries {
             let text = delivery.terminalText(colors: settings.colors)
             if let notificationOutput { notificationOutput(text) } else { sink.output(text) }
+            if let webhookTransport, !delivery.webhookMessages.isEmpty { await webhookTransport.enqueue(delivery) }
         }
         for warning in result.warnings where warnedTopics.insert(warning.topicArn).inserted {
             sink.error(warning.message.hasSuffix("\n") ? warning.message : warning.message + "\n")
         }
+    }
+
+    /// Waits until the notifications handed to the webhooks have been sent
+    /// or recorded as failed; call it before the process exits.
+    public func finishDeliveries() async {
+        await webhookTransport?.flush()
     }
 
     // MARK: Diagnostics

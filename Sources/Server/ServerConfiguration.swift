@@ -39,6 +39,8 @@ public struct ServerConfiguration: Sendable {
     public var idleTimeout: Duration
     /// The largest clock skew a signature may have.
     public var maxClockSkew: Duration
+    /// Routes beside the service protocols (chat connectors), matched first.
+    public var endpoints: [any ServerEndpoint] = []
 
     public init(host: String = "127.0.0.1", port: Int = ServerConfiguration.defaultPort,
                 accountId: String = CallContext.defaultAccountId, region: String = "us-east-1",

@@ -18,6 +18,7 @@ struct ExecCommand: AsyncParsableCommand {
         let session = try exitingOnFailure { try self.session.makeSession(sink: StandardSink(), colors: colorsAllowed(fileDescriptor: 1)) }
         let cwd = FileManager.default.currentDirectoryPath
         let status = await session.runMessage(message.joined(separator: " "), origin: .repl(baseDirectory: cwd))
+        await session.finishDeliveries()
         if status != .ok { throw ArgumentParser.ExitCode(status.exitCode) }
     }
 }

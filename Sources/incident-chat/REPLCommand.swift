@@ -30,6 +30,7 @@ struct REPLCommand: AsyncParsableCommand {
         let editor = try LineEditor(program: "incident-chat", historyPath: Self.historyPath, completer: completer)
         let evaluator = SessionEvaluator(session: session, channel: session.channelName)
         await REPL(editor: editor, evaluator: evaluator).run()
+        await session.finishDeliveries()
     }
 }
 

@@ -32,6 +32,7 @@ struct RunCommand: AsyncParsableCommand {
         }
         let runner = RunbookRunner(keepGoing: keepGoing, dryRun: dryRun, progress: isatty(2) == 1)
         let summary = await runner.run(sources, in: session)
+        await session.finishDeliveries()
         printError(summary.line + "\n")
         if summary.status != .ok { throw ArgumentParser.ExitCode(summary.status.exitCode) }
     }

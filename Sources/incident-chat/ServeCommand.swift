@@ -1,6 +1,9 @@
 import ArgumentParser
 import Backend
+import Channel
+import Connectors
 import Foundation
+import Interpreter
 import Logging
 import MemoryBackend
 import SQLiteBackend
@@ -19,6 +22,11 @@ struct ServeCommand: AsyncParsableCommand {
         Without a file, the local key \(ServerConfiguration.defaultCredentials.accessKeyId) / \
         \(ServerConfiguration.defaultCredentials.secretAccessKey) signs, as user \(ServerConfiguration.defaultUser).
         Example: aws --endpoint-url http://127.0.0.1:\(ServerConfiguration.defaultPort) ssm-incidents list-response-plans
+
+        With a Slack app's signing secret (--slack-signing-secret or $SLACK_SIGNING_SECRET), \
+        POST \(SlackCommandEndpoint.defaultPath) answers the app's slash command (/aws ssm-incidents ...) \
+        as the chat channel of --channel FILE would; the notifications its commands cause go to the \
+        channel's webhooks (Slack, Amazon Chime).
         """
     )
 
@@ -55,6 +63,16 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("request-timeout"), help: "Seconds a request has for its body to arrive.")
     var requestTimeout: Double = 30
 
+    @Option(help: "The chat channel Slack commands run in (YAML or JSON): role, members, topics, webhooks, log.")
+    var channel: String?
+
+    @Option(name: .customLong("slack-signing-secret"),
+            help: "The Slack app's signing secret; enables the slash command endpoint (default: $SLACK_SIGNING_SECRET).")
+    var slackSigningSecret: String?
+
+    @Option(name: .customLong("slack-path"), help: "The path of the slash command endpoint.")
+    var slackPath: String = SlackCommandEndpoint.defaultPath
+
     @Option(name: .customLong("log-level"), help: "trace, debug, info (one line per request), notice, warning, error or critical.")
     var logLevel: String = "info"
 
@@ -74,19 +92,24 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "incident-chat.server")
         logger.logLevel = level
 
-        let configuration = try exitingOnFailure { try makeConfiguration() }
+        var configuration = try exitingOnFailure { try makeConfiguration() }
         let backend = try exitingOnFailure { try makeBackend() }
+        let slack = try exitingOnFailure { try makeSlackEndpoint(backend: backend, logger: logger) }
+        if let slack { configuration.endpoints.append(slack.endpoint) }
         let server = IncidentServer(backend: backend, configuration: configuration, logger: logger)
         let host = host
         let storeDescription = memory ? "memory (nothing is saved)" : (store ?? SessionOptions.defaultStorePath)
+        let slackLine = slack.map { " Slack slash commands: POST \($0.endpoint.path) (channel \($0.channel))" } ?? ""
         do {
             try await server.run { port in
-                let line = "incident-chat serve: listening on http://\(host):\(port) (store: \(storeDescription))\n"
+                let line = "incident-chat serve: listening on http://\(host):\(port) (store: \(storeDescription))\(slackLine)\n"
                 FileHandle.standardOutput.write(Data(line.utf8))
             }
         } catch {
             throw ExitFailure(message: "the server stopped: \(error)", code: ExitCode.other)
         }
+        // Notifications and late replies still on their way go out before the process ends.
+        await slack?.deliverer.flush()
         printError("incident-chat serve: stopped\n")
     }
 
@@ -139,6 +162,45 @@ struct ServeCommand: AsyncParsableCommand {
             printError("incident-chat serve: requests must be signed with the local key \(key.accessKeyId) / \(key.secretAccessKey)\n")
         }
         return configuration
+    }
+
+    /// The slash command endpoint, when a signing secret is given.
+    private func makeSlackEndpoint(backend: any IncidentBackend, logger: Logger) throws
+        -> (endpoint: SlackCommandEndpoint, deliverer: WebhookDeliverer, channel: String)? {
+        let secret = slackSigningSecret ?? ProcessInfo.processInfo.environment["SLACK_SIGNING_SECRET"]
+        guard let secret else {
+            if channel != nil {
+                printError("incident-chat serve: --channel is used by Slack commands; without a signing secret it has no effect\n")
+            }
+            return nil
+        }
+        guard !secret.isEmpty else {
+            throw ExitFailure(message: "the Slack signing secret is empty", code: ExitCode.configurationInvalid)
+        }
+        guard slackPath.hasPrefix("/") else {
+            throw ExitFailure(message: "--slack-path must start with /, not \(slackPath)", code: ExitCode.configurationInvalid)
+        }
+        // A real chat channel: without a file, the documented default channel
+        // with the "Incident Manager permissions" role, not the terminal's.
+        var chat = ChannelConfiguration.default
+        if let channel {
+            do {
+                chat = try ChannelConfiguration.load(path: channel)
+            } catch {
+                throw ExitFailure(message: "\n" + error.rendered(colors: colorsAllowed(fileDescriptor: 2)), code: ExitCode.configurationInvalid)
+            }
+        }
+        let record = chat.failedDeliveriesPath
+        let deliverer = WebhookDeliverer(channel: chat) { failure in
+            logger.warning("webhook delivery failed", metadata: ["webhook": "\(failure.webhook)", "kind": "\(failure.kind)",
+                                                                 "attempts": "\(failure.attempts)",
+                                                                 "status": "\(failure.status.map(String.init) ?? "none")",
+                                                                 "error": "\(failure.error)", "record": "\(record)"])
+        }
+        let settings = SessionSettings(user: "slack", accountId: accountId, region: chat.region)
+        let responder = SlashCommandResponder(signature: SlackSignature(secret: secret), channel: chat, backend: backend,
+                                              settings: settings, deliverer: deliverer, logger: logger)
+        return (SlackCommandEndpoint(responder: responder, path: slackPath), deliverer, chat.displayName)
     }
 
     private func makeBackend() throws -> any IncidentBackend {

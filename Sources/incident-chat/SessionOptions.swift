@@ -1,6 +1,7 @@
 import ArgumentParser
 import Backend
 import Channel
+import Connectors
 import Foundation
 import Interpreter
 import MemoryBackend
@@ -121,6 +122,12 @@ struct SessionOptions: ParsableArguments {
             }
             handle.seekToEndOfFile()
             session.notificationOutput = { handle.write(Data($0.utf8)) }
+        }
+        if !configuration.webhooks.isEmpty {
+            let record = configuration.failedDeliveriesPath
+            session.webhookTransport = WebhookDeliverer(channel: configuration) { failure in
+                printError("warning: the notification \(failure.summary); recorded in \(record)\n")
+            }
         }
         return session
     }

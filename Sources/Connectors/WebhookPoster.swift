@@ -1,0 +1,90 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+/// What answered one webhook request.
+public struct WebhookAnswer: Sendable, Equatable {
+    public var status: Int
+    /// The server's `Retry-After`, when it gave one in seconds.
+    public var retryAfter: Duration?
+    /// The start of the answer's body, for the failure record.
+    public var excerpt: String
+
+    public init(status: Int, retryAfter: Duration? = nil, excerpt: String = "") {
+        self.status = status
+        self.retryAfter = retryAfter
+        self.excerpt = excerpt
+    }
+}
+
+/// No answer came: the connection failed or the attempt ran out of time.
+public struct WebhookUnreachable: Error, Equatable, CustomStringConvertible {
+    public var description: String
+
+    public init(_ description: String) {
+        self.description = description
+    }
+}
+
+/// Sends one webhook request: a JSON body POSTed to a URL. The HTTP layer of
+/// `WebhookDeliverer`, apart so that tests can script the answers.
+public protocol WebhookPoster: Sendable {
+    /// Posts `body`; throws `WebhookUnreachable` when no answer came within `timeout`.
+    func post(_ body: [UInt8], to url: String, timeout: Duration) async throws(WebhookUnreachable) -> WebhookAnswer
+}
+
+/// Posts over HTTP with AsyncHTTPClient.
+public struct HTTPWebhookPoster: WebhookPoster {
+    let client: HTTPClient
+
+    public init(client: HTTPClient = HTTPWebhookPoster.client) {
+        self.client = client
+    }
+
+    /// The process's client for webhooks: a failed connection fails the
+    /// attempt at once (the retry policy decides what follows, instead of the
+    /// connection pool trying again until the attempt's time is up), and
+    /// redirects are not followed (a webhook that moved is a failure to look at).
+    public static let client: HTTPClient = {
+        var configuration = HTTPClient.Configuration(redirectConfiguration: .disallow)
+        configuration.connectionPool.retryConnectionEstablishment = false
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }()
+
+    public func post(_ body: [UInt8], to url: String, timeout: Duration) async throws(WebhookUnreachable) -> WebhookAnswer {
+        var request = HTTPClientRequest(url: url)
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: "application/json; charset=utf-8")
+        request.headers.add(name: "User-Agent", value: "IncidentChat")
+        request.body = .bytes(ByteBuffer(bytes: body))
+        let deadline = NIODeadline.now() + .nanoseconds(timeout.components.seconds * 1_000_000_000
+            + timeout.components.attoseconds / 1_000_000_000)
+        do {
+            let response = try await client.execute(request, deadline: deadline)
+            let data = try await response.body.collect(upTo: 4096)
+            let retryAfter = response.headers.first(name: "Retry-After").flatMap(Double.init).map { Duration.milliseconds(Int64($0 * 1000)) }
+            return WebhookAnswer(status: Int(response.status.code), retryAfter: retryAfter,
+                                 excerpt: String(decoding: data.readableBytesView.prefix(200), as: UTF8.self))
+        } catch {
+            throw WebhookUnreachable(Self.describe(error, timeout: timeout))
+        }
+    }
+
+    /// A short reason for a failed attempt.
+    static func describe(_ error: any Error, timeout: Duration) -> String {
+        if let error = error as? HTTPClientError {
+            switch error {
+            case .deadlineExceeded, .readTimeout, .connectTimeout:
+                return "no answer within \(timeout)"
+            case .remoteConnectionClosed:
+                return "the connection closed before an answer"
+            default:
+                return "\(error)"
+            }
+        }
+        let text = "\(error)"
+        if text.localizedCaseInsensitiveContains("refused") { return "connection refused" }
+        return text.count > 300 ? String(text.prefix(300)) + "…" : text
+    }
+}
