@@ -1,3 +1,4 @@
+import Catalog
 import Foundation
 
 /// The channel's command log: one JSON object a line, appended, each line

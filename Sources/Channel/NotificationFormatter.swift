@@ -1,3 +1,5 @@
+import Catalog
+
 /// Writes a notification the way each chat client receives it: a Slack
 /// incoming-webhook payload (Block Kit, with a plain `text` fallback), an
 /// Amazon Chime webhook payload (`{"Content": "/md ..."}`), and the text a
@@ -12,7 +14,7 @@ public enum NotificationFormatter {
     public static func slackPayload(_ n: IncidentNotification) -> JSONText {
         var blocks: [JSONText] = [
             .object([("type", .string("header")),
-                     ("text", .object([("type", .string("plain_text")), ("text", .string(truncate(n.headline, 150))), ("emoji", .bool(true))]))]),
+                     ("text", .object([("type", .string("plain_text")), ("text", .string(truncate(n.headline, 150))), ("emoji", .boolean(true))]))]),
         ]
         if !n.details.isEmpty {
             // Section fields: at most 10, each at most 2,000 characters.

@@ -1,3 +1,5 @@
+import Catalog
+
 /// Whether Incident Manager may publish to a channel's SNS topic: the topic's
 /// access policy must let the service principal `ssm-incidents.amazonaws.com`
 /// `SNS:Publish` on the topic's ARN, with `aws:SourceAccount` (the seed
@@ -23,7 +25,7 @@ public enum SNSPublishing {
             ("Action", .string(action)),
             ("Resource", .string(topicArn)),
             ("Condition", .object([("StringEqualsIfExists", .object([("AWS:SourceAccount", .string(account))]))])),
-        ]).pretty
+        ]).indented(by: 2)
     }
 
     /// The verdict for one topic.

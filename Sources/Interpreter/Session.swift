@@ -116,7 +116,7 @@ public final class Session {
         report(result.diagnostics, in: file)
         guard let checked = result.command, !result.diagnostics.hasErrors else { return .invalid }
         if let skeleton = checked.skeleton {
-            sink.output(skeleton.indented + "\n")
+            sink.output(skeleton.indented() + "\n")
             return .ok
         }
         var query: JMESPath.Expression? = nil

@@ -44,7 +44,7 @@ struct CheckCommand: ParsableCommand {
             let all = report.entries.flatMap(\.diagnostics).sorted { $0.range.start < $1.range.start }
             if !all.isEmpty { printError(renderer.render(all, in: source)) }
             for entry in report.entries {
-                if let skeleton = entry.command?.skeleton { print(skeleton.indented) }
+                if let skeleton = entry.command?.skeleton { print(skeleton.indented()) }
             }
             let invalid = report.entries.filter { !$0.isValid }.count
             let total = report.entries.count

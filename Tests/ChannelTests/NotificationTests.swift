@@ -22,8 +22,8 @@ import Testing
     @Test func payloads() throws {
         var slack = "", chime = "", terminal = ""
         for n in Self.samples {
-            slack += "== \(n.kind.rawValue)\n" + NotificationFormatter.slackPayload(n).pretty + "\n"
-            chime += "== \(n.kind.rawValue)\n" + NotificationFormatter.chimePayload(n).pretty + "\n"
+            slack += "== \(n.kind.rawValue)\n" + NotificationFormatter.slackPayload(n).indented(by: 2) + "\n"
+            chime += "== \(n.kind.rawValue)\n" + NotificationFormatter.chimePayload(n).indented(by: 2) + "\n"
             terminal += "== \(n.kind.rawValue)\n" + NotificationFormatter.terminal(n, channel: "slack:acme/#incident-response")
         }
         for (text, name) in [(slack, "notifications-slack.txt"), (chime, "notifications-chime.txt"), (terminal, "notifications-terminal.txt")] {

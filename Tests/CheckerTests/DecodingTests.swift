@@ -148,7 +148,7 @@ import Testing
     @Test func skeletons() throws {
         let (result, _) = Support.check("@aws ssm-incidents get-incident-record --generate-cli-skeleton")
         let command = try #require(result.command)
-        #expect(command.skeleton?.indented == "{\n    \"arn\": \"\"\n}")
+        #expect(command.skeleton?.indented() == "{\n    \"arn\": \"\"\n}")
         let output = Support.check("@aws ssm-incidents get-incident-record --arn \(arn) --generate-cli-skeleton output").result.command
         #expect(output?.globals.generateCLISkeleton == .output)
         #expect(Support.codes("@aws ssm-incidents get-incident-record --generate-cli-skeleton output") == ["missing-required"])

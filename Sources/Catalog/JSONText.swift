@@ -1,6 +1,8 @@
 import Foundation
 
-/// A JSON document to write: what `check --json` and the skeletons print.
+/// A JSON document to write, with its members in the order given, so that the
+/// text is byte-for-byte reproducible: what `check --json` and the skeletons
+/// print, the command log's lines and the webhook payloads.
 public indirect enum JSONText: Sendable, Hashable {
     case string(String)
     case integer(Int64)
@@ -21,10 +23,10 @@ public indirect enum JSONText: Sendable, Hashable {
         return out
     }
 
-    /// As Python's `json.dumps(value, indent=4)` lays it out.
-    public var indented: String {
+    /// As Python's `json.dumps(value, indent=4)` lays it out (with `spaces` 4).
+    public func indented(by spaces: Int = 4) -> String {
         var out = ""
-        write(into: &out, indent: "    ", level: 0)
+        write(into: &out, indent: String(repeating: " ", count: spaces), level: 0)
         return out
     }
 
@@ -41,7 +43,7 @@ public indirect enum JSONText: Sendable, Hashable {
             if items.isEmpty { out += "[]"; return }
             out += "["
             for (i, item) in items.enumerated() {
-                if i > 0 { out += indent == nil ? "," : "," }
+                if i > 0 { out += "," }
                 newline(&out, indent, level + 1)
                 item.write(into: &out, indent: indent, level: level + 1)
             }
@@ -68,6 +70,7 @@ public indirect enum JSONText: Sendable, Hashable {
         for _ in 0..<level { out += indent }
     }
 
+    /// Writes a JSON string literal, escaping what JSON requires.
     static func quote(_ s: String, into out: inout String) {
         out += "\""
         for scalar in s.unicodeScalars {
