@@ -1,3 +1,4 @@
+import Catalog
 import Foundation
 
 /// Timestamps in the three wire formats, written and read without formatters
@@ -6,7 +7,7 @@ public enum Timestamps {
     /// `2026-11-24T10:00:00Z`, with milliseconds when the time has them.
     public static func iso8601(_ date: Date) -> String {
         let (days, millis) = split(date)
-        let (y, m, d) = civil(fromDays: days)
+        let (y, m, d) = CivilDate.date(fromDays: days)
         let secs = millis / 1000
         var text = "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(secs / 3600, 2)):\(pad(secs / 60 % 60, 2)):\(pad(secs % 60, 2))"
         if millis % 1000 != 0 { text += ".\(pad(millis % 1000, 3))" }
@@ -16,7 +17,7 @@ public enum Timestamps {
     /// `Tue, 24 Nov 2026 10:00:00 GMT`
     public static func rfc822(_ date: Date) -> String {
         let (days, millis) = split(date)
-        let (y, m, d) = civil(fromDays: days)
+        let (y, m, d) = CivilDate.date(fromDays: days)
         let weekday = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"][Int(((days % 7) + 7) % 7)]
         let month = monthNames[m - 1]
         let secs = millis / 1000
@@ -79,7 +80,7 @@ public enum Timestamps {
             return nil
         }
         guard i == b.count, (1...12).contains(mo), (1...31).contains(d), h < 24, mi < 60, s < 61 else { return nil }
-        let days = Self.days(fromCivil: y, mo, d)
+        let days = CivilDate.days(year: y, month: mo, day: d)
         let seconds = Double(days * 86400 + h * 3600 + mi * 60 + s - offset) + fraction
         return Date(timeIntervalSince1970: seconds)
     }
@@ -91,7 +92,7 @@ public enum Timestamps {
               let d = Int(parts[1]), let m = monthNames.firstIndex(of: String(parts[2])), let y = Int(parts[3]) else { return nil }
         let clock = parts[4].split(separator: ":")
         guard clock.count == 3, let h = Int(clock[0]), let mi = Int(clock[1]), let s = Int(clock[2]) else { return nil }
-        return Date(timeIntervalSince1970: Double(days(fromCivil: y, m + 1, d) * 86400 + h * 3600 + mi * 60 + s))
+        return Date(timeIntervalSince1970: Double(CivilDate.days(year: y, month: m + 1, day: d) * 86400 + h * 3600 + mi * 60 + s))
     }
 
     /// Any of the formats a string may carry: ISO 8601, RFC 822, or epoch seconds.
@@ -110,27 +111,5 @@ public enum Timestamps {
     private static func pad(_ n: Int, _ width: Int) -> String {
         let s = String(n)
         return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
-    }
-
-    /// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).
-    static func civil(fromDays z0: Int) -> (Int, Int, Int) {
-        let z = z0 + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-    }
-
-    static func days(fromCivil y0: Int, _ m: Int, _ d: Int) -> Int {
-        let y = m <= 2 ? y0 - 1 : y0
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146097 + doe - 719468
     }
 }

@@ -1,3 +1,4 @@
+import Catalog
 import Foundation
 
 /// The shifts of a rotation, computed from its start, time zone, recurrence,
@@ -135,7 +136,7 @@ struct RotationSchedule {
         case .monthly(let entries):
             let total = (year * 12 + month - 1) + period
             let (y, m) = (total / 12, total % 12 + 1)
-            let days = daysIn(y, m)
+            let days = CivilDate.daysIn(month: m, year: y)
             return entries.map { at(y, m, min($0.day, days), $0.minutes) }.sorted()
         }
     }
@@ -195,33 +196,7 @@ struct RotationSchedule {
 
     /// A calendar date `n` days after another (proleptic Gregorian, no time zone involved).
     private func shiftDays(_ y: Int, _ m: Int, _ d: Int, by n: Int) -> (Int, Int, Int) {
-        Self.civil(fromDays: Self.days(fromCivil: y, m, d) + n)
-    }
-
-    private func daysIn(_ y: Int, _ m: Int) -> Int {
-        let next = m == 12 ? (y + 1, 1) : (y, m + 1)
-        return Self.days(fromCivil: next.0, next.1, 1) - Self.days(fromCivil: y, m, 1)
-    }
-
-    /// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
-    static func days(fromCivil y0: Int, _ m: Int, _ d: Int) -> Int {
-        let y = m <= 2 ? y0 - 1 : y0
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    static func civil(fromDays z0: Int) -> (Int, Int, Int) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp + (mp < 10 ? 3 : -9)
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+        let date = CivilDate.date(fromDays: CivilDate.days(year: y, month: m, day: d) + n)
+        return (date.year, date.month, date.day)
     }
 }
