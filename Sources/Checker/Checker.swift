@@ -127,10 +127,18 @@ public struct Checker: Sendable {
                 continue
             }
             // The common case: one literal word for a string member.
-            if syntax.values.count == 1, syntax.values[0].interpolations.isEmpty,
-               let value = decoder.decodeLiteralString(option: option, word: syntax.values[0], into: &diagnostics) {
-                values[member] = value
-                continue
+            if syntax.values.count == 1, syntax.values[0].interpolations.isEmpty {
+                let word = syntax.values[0]
+                if let value = decoder.decodeLiteralString(option: option, word: word, into: &diagnostics) {
+                    values[member] = value
+                    continue
+                }
+                // Numbers and times that read cleanly; anything else takes the general path below.
+                if let value = decoder.decodeLiteralInteger(option: option, word: word)
+                    ?? decoder.decodeLiteralTimestamp(option: option, word: word) {
+                    values[member] = value
+                    continue
+                }
             }
             var words: [ValueText] = []
             var isDeferred = false

@@ -58,6 +58,10 @@ struct PatternMatcher {
         return p
     }
 
+    mutating func reserveStack(_ capacity: Int) {
+        stack.reserveCapacity(capacity)
+    }
+
     /// Whether the program matches starting at `start`.
     mutating func run(at start: Int) -> Bool {
         stack.removeAll(keepingCapacity: true)
