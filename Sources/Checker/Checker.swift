@@ -193,9 +193,19 @@ public struct Checker: Sendable {
         }
         var request = Request(service: service.name, operation: operation.name)
         if let input {
+            // Member names are unique and already in model order: the input is
+            // built in one go, without a lookup and a reallocation per member.
+            var names: [String] = []
+            var given: [Value] = []
+            names.reserveCapacity(memberCount)
+            given.reserveCapacity(memberCount)
             for (i, value) in values.enumerated() {
-                if let value { request.input[input.members[i].name] = value }
+                if let value {
+                    names.append(input.members[i].name)
+                    given.append(value)
+                }
             }
+            request.input = OrderedDictionary(uncheckedUniqueKeys: names, values: given)
         }
         let checked = CheckedCommand(request: request, globals: globals, service: service, operation: operation, deferred: deferred)
         return CheckResult(command: checked, diagnostics: diagnostics)
