@@ -7,7 +7,8 @@ import Syntax
 /// patterns), in commands per second on one core, beside botocore validating
 /// and serializing the same requests (what the AWS CLI does after parsing its
 /// arguments). A second figure: one model pattern (the incident-record ARN)
-/// with our matcher, beside Swift's `Regex`.
+/// with our matcher, beside Swift's `Regex`. Between them, the scaling rows
+/// (`CheckerScaling.swift`).
 func checkerFigures() throws -> [Figure] {
     let files = seedCommands.map { SourceFile(name: SourceFile.chatName, text: $0) }
     let checker = Checker()
@@ -61,9 +62,13 @@ func checkerFigures() throws -> [Figure] {
     let oursPattern = secondsPerOperation { consume(pattern.matches(arn)) }
     let swiftRegex = secondsPerOperation { consume(arn.firstMatch(of: regex) != nil) }
 
+    // Issue 9.3: the same work over long streams of distinct commands, to show it stays flat.
+    let scaling = try checkerScalingFigures(anchor: anchor, anchorName: anchorName + " (seed mix)")
+
     return [
         Figure(name: "check seed commands (lex+parse+validate)", ours: ours, anchor: anchor, anchorName: anchorName,
                unit: "cmd/s"),
+    ] + scaling + [
         Figure(name: "model pattern (incident-record ARN)", ours: 1 / oursPattern, anchor: 1 / swiftRegex,
                anchorName: "Swift Regex", unit: "match/s"),
     ]

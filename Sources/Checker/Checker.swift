@@ -127,10 +127,18 @@ public struct Checker: Sendable {
                 continue
             }
             // The common case: one literal word for a string member.
-            if syntax.values.count == 1, syntax.values[0].interpolations.isEmpty,
-               let value = decoder.decodeLiteralString(option: option, word: syntax.values[0], into: &diagnostics) {
-                values[member] = value
-                continue
+            if syntax.values.count == 1, syntax.values[0].interpolations.isEmpty {
+                let word = syntax.values[0]
+                if let value = decoder.decodeLiteralString(option: option, word: word, into: &diagnostics) {
+                    values[member] = value
+                    continue
+                }
+                // Numbers and times that read cleanly; anything else takes the general path below.
+                if let value = decoder.decodeLiteralInteger(option: option, word: word)
+                    ?? decoder.decodeLiteralTimestamp(option: option, word: word) {
+                    values[member] = value
+                    continue
+                }
             }
             var words: [ValueText] = []
             var isDeferred = false
@@ -185,9 +193,19 @@ public struct Checker: Sendable {
         }
         var request = Request(service: service.name, operation: operation.name)
         if let input {
+            // Member names are unique and already in model order: the input is
+            // built in one go, without a lookup and a reallocation per member.
+            var names: [String] = []
+            var given: [Value] = []
+            names.reserveCapacity(memberCount)
+            given.reserveCapacity(memberCount)
             for (i, value) in values.enumerated() {
-                if let value { request.input[input.members[i].name] = value }
+                if let value {
+                    names.append(input.members[i].name)
+                    given.append(value)
+                }
             }
+            request.input = OrderedDictionary(uncheckedUniqueKeys: names, values: given)
         }
         let checked = CheckedCommand(request: request, globals: globals, service: service, operation: operation, deferred: deferred)
         return CheckResult(command: checked, diagnostics: diagnostics)

@@ -71,6 +71,30 @@ struct OptionDecoder {
         return diagnostics.count > before ? .some(nil) : .some(.string(word.text))
     }
 
+    /// A literal word for an integer option (`--max-results 10`, `--impact 2`)
+    /// that reads as an integer within the model's range: the common case,
+    /// decoded without the general path's copies (a `ValueText`, a
+    /// `ValueNode`, a `ShapeDecoder`). nil for everything else, which the
+    /// general path decodes and explains.
+    @inline(__always)
+    func decodeLiteralInteger(option: ModelOption, word: Word) -> Value? {
+        let shape = service[option.shape]
+        guard shape.kind == .integer || shape.kind == .long,
+              case .value(let value) = PythonNumbers.integer(word.text) else { return nil }
+        if let lo = shape.min, value < lo { return nil }
+        if let hi = shape.max, value > hi { return nil }
+        return .integer(value)
+    }
+
+    /// A literal word for a timestamp option that reads as one: the general
+    /// path would give the same value, through the same copies as above.
+    @inline(__always)
+    func decodeLiteralTimestamp(option: ModelOption, word: Word) -> Value? {
+        guard service[option.shape].kind == .timestamp, !ParamFile.isReference(word.text),
+              let date = TimestampParser.parse(word.text) else { return nil }
+        return .timestamp(date)
+    }
+
     /// The word's text, or the contents of the file it names.
     private func load(_ word: ValueText, _ diagnostics: inout [Diagnostic]) -> (ValueNode, ValueText)? {
         do {

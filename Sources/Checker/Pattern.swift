@@ -46,6 +46,9 @@ public struct Pattern: Sendable {
 
     private func search(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var matcher = PatternMatcher(program: program, classes: classes, bytes: bytes)
+        // Room for the backtracking states of a model pattern at once: an
+        // empty stack would grow one reallocation at a time.
+        matcher.reserveStack(16)
         if anchored { return matcher.run(at: 0) }
         var start = 0
         while true {

@@ -58,6 +58,10 @@ struct PatternMatcher {
         return p
     }
 
+    mutating func reserveStack(_ capacity: Int) {
+        stack.reserveCapacity(capacity)
+    }
+
     /// Whether the program matches starting at `start`.
     mutating func run(at start: Int) -> Bool {
         stack.removeAll(keepingCapacity: true)
@@ -106,9 +110,16 @@ struct PatternMatcher {
                     var floor = -1
                     if min == 0 { floor = pos }
                     while count < max && pos < bytes.count {
-                        let (value, n) = scalar(at: pos)
-                        guard set.contains(value) else { break }
-                        pos += n
+                        let b = bytes[pos]
+                        if b < 0x80 {
+                            // ASCII, nearly every byte of a model value: a bit test, no decoding.
+                            guard set.contains(UInt32(b)) else { break }
+                            pos += 1
+                        } else {
+                            let (value, n) = scalar(at: pos)
+                            guard set.contains(value) else { break }
+                            pos += n
+                        }
                         count += 1
                         if count == min { floor = pos }
                     }

@@ -18,6 +18,8 @@ struct ShorthandParser {
     /// names no file.
     typealias FileLoader = (String) throws -> ValueNode.Kind?
 
+    /// The text parsed, to slice keys and plain values from.
+    private let text: String
     private let scalars: [Unicode.Scalar]
     /// UTF-8 offset of each scalar, and of the end.
     private let offsets: [Int]
@@ -27,6 +29,7 @@ struct ShorthandParser {
     private let loadFile: FileLoader
 
     private init(_ text: String, loadFile: @escaping FileLoader) {
+        self.text = text
         scalars = Array(text.unicodeScalars)
         var offsets: [Int] = []
         offsets.reserveCapacity(scalars.count + 1)
@@ -51,6 +54,15 @@ struct ShorthandParser {
     private var current: Unicode.Scalar? { index < scalars.count ? scalars[index] : nil }
 
     private func span(_ from: Int, _ to: Int) -> Range<Int> { offsets[from]..<offsets[Swift.max(from, to)] }
+
+    /// The scalars `from..<to` as a string, sliced from the text in one copy
+    /// (appending scalar by scalar costs several times more).
+    private func slice(_ from: Int, _ to: Int) -> String {
+        let utf8 = text.utf8
+        let lower = utf8.index(utf8.startIndex, offsetBy: offsets[from])
+        let upper = utf8.index(utf8.startIndex, offsetBy: offsets[to])
+        return String(text.unicodeScalars[lower..<upper])
+    }
 
     private func syntaxError(expected: String) -> Failure {
         let actual = current.map { "'\($0)'" } ?? "the end"
@@ -165,7 +177,7 @@ struct ShorthandParser {
     private mutating func key() -> String {
         let start = index
         while let c = current, Self.isKeyCharacter(c) { index += 1 }
-        return String(String.UnicodeScalarView(scalars[start..<index]))
+        return slice(start, index)
     }
 
     private mutating func values() throws -> ValueNode {
@@ -297,6 +309,11 @@ struct ShorthandParser {
 
     /// A bare value: `\,` becomes `,`, trailing white space goes.
     private mutating func bare(_ start: Int) throws -> ValueNode {
+        // Most values have no `\,` and no trailing space: the text as it stands.
+        if index > start, !CharacterClass.isPythonSpace(scalars[index - 1].value),
+           !scalars[start..<index].contains("\\") {
+            return try finish(slice(start, index), span(start, index))
+        }
         var out = String.UnicodeScalarView()
         var i = start
         while i < index {

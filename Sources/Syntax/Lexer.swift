@@ -103,13 +103,14 @@ public struct Lexer {
             return .comment(Comment(text: String(decoding: bytes[r.bytes], as: UTF8.self), range: r))
         }
         // Two statements: `classify` reads the buffer that `lexWord` fills.
-        let word = lexWord()
-        return classify(word)
+        let range = lexWord()
+        return classify(range)
     }
 
     /// Every token up to the end (the `.end` token included).
     public mutating func tokenize() -> [Token] {
         var tokens: [Token] = []
+        tokens.reserveCapacity((end - pos) / 8 + 2)
         while true {
             let t = next()
             tokens.append(t)
@@ -164,22 +165,33 @@ public struct Lexer {
     /// Lexes a word; a bracketed part still open at the end of the input is
     /// reported, and the word lexed again with brackets as plain characters,
     /// so that lexing goes on at the next word.
-    private mutating func lexWord() -> Word {
+    ///
+    /// The word's text stays in `buffer` (its references, source map and
+    /// quoting in the fields beside it); only the word's range is returned.
+    /// `classify` makes a `Word` of it, or an option, whose name is all of the
+    /// text it needs: no string is made for text that is thrown away.
+    private mutating func lexWord() -> SourceRange {
         let saved = (pos, line, column, diagnostics.count)
-        let word = lexWord(brackets: true)
-        guard let missing = unclosedBrackets else { return word }
+        let range = lexWord(brackets: true)
+        guard let missing = unclosedBrackets else { return range }
         (pos, line, column) = (saved.0, saved.1, saved.2)
         diagnostics.removeSubrange(saved.3...)
         let plain = lexWord(brackets: false)
         error("unclosed-bracket", "this value has \(missing.count) unclosed bracket\(missing.count == 1 ? "" : "s")",
-              plain.range, suggestion: "close it with '\(missing)', or quote the value")
+              plain, suggestion: "close it with '\(missing)', or quote the value")
         return plain
+    }
+
+    /// The word the last `lexWord` left in the buffer.
+    private func makeWord(_ range: SourceRange) -> Word {
+        Word(text: String(decoding: buffer, as: UTF8.self), interpolations: interpolations,
+             range: range, isQuoted: quoted, sourceMap: map)
     }
 
     /// The closing brackets the last word lacked, when it reached the end of the input.
     private var unclosedBrackets: String? = nil
 
-    private mutating func lexWord(brackets: Bool) -> Word {
+    private mutating func lexWord(brackets: Bool) -> SourceRange {
         let start = location
         unclosedBrackets = nil
         buffer.removeAll(keepingCapacity: true)
@@ -246,38 +258,39 @@ public struct Lexer {
         if !closers.isEmpty && !reportedDepth {
             unclosedBrackets = String(decoding: closers.reversed(), as: UTF8.self)
         }
-        return Word(text: String(decoding: buffer, as: UTF8.self), interpolations: interpolations,
-                    range: range(from: start), isQuoted: quoted, sourceMap: map)
+        return range(from: start)
     }
 
     /// Copies a run of printable ASCII bytes that need no rewriting, in one go
-    /// (most of a command is such runs).
+    /// (most of a command is such runs). The scan runs on the raw bytes with
+    /// a bit test per byte: most of the lexer's time goes here.
     @inline(__always) private mutating func takePlainRun() {
         guard isPlain(bytes[pos]) else { take(); return }  // white space inside brackets
-        var j = pos + 1
-        while j < end, isPlain(bytes[j]) { j += 1 }
+        let start = pos
+        let j = bytes.withUnsafeBufferPointer { all -> Int in
+            var j = start + 1
+            while j < end, isPlain(all[j]) { j += 1 }
+            return j
+        }
         if pos != predicted { map.note(text: buffer.count, source: pos) }
-        buffer.append(contentsOf: bytes[pos..<j])
+        bytes.withUnsafeBufferPointer { all in
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: all[start..<j]))
+        }
         column += j - pos
         pos = j
         predicted = j
     }
 
     /// A byte that stands for itself anywhere outside quotes: printable ASCII
-    /// other than quotes, brackets and the characters that start a rewrite.
+    /// other than quotes, brackets and the characters that start a rewrite
+    /// (`' " \\ $ & < { [ } ]`). One bit a byte: bits 0x21–0x3F of the first
+    /// mask, 0x40–0x7E of the second.
     @inline(__always) private func isPlain(_ b: UInt8) -> Bool {
-        switch b {
-        case 0x21...0x7E:
-            switch b {
-            case UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "$"), UInt8(ascii: "&"),
-                 UInt8(ascii: "<"), UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "}"), UInt8(ascii: "]"):
-                return false
-            default:
-                return true
-            }
-        default:
-            return false
-        }
+        let plainLow: UInt64 = 0xEFFF_FF2A_0000_0000
+        let plainHigh: UInt64 = 0x57FF_FFFF_C7FF_FFFF
+        if b < 64 { return (plainLow >> UInt64(b)) & 1 != 0 }
+        if b < 128 { return (plainHigh >> UInt64(b - 64)) & 1 != 0 }
+        return false
     }
 
     /// Copies one UTF-8 scalar, reporting bytes that are not UTF-8.
@@ -575,9 +588,9 @@ public struct Lexer {
     // MARK: Options
 
     /// A word whose first character is an unquoted dash and then a letter is an option.
-    private func classify(_ word: Word) -> Token {
-        let start = word.range.start.offset
-        guard start < end else { return .word(word) }
+    private func classify(_ wordRange: SourceRange) -> Token {
+        let start = wordRange.start.offset
+        guard start < end else { return .word(makeWord(wordRange)) }
         let dash: Option.Dash
         let dashLength: Int
         if bytes[start] == UInt8(ascii: "-") {
@@ -586,19 +599,19 @@ public struct Lexer {
             dash = bytes[start + 2] == 0x94 ? .emDash : .enDash
             dashLength = 3
         } else {
-            return .word(word)
+            return .word(makeWord(wordRange))
         }
         let utf8 = buffer  // the word's text, still in the buffer
         // The text must still start with the dash as written (not a quoted "-x").
         // `--=value`: an option that lacks its name (the parser says so).
         let namelessEquals = dash == .double && utf8.count > 2 && utf8[2] == UInt8(ascii: "=")
         guard utf8.count > dashLength, isLetter(utf8[dashLength]) || namelessEquals,
-              word.sourceMap.sourceOffset(forText: dashLength) == start + dashLength else { return .word(word) }
+              map.sourceOffset(forText: dashLength) == start + dashLength else { return .word(makeWord(wordRange)) }
         var nameEnd = dashLength
         while nameEnd < utf8.count, utf8[nameEnd] != UInt8(ascii: "=") { nameEnd += 1 }
         let name = String(decoding: utf8[dashLength..<nameEnd], as: UTF8.self)
-        let nameStartLoc = word.range.start.advanced(columns: dash == .double ? 2 : 1, bytes: dashLength)
-        let nameEndOffset = word.sourceMap.sourceOffset(forText: nameEnd)
+        let nameStartLoc = wordRange.start.advanced(columns: dash == .double ? 2 : 1, bytes: dashLength)
+        let nameEndOffset = map.sourceOffset(forText: nameEnd)
         var nameColumns = 0
         for k in dashLength..<nameEnd where utf8[k] & 0xC0 != 0x80 { nameColumns += 1 }
         let nameRange = SourceRange(start: nameStartLoc, end: nameStartLoc.advanced(columns: nameColumns, bytes: nameEndOffset - nameStartLoc.offset))
@@ -606,15 +619,15 @@ public struct Lexer {
         if nameEnd < utf8.count {
             let valueStart = nameEnd + 1
             let text = String(decoding: utf8[valueStart...], as: UTF8.self)
-            var map = SourceMap(start: word.sourceMap.sourceOffset(forText: valueStart))
-            map.shift(from: word.sourceMap, dropping: valueStart)
+            var valueMap = SourceMap(start: map.sourceOffset(forText: valueStart))
+            valueMap.shift(from: map, dropping: valueStart)
             let startLoc = nameRange.end.advanced(columns: 1, bytes: 1)
             inline = Word(text: text,
-                          interpolations: word.interpolations.map { Interpolation(offset: $0.offset - valueStart, reference: $0.reference) },
-                          range: SourceRange(start: startLoc, end: word.range.end),
-                          isQuoted: word.isQuoted, sourceMap: map)
+                          interpolations: interpolations.map { Interpolation(offset: $0.offset - valueStart, reference: $0.reference) },
+                          range: SourceRange(start: startLoc, end: wordRange.end),
+                          isQuoted: quoted, sourceMap: valueMap)
         }
-        return .option(OptionToken(name: name, dash: dash, nameRange: nameRange, inlineValue: inline, range: word.range))
+        return .option(OptionToken(name: name, dash: dash, nameRange: nameRange, inlineValue: inline, range: wordRange))
     }
 }
 

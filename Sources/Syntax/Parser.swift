@@ -4,15 +4,28 @@
 /// It knows nothing of the catalog: `@aws ssm-incidents no-such-thing` parses,
 /// and the checker rejects it. Errors are collected, and parsing goes on at the
 /// next option (in a command) or the next line (in a script).
+///
+/// The parser pulls its tokens from the lexer one at a time (with one token of
+/// lookahead when `@Amazon Q` needs it) instead of lexing the whole input into
+/// an array first: a token holds a word with its strings and source map, and
+/// filling, growing and copying an array of them cost as much as lexing did.
 public struct Parser {
-    private var tokens: [Token]
-    private var index = 0
+    private var lexer: Lexer
+    /// The token under the cursor.
+    private var current: Token
+    /// The token after `current`, once `peekNext` has lexed it.
+    private var lookahead: Token?
+    /// Whether `current` is the first token, and whether the one before it was a line break.
+    private var atFirstToken = true
+    private var afterNewline = false
     private var isScript = false
-    private var diagnostics: [Diagnostic]
+    /// The parser's own diagnostics; the lexer keeps its own, and `finish`
+    /// puts them together as one list, the lexer's first.
+    private var diagnostics: [Diagnostic] = []
 
-    private init(tokens: [Token], diagnostics: [Diagnostic]) {
-        self.tokens = tokens
-        self.diagnostics = diagnostics
+    private init(lexer: Lexer) {
+        self.lexer = lexer
+        self.current = self.lexer.next()
     }
 
     // MARK: Entry points
@@ -20,9 +33,7 @@ public struct Parser {
     /// `message = [ fence ] command [ fence ]`: one chat message.
     public static func parseMessage(_ file: SourceFile) -> (command: Command?, diagnostics: [Diagnostic]) {
         let (content, unclosed) = ChatFormatting.unwrap(file.bytes)
-        var lexer = Lexer(bytes: file.bytes, range: content, mode: .message, firstLine: file.firstLine)
-        let tokens = lexer.tokenize()
-        var parser = Parser(tokens: tokens, diagnostics: lexer.diagnostics)
+        var parser = Parser(lexer: Lexer(bytes: file.bytes, range: content, mode: .message, firstLine: file.firstLine))
         if let unclosed {
             let fence = unclosed.count == 3
             let range = SourceRange(start: file.location(of: unclosed.lowerBound), end: file.location(of: unclosed.upperBound))
@@ -34,36 +45,77 @@ public struct Parser {
         if command != nil, case .end = parser.current {} else if command != nil {
             parser.error("unexpected-token", "unexpected input after the command", parser.current.range)
         }
-        return (command, parser.diagnostics.sorted { $0.range.start < $1.range.start })
+        return (command, parser.finish())
     }
 
     /// `script = { line }`: a runbook.
     public static func parseScript(_ file: SourceFile) -> (script: Script, diagnostics: [Diagnostic]) {
-        var lexer = Lexer(bytes: file.bytes, mode: .script, firstLine: file.firstLine)
-        let tokens = lexer.tokenize()
-        var parser = Parser(tokens: tokens, diagnostics: lexer.diagnostics)
+        var parser = Parser(lexer: Lexer(bytes: file.bytes, mode: .script, firstLine: file.firstLine))
         parser.isScript = true
         let script = parser.parseScriptBody()
-        return (script, parser.diagnostics.sorted { $0.range.start < $1.range.start })
+        return (script, parser.finish())
+    }
+
+    /// Lexes what is left (its diagnostics count too, as when the whole input
+    /// was lexed first), then every diagnostic, in source order.
+    private mutating func finish() -> [Diagnostic] {
+        while true {
+            if case .end = current { break }
+            advance()
+        }
+        let all = diagnostics.isEmpty ? lexer.diagnostics : lexer.diagnostics + diagnostics
+        return all.sorted { $0.range.start < $1.range.start }
     }
 
     // MARK: Token stream
 
-    private var current: Token { tokens[index] }
-
     private var atLineEnd: Bool {
-        switch tokens[index] {
+        switch current {
         case .newline, .comment, .end: true
         default: false
         }
     }
 
     private var atWord: Bool {
-        if case .word = tokens[index] { true } else { false }
+        if case .word = current { true } else { false }
     }
 
+    /// Moves to the next token; the `.end` token stays once reached.
     private mutating func advance() {
-        if index < tokens.count - 1 { index += 1 }
+        _ = take()
+    }
+
+    /// Moves to the next token and hands over the one that was current. It is
+    /// swapped out, not copied: a word holds three reference-counted buffers,
+    /// and copying words from token to tree was a good part of parsing.
+    private mutating func take() -> Token {
+        if case .end = current { return current }
+        if case .newline = current { afterNewline = true } else { afterNewline = false }
+        atFirstToken = false
+        var token: Token
+        if let next = lookahead {
+            token = next
+            lookahead = nil
+        } else {
+            token = lexer.next()
+        }
+        swap(&token, &current)
+        return token
+    }
+
+    /// The current token when it is a word, taken (see `take`); nil otherwise.
+    private mutating func takeWord() -> Word? {
+        guard atWord, case .word(let w) = take() else { return nil }
+        return w
+    }
+
+    /// The token after `current` (`current` itself at the end).
+    private mutating func peekNext() -> Token {
+        if case .end = current { return current }
+        if let next = lookahead { return next }
+        let next = lexer.next()
+        lookahead = next
+        return next
     }
 
     private mutating func error(_ code: String, _ message: String, _ range: SourceRange, suggestion: String? = nil) {
@@ -171,7 +223,7 @@ public struct Parser {
         let start = current.range
         let mention = parseMention()
         var awsPrefix: SourceRange? = nil
-        if let w = currentWord, !w.isQuoted, w.isLiteral, w.text.utf8.count == 3, w.text.lowercased() == "aws" {
+        if let w = currentWord, !w.isQuoted, w.isLiteral, w.text.utf8.count == 3, asciiEqualIgnoringCase(w.text, "aws") {
             awsPrefix = w.range
             advance()
         }
@@ -185,12 +237,11 @@ public struct Parser {
             return nil
         }
         var arguments: [Word] = []
-        while atWord, let w = currentWord {
+        while let w = takeWord() {
             arguments.append(w)
-            advance()
         }
         var options: [Option] = []
-        while case .option(let token) = current {
+        while case .option = current, case .option(let token) = take() {
             options.append(parseOption(token))
         }
         var range = start.union(operation.range)
@@ -203,35 +254,34 @@ public struct Parser {
     private mutating func parseMention() -> Mention? {
         guard let w = currentWord, !w.isQuoted, w.isLiteral, let first = w.text.utf8.first,
               first == UInt8(ascii: "@") || first == UInt8(ascii: "<"), w.text.utf8.count <= 64 else { return nil }
-        let lower = w.text.lowercased()
-        switch lower {
-        case "@aws":
+        // The three mentions, compared as ASCII: no other text lowercases to them.
+        if asciiEqualIgnoringCase(w.text, "@aws") {
             advance()
             return Mention(kind: .aws, text: w.text, range: w.range)
-        case "@q":
+        }
+        if asciiEqualIgnoringCase(w.text, "@q") {
             advance()
             return Mention(kind: .q, text: w.text, range: w.range)
-        case "@amazon":
-            let next = tokens[min(index + 1, tokens.count - 1)]
-            if case .word(let q) = next, !q.isQuoted, q.text.lowercased() == "q" {
+        }
+        if asciiEqualIgnoringCase(w.text, "@amazon") {
+            if case .word(let q) = peekNext(), !q.isQuoted, q.text.lowercased() == "q" {
                 advance()
                 advance()
                 return Mention(kind: .amazonQ, text: w.text + " " + q.text, range: w.range.union(q.range))
             }
             return nil
-        default:
-            if lower.hasPrefix("<@"), lower.hasSuffix(">"), lower.count > 3 {
-                advance()
-                return Mention(kind: .slackUser, text: w.text, range: w.range)
-            }
-            return nil
         }
+        let lower = w.text.lowercased()
+        if lower.hasPrefix("<@"), lower.hasSuffix(">"), lower.count > 3 {
+            advance()
+            return Mention(kind: .slackUser, text: w.text, range: w.range)
+        }
+        return nil
     }
 
     /// `service = word` and `operation = word`: any word; the checker knows the names.
     private mutating func parseName(what: String, after previous: (text: String, range: SourceRange)?, example: String) -> Word? {
-        if let w = currentWord {
-            advance()
+        if let w = takeWord() {
             return w
         }
         let here = current.range
@@ -254,15 +304,14 @@ public struct Parser {
     }
 
     /// `option = dash name [ "=" value ] { value }`
+    /// The option token has been taken; its values follow.
     private mutating func parseOption(_ token: OptionToken) -> Option {
-        advance()
         var values: [Word] = []
         if let inline = token.inlineValue { values.append(inline) }
         var range = token.range
-        while atWord, let w = currentWord {
-            values.append(w)
+        while let w = takeWord() {
             range = range.union(w.range)
-            advance()
+            values.append(w)
         }
         if token.name.isEmpty {
             error("missing-option-name", "an option needs a name after its dashes", token.range,
@@ -277,9 +326,8 @@ public struct Parser {
 
     /// The current token is the first of a runbook line (not of a chat message).
     private var lineStartsStatement: Bool {
-        guard index > 0 else { return isScript }
-        if case .newline = tokens[index - 1] { return true }
-        return false
+        if atFirstToken { return isScript }
+        return afterNewline
     }
 
     private mutating func skipOptions() {
@@ -300,7 +348,10 @@ public struct Parser {
     }
 
     private func isOptionName(_ text: String) -> Bool {
-        text.utf8.allSatisfy { isIdentifierByte($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }
+        // On the contiguous bytes: iterating a String's UTF8View costs several times more.
+        let isName: (UInt8) -> Bool = { isIdentifierByte($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }
+        if let result = text.utf8.withContiguousStorageIfAvailable({ $0.allSatisfy(isName) }) { return result }
+        return text.utf8.allSatisfy(isName)
     }
 
     private func article(_ word: String) -> String {
@@ -327,4 +378,20 @@ extension String {
         while s.last == " " { s = s.dropLast() }
         return String(s)
     }
+}
+
+/// Whether `text` is `lowercase` (ASCII letters, digits and punctuation) in any
+/// case, compared byte by byte without making a lowercased copy.
+@inline(__always)
+func asciiEqualIgnoringCase(_ text: String, _ lowercase: StaticString) -> Bool {
+    let n = lowercase.utf8CodeUnitCount
+    guard text.utf8.count == n else { return false }
+    let p = lowercase.utf8Start
+    var i = 0
+    for b in text.utf8 {
+        let folded = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+        if folded != p[i] { return false }
+        i += 1
+    }
+    return true
 }
