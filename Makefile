@@ -49,7 +49,7 @@ fuzz:
 	$(FUZZ_BUILD)
 	@set -e; bin=$$($(FUZZ_BUILD) --show-bin-path); for t in $(FUZZ_TARGETS); do \
 	  mkdir -p fuzz-out/$$t/corpus; echo "fuzz: $$t for $(FUZZ_SECONDS)s"; \
-	  SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=1 $$bin/$$t fuzz-out/$$t/corpus Tests/Fuzz/Corpus/$$t \
+	  SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=Tests/Fuzz/lsan-suppressions.txt:print_suppressions=0 $$bin/$$t fuzz-out/$$t/corpus Tests/Fuzz/Corpus/$$t \
 	    -max_total_time=$(FUZZ_SECONDS) -timeout=1 -rss_limit_mb=$(FUZZ_RSS_MB) -detect_leaks=1 \
 	    -print_final_stats=1 -artifact_prefix=fuzz-out/$$t/ 2>fuzz-out/$$t/log || \
 	    { tail -n 40 fuzz-out/$$t/log; echo "fuzz: $$t failed; the input is in fuzz-out/$$t/"; exit 1; }; \

@@ -608,7 +608,7 @@ public struct Lexer {
             let text = String(decoding: utf8[valueStart...], as: UTF8.self)
             var map = SourceMap(start: word.sourceMap.sourceOffset(forText: valueStart))
             map.shift(from: word.sourceMap, dropping: valueStart)
-            let startLoc = location(from: nameRange.end, to: word.sourceMap.sourceOffset(forText: valueStart))
+            let startLoc = location(from: nameRange.end, to: nameRange.end.offset + 1)
             inline = Word(text: text,
                           interpolations: word.interpolations.map { Interpolation(offset: $0.offset - valueStart, reference: $0.reference) },
                           range: SourceRange(start: startLoc, end: word.range.end),
