@@ -1,11 +1,12 @@
 # IncidentChat: two commands do all the set-up.
 #   make run    builds and starts the REPL on the embedded SQLite store
 #   make test   builds and runs every test (swift test and the end-to-end scripts)
+#   make fuzz   builds the libFuzzer targets (Tests/Fuzz) and runs each for FUZZ_SECONDS
 SWIFT      ?= swift
 BIN        := .build/debug/incident-chat
 PY_MODULES := boto3 botocore awscli jmespath regex
 
-.PHONY: run test build deps bench e2e golden clean
+.PHONY: run test build deps bench e2e golden clean fuzz
 
 run: deps build
 	@$(BIN)
@@ -31,6 +32,28 @@ bench: deps
 	$(SWIFT) build -c release --product incident-chat
 	$(SWIFT) build -c release --product incident-chat-bench
 	.build/release/incident-chat-bench
+
+# libFuzzer with AddressSanitizer, built apart (Tests/Fuzz is a package of its
+# own, in .build-fuzz). Each target runs FUZZ_SECONDS; a hang over one second,
+# a leak or more than FUZZ_RSS_MB fails it. New inputs and crashes go to fuzz-out/.
+#   make fuzz FUZZ_SECONDS=600 FUZZ_TARGETS="fuzz-message fuzz-checker"
+FUZZ_SECONDS ?= 60
+FUZZ_RSS_MB  ?= 2048
+FUZZ_TARGETS ?= fuzz-message fuzz-script fuzz-checker fuzz-runbook fuzz-shorthand \
+                fuzz-json-checker fuzz-pattern fuzz-json-wire fuzz-json-jmespath \
+                fuzz-jmespath fuzz-wire-request fuzz-sigv4
+FUZZ_BUILD   := $(SWIFT) build --package-path Tests/Fuzz --scratch-path .build-fuzz -c debug \
+                -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+
+fuzz:
+	$(FUZZ_BUILD)
+	@set -e; bin=$$($(FUZZ_BUILD) --show-bin-path); for t in $(FUZZ_TARGETS); do \
+	  mkdir -p fuzz-out/$$t/corpus; echo "fuzz: $$t for $(FUZZ_SECONDS)s"; \
+	  SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=Tests/Fuzz/lsan-suppressions.txt:print_suppressions=0 $$bin/$$t fuzz-out/$$t/corpus Tests/Fuzz/Corpus/$$t \
+	    -max_total_time=$(FUZZ_SECONDS) -timeout=1 -rss_limit_mb=$(FUZZ_RSS_MB) -detect_leaks=1 \
+	    -print_final_stats=1 -artifact_prefix=fuzz-out/$$t/ 2>fuzz-out/$$t/log || \
+	    { tail -n 40 fuzz-out/$$t/log; echo "fuzz: $$t failed; the input is in fuzz-out/$$t/"; exit 1; }; \
+	  grep -E '^stat::number_of_executed_units|^stat::average_exec_per_sec' fuzz-out/$$t/log; done
 
 # What the build and the tests need from the system, installed only when missing.
 deps:

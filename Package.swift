@@ -10,6 +10,15 @@ let package = Package(
     products: [
         .executable(name: "incident-chat", targets: ["incident-chat"]),
         .executable(name: "incident-chat-bench", targets: ["incident-chat-bench"]),
+        // The modules the fuzz targets (Tests/Fuzz, a package of their own) link.
+        .library(name: "Syntax", targets: ["Syntax"]),
+        .library(name: "Catalog", targets: ["Catalog"]),
+        .library(name: "Checker", targets: ["Checker"]),
+        .library(name: "JMESPath", targets: ["JMESPath"]),
+        .library(name: "Wire", targets: ["Wire"]),
+        .library(name: "SigV4", targets: ["SigV4"]),
+        .library(name: "Interpreter", targets: ["Interpreter"]),
+        .library(name: "MemoryBackend", targets: ["MemoryBackend"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -612,22 +612,40 @@ public struct Lexer {
         let name = String(decoding: utf8[dashLength..<nameEnd], as: UTF8.self)
         let nameStartLoc = wordRange.start.advanced(columns: dash == .double ? 2 : 1, bytes: dashLength)
         let nameEndOffset = map.sourceOffset(forText: nameEnd)
-        var nameColumns = 0
-        for k in dashLength..<nameEnd where utf8[k] & 0xC0 != 0x80 { nameColumns += 1 }
-        let nameRange = SourceRange(start: nameStartLoc, end: nameStartLoc.advanced(columns: nameColumns, bytes: nameEndOffset - nameStartLoc.offset))
+        // Columns from the source bytes, not the name's text: quotes, escapes
+        // and invalid UTF-8 make the two differ.
+        let nameRange = SourceRange(start: nameStartLoc, end: location(from: nameStartLoc, to: nameEndOffset))
         var inline: Word? = nil
         if nameEnd < utf8.count {
             let valueStart = nameEnd + 1
             let text = String(decoding: utf8[valueStart...], as: UTF8.self)
             var valueMap = SourceMap(start: map.sourceOffset(forText: valueStart))
             valueMap.shift(from: map, dropping: valueStart)
-            let startLoc = nameRange.end.advanced(columns: 1, bytes: 1)
+            let startLoc = location(from: nameRange.end, to: nameRange.end.offset + 1)
             inline = Word(text: text,
                           interpolations: interpolations.map { Interpolation(offset: $0.offset - valueStart, reference: $0.reference) },
                           range: SourceRange(start: startLoc, end: wordRange.end),
                           isQuoted: quoted, sourceMap: valueMap)
         }
         return .option(OptionToken(name: name, dash: dash, nameRange: nameRange, inlineValue: inline, range: wordRange))
+    }
+}
+
+extension Lexer {
+    /// The location of a later offset, counted from a known one as `step()` counts.
+    func location(from start: SourceLocation, to offset: Int) -> SourceLocation {
+        var line = start.line, column = start.column
+        var i = start.offset
+        while i < offset {
+            if bytes[i] == 0x0A {
+                line += 1
+                column = 1
+            } else if bytes[i] & 0xC0 != 0x80 {
+                column += 1
+            }
+            i += 1
+        }
+        return SourceLocation(offset: Swift.max(offset, start.offset), line: line, column: column)
     }
 }
 

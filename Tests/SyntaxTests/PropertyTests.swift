@@ -66,7 +66,7 @@ struct GrammarPropertyTests {
 }
 
 /// Any bytes get diagnostics, never a crash or a hang, and every diagnostic
-/// points inside the input.
+/// points inside the input, at the line and column of its offsets.
 @Suite("Bad input")
 struct BadInputTests {
     func check(_ bytes: [UInt8]) {
@@ -74,6 +74,9 @@ struct BadInputTests {
             let file = SourceFile(name: "<test>", bytes: bytes)
             for d in parse(file) {
                 #expect(d.range.start.offset >= 0 && d.range.end.offset <= bytes.count && d.range.start.offset <= d.range.end.offset)
+                // The line and column it names are those of its offsets.
+                #expect(d.range.start == file.location(of: d.range.start.offset) && d.range.end == file.location(of: d.range.end.offset),
+                        "\(d.code) at \(d.range) in \(bytes)")
                 _ = DiagnosticRenderer().render(d, in: file)
             }
         }
@@ -103,6 +106,59 @@ struct BadInputTests {
             }
             check(bytes)
         }
+    }
+
+    /// Runbooks from the script grammar, broken the ways hand-edited files
+    /// break: a byte flipped, a quote dropped, a bracket left unbalanced, a
+    /// line continuation cut (its line break gone, the file ending after the
+    /// backslash, the backslash gone).
+    @Test func mutatedRunbooks() async {
+        let grammar = GrammarPropertyTests.script
+        await propertyCheck(count: 300, input: Gen.int(in: 0...Int.max), Gen.int(in: 0...Int.max)) { seed, flip in
+            var generator = SentenceGenerator(grammar: grammar, seed: UInt64(seed))
+            var random = SeededRandom(seed: UInt64(flip))
+            var bytes = Self.mutate(Array(generator.generate("script").utf8), using: &random)
+            // Half the time more than one break.
+            if Bool.random(using: &random) { bytes = Self.mutate(bytes, using: &random) }
+            check(bytes)
+        }
+    }
+
+    static func mutate(_ input: [UInt8], using random: inout SeededRandom) -> [UInt8] {
+        var bytes = input
+        func positions(of set: String) -> [Int] {
+            bytes.indices.filter { set.utf8.contains(bytes[$0]) }
+        }
+        let backslash = UInt8(ascii: "\\"), newline = UInt8(ascii: "\n")
+        switch Int.random(in: 0..<4, using: &random) {
+        case 0:
+            guard !bytes.isEmpty else { return [UInt8.random(in: 0...255, using: &random)] }
+            bytes[Int.random(in: 0..<bytes.count, using: &random)] = UInt8.random(in: 0...255, using: &random)
+        case 1:
+            if let i = positions(of: "\"'").randomElement(using: &random) {
+                bytes.remove(at: i)
+            } else {
+                bytes.insert(Array("\"'".utf8).randomElement(using: &random)!, at: Int.random(in: 0...bytes.count, using: &random))
+            }
+        case 2:
+            if Bool.random(using: &random), let i = positions(of: "{}[]").randomElement(using: &random) {
+                bytes.remove(at: i)
+            } else {
+                bytes.insert(Array("{}[]".utf8).randomElement(using: &random)!, at: Int.random(in: 0...bytes.count, using: &random))
+            }
+        default:
+            let continuations = bytes.indices.filter { $0 + 1 < bytes.count && bytes[$0] == backslash && bytes[$0 + 1] == newline }
+            guard let i = continuations.randomElement(using: &random) else {
+                // None to cut: end the runbook with a dangling one.
+                return bytes + [backslash]
+            }
+            switch Int.random(in: 0..<3, using: &random) {
+            case 0: bytes.remove(at: i + 1)
+            case 1: bytes.removeSubrange((i + 1)...)
+            default: bytes.remove(at: i)
+            }
+        }
+        return bytes
     }
 
     @Test func invalidUTF8() {
