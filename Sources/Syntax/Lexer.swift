@@ -610,7 +610,9 @@ public struct Lexer {
             map.shift(from: word.sourceMap, dropping: valueStart)
             let startLoc = location(from: nameRange.end, to: nameRange.end.offset + 1)
             inline = Word(text: text,
-                          interpolations: word.interpolations.map { Interpolation(offset: $0.offset - valueStart, reference: $0.reference) },
+                          // A reference in the name (`--a$x=v`, diagnosed there) is not the value's.
+                          interpolations: word.interpolations.filter { $0.offset >= valueStart }
+                              .map { Interpolation(offset: $0.offset - valueStart, reference: $0.reference) },
                           range: SourceRange(start: startLoc, end: word.range.end),
                           isQuoted: word.isQuoted, sourceMap: map)
         }
