@@ -623,7 +623,9 @@ public struct Lexer {
             valueMap.shift(from: map, dropping: valueStart)
             let startLoc = location(from: nameRange.end, to: nameRange.end.offset + 1)
             inline = Word(text: text,
-                          interpolations: interpolations.map { Interpolation(offset: $0.offset - valueStart, reference: $0.reference) },
+                          // A reference in the name (`--a$x=v`, diagnosed there) is not the value's.
+                          interpolations: interpolations.filter { $0.offset >= valueStart }
+                              .map { Interpolation(offset: $0.offset - valueStart, reference: $0.reference) },
                           range: SourceRange(start: startLoc, end: wordRange.end),
                           isQuoted: quoted, sourceMap: valueMap)
         }
