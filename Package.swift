@@ -170,11 +170,7 @@ let package = Package(
             "Renderer", "REPL", "Channel", "Server", "RemoteBackend", "SigV4", "Connectors",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ],
-        // The Swift runtime and Foundation linked in (release builds): loading
-        // and relocating their shared libraries took half of a one-command
-        // `exec` (about 10 ms of the dynamic loader's time, for 11,000 symbol relocations).
-        linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]),
+        ]),
 
         // benchmarks: each figure beside the same work done by the Python reference
         .executableTarget(name: "incident-chat-bench", dependencies: [
