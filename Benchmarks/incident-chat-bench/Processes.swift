@@ -8,6 +8,14 @@ let incidentChat = packageRoot.appendingPathComponent(".build/release/incident-c
 /// child's end in steps of tens of milliseconds, which would swamp a start-up figure.)
 @discardableResult
 func timeProcess(_ path: String, _ arguments: [String], environment: [String: String]? = nil) throws -> Double {
+    try measureProcess(path, arguments, environment: environment).seconds
+}
+
+/// Runs a program to its end, as `timeProcess` does; returns the wall time in
+/// seconds and the child's own peak resident memory in bytes (from `wait4`,
+/// so that each run's peak is its own, not the largest of every child so far).
+func measureProcess(_ path: String, _ arguments: [String], environment: [String: String]? = nil) throws
+    -> (seconds: Double, peakBytes: Int) {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -23,19 +31,13 @@ func timeProcess(_ path: String, _ arguments: [String], environment: [String: St
     let spawned = posix_spawn(&pid, path, &actions, nil, argv, env)
     guard spawned == 0 else { throw BenchmarkError("cannot start \(path): error \(spawned)") }
     var status: Int32 = 0
-    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+    var usage = rusage()
+    while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
     let elapsed = start.duration(to: .now)
     guard status & 0x7f == 0, (status >> 8) & 0xff == 0 else {
         throw BenchmarkError("\(path) \(arguments.prefix(3).joined(separator: " ")) failed (status \(status))")
     }
-    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-}
-
-/// The largest resident set of any child process waited for so far, in bytes.
-func childrenPeakMemory() -> Int {
-    var usage = rusage()
-    getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-    return usage.ru_maxrss * 1024
+    return (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18, usage.ru_maxrss * 1024)
 }
 
 /// The median of several runs.

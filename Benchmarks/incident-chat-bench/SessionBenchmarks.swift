@@ -1,15 +1,18 @@
 import Foundation
 
-/// A runbook of `count` commands after a short set-up: 60% create-timeline-event,
-/// 20% update-incident-record, 20% get and list.
-func mixedRunbook(_ count: Int) -> String {
+/// Writes a runbook of `count` commands after a short set-up to `file`: 60%
+/// create-timeline-event, 20% update-incident-record, 20% get and list. It is
+/// written in blocks, so that the 10^6-command runbook (150 MB) is never held whole.
+func writeMixedRunbook(_ count: Int, to file: URL) throws {
+    FileManager.default.createFile(atPath: file.path, contents: nil)
+    let handle = try FileHandle(forWritingTo: file)
+    defer { try? handle.close() }
     var text = """
         @aws ssm-incidents create-replication-set --regions us-east-1={}
         let plan = @aws ssm-incidents create-response-plan --name bench --incident-template title=Bench,impact=3
         let incident = @aws ssm-incidents start-incident --response-plan-arn $plan.arn
 
         """
-    text.reserveCapacity(count * 180)
     for i in 0..<count {
         switch i % 10 {
         case 0...5:
@@ -21,27 +24,34 @@ func mixedRunbook(_ count: Int) -> String {
         default:
             text += "@aws ssm-incidents list-timeline-events --incident-record-arn $incident.incidentRecordArn --max-results 20 --no-paginate\n"
         }
+        if text.utf8.count >= 1 << 20 {
+            try handle.write(contentsOf: Data(text.utf8))
+            text = ""
+        }
     }
-    return text
+    try handle.write(contentsOf: Data(text.utf8))
 }
 
 /// The runbook mix through the release binary (output to /dev/null), in
-/// memory and on SQLite, at 10^3 … 10^5 commands; and the peak memory.
+/// memory and on SQLite, at 10^3 … 10^6 commands (issue 9.3: the rate should
+/// stay flat as the runbook grows); and each run's peak memory.
 func runbookFigures() throws -> [Figure] {
     let folder = try temporaryFolder("runbook")
+    defer { try? FileManager.default.removeItem(at: folder) }
     var figures: [Figure] = []
-    for count in [1_000, 10_000, 100_000] {
+    for count in [1_000, 10_000, 100_000, 1_000_000] {
         let file = folder.appendingPathComponent("mix-\(count).chat")
-        try mixedRunbook(count).write(to: file, atomically: true, encoding: .utf8)
-        let memory = try timeProcess(incidentChat, ["run", "--memory", file.path])
+        try writeMixedRunbook(count, to: file)
+        let memory = try measureProcess(incidentChat, ["run", "--memory", file.path])
         let store = folder.appendingPathComponent("store-\(count).sqlite").path
-        let sqlite = try timeProcess(incidentChat, ["run", "--store", store, file.path])
-        figures.append(Figure(name: "runbook mix, memory, \(count) commands", ours: Double(count) / memory, anchor: nil, anchorName: "—", unit: "cmd/s"))
-        figures.append(Figure(name: "runbook mix, SQLite, \(count) commands", ours: Double(count) / sqlite, anchor: nil, anchorName: "—", unit: "cmd/s"))
+        let sqlite = try measureProcess(incidentChat, ["run", "--store", store, file.path])
+        figures.append(Figure(name: "runbook mix, memory, \(count) commands", ours: Double(count) / memory.seconds, anchor: nil, anchorName: "—", unit: "cmd/s"))
+        figures.append(Figure(name: "runbook mix, SQLite, \(count) commands", ours: Double(count) / sqlite.seconds, anchor: nil, anchorName: "—", unit: "cmd/s"))
+        print(String(format: "runbook: %d commands: peak resident memory %.1f MB in memory, %.1f MB on SQLite", count,
+                     Double(memory.peakBytes) / 1_048_576, Double(sqlite.peakBytes) / 1_048_576))
+        try? FileManager.default.removeItem(at: file)
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: store + suffix) }
     }
-    let peak = Double(childrenPeakMemory()) / 1_048_576
-    print(String(format: "runbook: peak resident memory of any run above: %.1f MB", peak))
-    try? FileManager.default.removeItem(at: folder)
     return figures
 }
 

@@ -30,9 +30,40 @@ extension IDGenerator {
 }
 
 /// Random UUIDs (version 4).
+///
+/// Drawn from a pool of random bytes refilled 4 KB at a time: Foundation's
+/// `UUID()` opens, reads and closes /dev/urandom for every identifier on
+/// Linux, three system calls a timeline event.
 public struct RandomIDGenerator: IDGenerator {
     public init() {}
-    public func uuid() -> UUID { UUID() }
+    public func uuid() -> UUID { RandomBytePool.shared.uuid() }
+}
+
+/// Random bytes from the system's generator, fetched in blocks.
+private final class RandomBytePool: @unchecked Sendable {
+    static let shared = RandomBytePool()
+    private let lock = NSLock()
+    private var bytes = [UInt8](repeating: 0, count: 4096)
+    /// The first byte not handed out yet.
+    private var next = 4096
+
+    func uuid() -> UUID {
+        var raw: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                  UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        lock.withLock {
+            if next + 16 > bytes.count {
+                bytes.withUnsafeMutableBytes { arc4random_buf($0.baseAddress!, $0.count) }
+                next = 0
+            }
+            bytes.withUnsafeBytes { source in
+                withUnsafeMutableBytes(of: &raw) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[next..<(next + 16)])) }
+            }
+            next += 16
+        }
+        raw.6 = (raw.6 & 0x0F) | 0x40 // version 4
+        raw.8 = (raw.8 & 0x3F) | 0x80 // RFC 4122 variant
+        return UUID(uuid: raw)
+    }
 }
 
 /// UUIDs drawn from a seeded generator (SplitMix64): the same seed gives the

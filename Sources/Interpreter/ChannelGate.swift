@@ -20,16 +20,55 @@ final class ChannelGate {
     }
     private var incidents: [String: IncidentInfo] = [:]
 
+    /// Decisions already made, when the channel's policies test no condition
+    /// and fill in no variable: a decision then depends on the action, the
+    /// resource and the user alone, and a runbook asks the same few questions
+    /// over and over (evaluating the policies anew was a tenth of a command).
+    private var decisions: [DecisionKey: Decision] = [:]
+    private let decisionsDependOnContext: Bool
+    private struct DecisionKey: Hashable {
+        var action: String
+        var resource: String
+        var user: String
+    }
+
     init(configuration: ChannelConfiguration, aliases: (any AliasStore)? = nil) throws {
         self.configuration = configuration
         authorizer = ChannelAuthorizer(configuration)
+        decisionsDependOnContext = Self.dependsOnContext(configuration)
         publisher = NotificationPublisher(configuration)
         log = try CommandLog.open(for: configuration)
         self.aliases = aliases ?? MemoryAliasStore(configuration.aliases)
     }
 
     func authorize(_ request: Request, user: String, now: Date) -> Decision {
-        authorizer.authorize(request, user: user, now: now)
+        guard !decisionsDependOnContext else { return authorizer.authorize(request, user: user, now: now) }
+        let key = DecisionKey(action: OperationPermissions.action(for: request),
+                              resource: OperationPermissions.resource(for: request, account: configuration.account,
+                                                                      region: configuration.region),
+                              user: user)
+        if let decision = decisions[key] { return decision }
+        let decision = authorizer.authorize(request, user: user, now: now)
+        if decisions.count >= 4096 { decisions.removeAll(keepingCapacity: true) }
+        decisions[key] = decision
+        return decision
+    }
+
+    /// Whether any policy of the channel (its role, the users' roles, the
+    /// guardrails) looks at more than the action, the resource and the user:
+    /// a condition (time, tags, ...) or a `${variable}` in a resource.
+    private static func dependsOnContext(_ configuration: ChannelConfiguration) -> Bool {
+        let documents = configuration.role.documents + configuration.guardrails
+            + configuration.users.values.flatMap { $0.role?.documents ?? [] }
+        return documents.contains { document in
+            document.statements.contains { statement in
+                if !statement.conditions.isEmpty { return true }
+                guard document.hasVariables else { return false }
+                switch statement.resources {
+                case .resource(let texts), .notResource(let texts): return texts.contains { $0.contains("${") }
+                }
+            }
+        }
     }
 
     func record(command: String, user: String, decision: Decision?, outcome: LogEntry.Outcome, now: Date) -> String? {

@@ -20,7 +20,12 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup var session: SessionOptions
 
     func run() async throws {
-        let session = try exitingOnFailure { try self.session.makeSession(sink: StandardSink(), colors: colorsAllowed(fileDescriptor: 1)) }
+        // Output that goes to a file or a pipe is written in blocks, not a
+        // write a command; but not when webhook failures may be reported
+        // from another thread in between (they go straight to standard error).
+        let sink = StandardSink(buffered: isatty(1) != 1)
+        let session = try exitingOnFailure { try self.session.makeSession(sink: sink, colors: colorsAllowed(fileDescriptor: 1)) }
+        if session.webhookTransport != nil { sink.flush(); sink.buffered = false }
         var sources: [RunbookRunner.Source] = []
         for path in files {
             guard let reader = LineReader(path: path) else {
@@ -33,6 +38,7 @@ struct RunCommand: AsyncParsableCommand {
         let runner = RunbookRunner(keepGoing: keepGoing, dryRun: dryRun, progress: isatty(2) == 1)
         let summary = await runner.run(sources, in: session)
         await session.finishDeliveries()
+        sink.flush()
         printError(summary.line + "\n")
         if summary.status != .ok { throw ArgumentParser.ExitCode(summary.status.exitCode) }
     }
