@@ -85,6 +85,11 @@ public struct Checker: Sendable {
                 seenGlobals[syntax.name] = syntax.nameRange
                 if let value = global(syntax, kind, file: file, context: context, into: &diagnostics) {
                     globals.set(syntax.name, text: value.text, integer: value.integer)
+                    if let advice = GlobalOptions.sessionWide[syntax.name] {
+                        diagnostics.append(.warning(.sessionOptionIgnored,
+                                                    "--\(syntax.name) is not taken from a command; it is ignored here",
+                                                    at: syntax.nameRange, suggestion: advice))
+                    }
                     if syntax.name == "cli-input-json" || syntax.name == "cli-input-yaml" {
                         if let other = inputDocument {
                             diagnostics.append(.error(.conflictingOptions, "--\(syntax.name) and --\(other.name) cannot be used together",

@@ -43,10 +43,16 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     // Global options
     case invalidGlobalValue = "invalid-global-value"
     case conflictingOptions = "conflicting-options"
+    /// A warning: an option of the whole session, given to one command.
+    case sessionOptionIgnored = "session-option-ignored"
 }
 
 extension Diagnostic {
     static func error(_ code: DiagnosticCode, _ message: String, at range: SourceRange, suggestion: String? = nil) -> Diagnostic {
         Diagnostic(.error, code: code.rawValue, message: message, range: range, suggestion: suggestion)
+    }
+
+    static func warning(_ code: DiagnosticCode, _ message: String, at range: SourceRange, suggestion: String? = nil) -> Diagnostic {
+        Diagnostic(.warning, code: code.rawValue, message: message, range: range, suggestion: suggestion)
     }
 }

@@ -76,6 +76,21 @@ public struct GlobalOptions: Sendable, Hashable {
         "cli-connect-timeout": .integer,
     ]
 
+    /// The AWS CLI's options that choose a connection (an endpoint, a profile,
+    /// TLS, timeouts, colours): accepted as the CLI accepts them, but a session
+    /// sets these once, when it starts, and never from a message, so that a
+    /// chat channel cannot be pointed elsewhere. The advice says where they go.
+    static let sessionWide: [String: String] = [
+        "profile": "start the session with --profile NAME (incident-chat exec, run or repl)",
+        "endpoint-url": "start the session with --endpoint-url URL (incident-chat exec, run or repl)",
+        "color": "colour follows the terminal; set NO_COLOR to turn it off",
+        "no-verify-ssl": "the remote backend always verifies TLS certificates",
+        "no-sign-request": "the remote backend always signs its requests",
+        "ca-bundle": "the remote backend uses the system's certificate authorities",
+        "cli-read-timeout": "the channel file's timeout sets how long a command may run",
+        "cli-connect-timeout": "the channel file's timeout sets how long a command may run",
+    ]
+
     /// The options only a paginated operation takes.
     static let pagingNames: Set<String> = ["max-items", "starting-token", "page-size"]
 

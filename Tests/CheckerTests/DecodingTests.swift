@@ -160,6 +160,10 @@ import Testing
         #expect(g.output == .table && g.query == "incidentRecordSummaries[0]" && g.region == "eu-west-1" && g.profile == "ops")
         #expect(g.endpointURL == "http://localhost:4566" && g.maxItems == 5 && g.pageSize == 2 && g.startingToken == "t")
         #expect(g.noPaginate && g.debug && g.color == .off)
+        // Options of the whole session are read as the CLI reads them, and each is said to be ignored.
+        #expect(result.diagnostics.map(\.code) == ["session-option-ignored", "session-option-ignored", "session-option-ignored"])
+        #expect(result.diagnostics.allSatisfy { $0.severity == .warning && $0.suggestion != nil })
+        #expect(Support.codes("@aws ssm-incidents list-incident-records --endpoint-url http://elsewhere.example") == ["session-option-ignored"])
         #expect(Support.codes("@aws ssm-incidents list-incident-records --output xml") == ["invalid-global-value"])
         #expect(Support.codes("@aws ssm-incidents get-incident-record --arn \(arn) --max-items 5") == ["unknown-option"])
     }

@@ -32,13 +32,11 @@ extension IncidentsCommand {
         for item in try input.list("relatedItems") ?? [] {
             try addRelatedItem(item, to: incident)
         }
-        var data = JSONObject()
-        data.add("title", title)
-        data.add("impact", impact)
-        data.add("source", source)
-        data.add("createdBy", context.principalArn)
-        data.add("responsePlanArn", plan.arn)
-        try recordSystemEvent(incident, type: SystemEventType.trigger, data: data.text)
+        let data = JSONText.object([
+            ("title", .string(title)), ("impact", .integer(impact)), ("source", .string(source)),
+            ("createdBy", .string(context.principalArn)), ("responsePlanArn", .string(plan.arn)),
+        ])
+        try recordSystemEvent(incident, type: SystemEventType.trigger, data: data.compact)
         if let engage {
             for contactArn in plan.engagements ?? [] {
                 try engage(IncidentEngagement(incident: incident, contactArn: contactArn))
@@ -119,16 +117,10 @@ extension IncidentsCommand {
         try store.updateIncident(incident)
         if !changes.isEmpty {
             let attributes = changes.map { name, old, new in
-                var change = JSONObject()
-                change.add("attributeName", name)
-                change.add("previousValue", old)
-                change.add("newValue", new)
-                return change.text
+                JSONText.object([("attributeName", .string(name)), ("previousValue", .string(old)), ("newValue", .string(new))])
             }
-            var data = JSONObject()
-            data.add("modifiedBy", context.principalArn)
-            data.add("modifiedAttributes", raw: "[" + attributes.joined(separator: ",") + "]")
-            try recordSystemEvent(incident, type: SystemEventType.recordUpdate, data: data.text)
+            let data = JSONText.object([("modifiedBy", .string(context.principalArn)), ("modifiedAttributes", .array(attributes))])
+            try recordSystemEvent(incident, type: SystemEventType.recordUpdate, data: data.compact)
         }
         return emptyOutput
     }
