@@ -39,6 +39,7 @@ import Testing
         (.referencesUnavailable, "@aws ssm-incidents get-incident-record --arn ${ARN}", .chat, "${ARN}"),
         (.invalidGlobalValue, "@aws ssm-incidents list-incident-records --color pink", .chat, "pink"),
         (.conflictingOptions, "@aws ssm-incidents get-incident-record --cli-input-json '{}' --cli-input-yaml 'a: 1'", .chat, "cli-input-yaml"),
+        (.sessionOptionIgnored, "@aws ssm-incidents list-response-plans --endpoint-url http://elsewhere.example", .chat, "endpoint-url"),
         (.invalidNumber, "", .chat, ""),
     ]
 
