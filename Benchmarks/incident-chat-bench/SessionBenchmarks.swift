@@ -4,7 +4,9 @@ import Foundation
 /// create-timeline-event, 20% update-incident-record, 20% get and list. It is
 /// written in blocks, so that the 10^6-command runbook (150 MB) is never held whole.
 func writeMixedRunbook(_ count: Int, to file: URL) throws {
-    FileManager.default.createFile(atPath: file.path, contents: nil)
+    guard FileManager.default.createFile(atPath: file.path, contents: nil) else {
+        throw BenchmarkError("cannot create \(file.path)")
+    }
     let handle = try FileHandle(forWritingTo: file)
     defer { try? handle.close() }
     var text = """
