@@ -93,6 +93,8 @@ extension String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !CharacterClass.isPythonSpace($0.value) }) else { return "" }
         let last = scalars.lastIndex(where: { !CharacterClass.isPythonSpace($0.value) })!
+        // Nearly every value has nothing to trim: it is returned as it is, not copied.
+        if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return self }
         return String(scalars[first...last])
     }
 

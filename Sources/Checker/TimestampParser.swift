@@ -22,15 +22,7 @@ enum TimestampParser {
     }
 
     private static func iso8601(_ text: String) -> Date? {
-        // Trimming makes a new string; a value that starts and ends with a
-        // printable ASCII character (nearly every one) has nothing to trim.
-        let utf8 = text.utf8
-        let b: [UInt8]
-        if let first = utf8.first, let last = utf8.last, first > 0x20 && first < 0x7F, last > 0x20 && last < 0x7F {
-            b = Array(utf8)
-        } else {
-            b = Array(text.trimmingPythonSpace.utf8)
-        }
+        let b = Array(text.trimmingPythonSpace.utf8)
         var i = 0
         func digits(_ n: Int) -> Int? {
             guard i + n <= b.count else { return nil }

@@ -25,7 +25,7 @@ struct RunCommand: AsyncParsableCommand {
         // from another thread in between (they go straight to standard error).
         let sink = StandardSink(buffered: isatty(1) != 1)
         let session = try exitingOnFailure { try self.session.makeSession(sink: sink, colors: colorsAllowed(fileDescriptor: 1)) }
-        if session.webhookTransport != nil { sink.flush(); sink.buffered = false }
+        if session.webhookTransport != nil { sink.buffered = false }  // writes what is held
         var sources: [RunbookRunner.Source] = []
         for path in files {
             guard let reader = LineReader(path: path) else {
