@@ -22,36 +22,32 @@ public final class MemoryBackend: IncidentBackend, StoreDigest, TimeDriven, Chan
     public func send(_ request: Request, context: CallContext) async throws(ServiceError) -> Value {
         await gate.enter()
         defer { gate.leave() }
-        defer { store.commit() }
         return try execute(request, context: context)
     }
 
+    /// The batch keeps the state as it was (a copy on write: what the batch
+    /// changes is copied once) and puts it back when `body` throws; each
+    /// command's own changes are undone from the journal when it fails, and
+    /// forgotten when it succeeds, so memory does not grow with the batch.
     public func withBatch<T>(
         isolation: isolated (any Actor)?,
         _ body: (any IncidentBatch) async throws -> T
     ) async throws -> T {
         await gate.enter()
         defer { gate.leave() }
+        let before = store.state
         do {
-            let result = try await body(MemoryBatch(backend: self))
-            store.commit()
-            return result
+            return try await body(MemoryBatch(backend: self))
         } catch {
-            store.rollback(to: 0)
-            store.commit()
+            store.restore(before)
             throw error
         }
     }
 
     /// Runs one command; when it fails, undoes what it did. The caller holds the gate.
     fileprivate func execute(_ request: Request, context: CallContext) throws(ServiceError) -> Value {
-        let mark = store.mark
-        do {
-            return try engine.execute(request, context: context, store: store)
-        } catch {
-            store.rollback(to: mark)
-            if let error = error as? ServiceError { throw error }
-            throw ServiceError.store("The memory store failed: \(error).")
+        try store.atomically { store in
+            try engine.execute(request, context: context, store: store)
         }
     }
 
@@ -73,14 +69,8 @@ public final class MemoryBackend: IncidentBackend, StoreDigest, TimeDriven, Chan
     private func run(until time: Millis) async throws(ServiceError) -> [OutboxMessage] {
         await gate.enter()
         defer { gate.leave() }
-        defer { store.commit() }
-        let mark = store.mark
-        do {
-            return try engine.tick(until: time, store: store)
-        } catch {
-            store.rollback(to: mark)
-            if let error = error as? ServiceError { throw error }
-            throw ServiceError.store("The memory store failed: \(error).")
+        return try store.atomically { store in
+            try engine.tick(until: time, store: store)
         }
     }
 

@@ -6,7 +6,7 @@ import OrderedCollections
 struct MemoryState {
     /// One timeline: events by key, and their keys in (eventTime, seq) order.
     struct Timeline {
-        var order: [TimelineSortKey] = []
+        var order = SortedKeys<TimelineSortKey>()
         var events: [Int64: TimelineEventRecord] = [:]
         var seqById: [String: Int64] = [:]
     }
@@ -25,11 +25,11 @@ struct MemoryState {
     var replicationSets: [String: ReplicationSetRecord] = [:]
     var plans: [String: ResponsePlanRecord] = [:]
     /// Plans by account, in ascending order of name.
-    var planNames: [String: [PlanKey]] = [:]
+    var planNames: [String: SortedKeys<PlanKey>] = [:]
     var incidents: [String: IncidentRecordRow] = [:]
     var incidentArnBySeq: [Int64: String] = [:]
     /// Incident keys by account, ascending (lists walk them backwards).
-    var incidentOrder: [String: [IncidentListKey]] = [:]
+    var incidentOrder: [String: SortedKeys<IncidentListKey>] = [:]
     var timelines: [Int64: Timeline] = [:]
     /// The incident of each event, by the event's seq.
     var eventIncident: [Int64: Int64] = [:]

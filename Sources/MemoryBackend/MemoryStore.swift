@@ -1,8 +1,8 @@
 import Backend
 
 /// The ``IncidentStore`` of the memory backend. Every change writes its
-/// inverse to an undo journal, so a failed command (or a failed batch) is
-/// rolled back exactly, without copying the state.
+/// inverse to an undo journal, so a failed command is rolled back exactly,
+/// without copying the state.
 ///
 /// Not thread-safe: ``MemoryBackend`` lets one command in at a time.
 final class MemoryStore: IncidentStore {
@@ -11,16 +11,24 @@ final class MemoryStore: IncidentStore {
     private(set) var state = MemoryState()
     private var journal: [Undo] = []
 
-    /// A point to roll back to.
-    var mark: Int { journal.count }
-
-    /// Undoes every change made since `mark`, newest first.
-    func rollback(to mark: Int) {
-        while journal.count > mark { journal.removeLast()(&state) }
+    /// Runs `body` as one command: when it throws, every change it made is
+    /// undone, newest first; when it returns, the changes are final.
+    func atomically<T>(_ body: (MemoryStore) throws -> T) throws(ServiceError) -> T {
+        defer { journal.removeAll(keepingCapacity: true) }
+        do {
+            return try body(self)
+        } catch {
+            while let undo = journal.popLast() { undo(&state) }
+            if let error = error as? ServiceError { throw error }
+            throw ServiceError.store("The memory store failed: \(error).")
+        }
     }
 
-    /// Forgets the journal: the changes so far are final.
-    func commit() { journal.removeAll(keepingCapacity: true) }
+    /// Puts back a state kept earlier (a failed batch).
+    func restore(_ saved: MemoryState) {
+        state = saved
+        journal.removeAll()
+    }
 
     func change(_ apply: (inout MemoryState) -> Void, undo: @escaping Undo) {
         apply(&state)
@@ -55,10 +63,10 @@ final class MemoryStore: IncidentStore {
     func insertResponsePlan(_ record: ResponsePlanRecord) {
         change({
             $0.plans[record.arn] = record
-            $0.planNames[record.account, default: []].insertSorted(.init(name: record.name, arn: record.arn))
+            $0.planNames[record.account, default: SortedKeys()].insert(.init(name: record.name, arn: record.arn))
         }, undo: {
             $0.plans[record.arn] = nil
-            $0.planNames[record.account]?.removeSorted(.init(name: record.name, arn: record.arn))
+            $0.planNames[record.account]?.remove(.init(name: record.name, arn: record.arn))
         })
     }
 
@@ -71,19 +79,19 @@ final class MemoryStore: IncidentStore {
         guard let old = state.plans[arn] else { return }
         change({
             $0.plans[arn] = nil
-            $0.planNames[old.account]?.removeSorted(.init(name: old.name, arn: arn))
+            $0.planNames[old.account]?.remove(.init(name: old.name, arn: arn))
         }, undo: {
             $0.plans[arn] = old
-            $0.planNames[old.account, default: []].insertSorted(.init(name: old.name, arn: arn))
+            $0.planNames[old.account, default: SortedKeys()].insert(.init(name: old.name, arn: arn))
         })
     }
 
     func scanResponsePlans(account: String, afterName: String?, _ visit: (ResponsePlanRecord) throws -> Bool) throws {
-        let keys = state.planNames[account] ?? []
-        var i = afterName.map { keys.upperBound(MemoryState.PlanKey(name: $0, arn: "")) } ?? 0
-        while i < keys.count {
+        guard let keys = state.planNames[account] else { return }
+        var i = afterName.map { keys.upperBound(MemoryState.PlanKey(name: $0, arn: "")) } ?? keys.startIndex
+        while i < keys.endIndex {
             if let plan = state.plans[keys[i].arn], try !visit(plan) { return }
-            i += 1
+            i = keys.index(after: i)
         }
     }
 
@@ -100,12 +108,12 @@ final class MemoryStore: IncidentStore {
         change({
             $0.incidents[inserted.arn] = inserted
             $0.incidentArnBySeq[inserted.seq] = inserted.arn
-            $0.incidentOrder[inserted.account, default: []].insertSorted(inserted.listKey)
+            $0.incidentOrder[inserted.account, default: SortedKeys()].insert(inserted.listKey)
         }, undo: {
             $0.nextSeq.incident = inserted.seq
             $0.incidents[inserted.arn] = nil
             $0.incidentArnBySeq[inserted.seq] = nil
-            $0.incidentOrder[inserted.account]?.removeSorted(inserted.listKey)
+            $0.incidentOrder[inserted.account]?.remove(inserted.listKey)
         })
         return inserted.seq
     }
@@ -122,7 +130,7 @@ final class MemoryStore: IncidentStore {
         change({
             $0.incidents[arn] = nil
             $0.incidentArnBySeq[seq] = nil
-            $0.incidentOrder[old.account]?.removeSorted(old.listKey)
+            $0.incidentOrder[old.account]?.remove(old.listKey)
             $0.timelines[seq] = nil
             for eventSeq in timeline?.events.keys ?? [:].keys { $0.eventIncident[eventSeq] = nil }
             $0.relatedItems[seq] = nil
@@ -130,7 +138,7 @@ final class MemoryStore: IncidentStore {
         }, undo: {
             $0.incidents[arn] = old
             $0.incidentArnBySeq[seq] = arn
-            $0.incidentOrder[old.account, default: []].insertSorted(old.listKey)
+            $0.incidentOrder[old.account, default: SortedKeys()].insert(old.listKey)
             $0.timelines[seq] = timeline
             for eventSeq in timeline?.events.keys ?? [:].keys { $0.eventIncident[eventSeq] = seq }
             $0.relatedItems[seq] = items
@@ -140,10 +148,10 @@ final class MemoryStore: IncidentStore {
 
     func scanIncidents(account: String, before: IncidentListKey?, _ visit: (IncidentRecordRow) throws -> Bool) throws {
         guard let keys = state.incidentOrder[account] else { return }
-        var i = (before.map { keys.lowerBound($0) } ?? keys.count) - 1
-        while i >= 0 {
+        var i = before.map { keys.lowerBound($0) } ?? keys.endIndex
+        while i > keys.startIndex {
+            i = keys.index(before: i)
             let key = keys[i]
-            i -= 1
             guard let arn = state.incidentArnBySeq[key.seq], let incident = state.incidents[arn] else { continue }
             if try !visit(incident) { return }
         }
@@ -200,16 +208,16 @@ final class MemoryStore: IncidentStore {
         guard let timeline = state.timelines[incidentSeq] else { return }
         let order = timeline.order
         if descending {
-            var i = (after.map { order.lowerBound($0) } ?? order.count) - 1
-            while i >= 0 {
+            var i = after.map { order.lowerBound($0) } ?? order.endIndex
+            while i > order.startIndex {
+                i = order.index(before: i)
                 if let event = timeline.events[order[i].seq], try !visit(event) { return }
-                i -= 1
             }
         } else {
-            var i = after.map { order.upperBound($0) } ?? 0
-            while i < order.count {
+            var i = after.map { order.upperBound($0) } ?? order.startIndex
+            while i < order.endIndex {
                 if let event = timeline.events[order[i].seq], try !visit(event) { return }
-                i += 1
+                i = order.index(after: i)
             }
         }
     }
@@ -327,12 +335,12 @@ extension MemoryState.Timeline {
     mutating func insert(_ event: TimelineEventRecord) {
         events[event.seq] = event
         seqById[event.eventId] = event.seq
-        order.insertSorted(event.sortKey)
+        order.insert(event.sortKey)
     }
 
     mutating func remove(seq: Int64) {
         guard let event = events.removeValue(forKey: seq) else { return }
         seqById[event.eventId] = nil
-        order.removeSorted(event.sortKey)
+        order.remove(event.sortKey)
     }
 }
