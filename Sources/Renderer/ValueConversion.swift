@@ -26,10 +26,18 @@ extension Value {
         let (seconds, fraction) = floorDivide(micros, 1_000_000)
         let (days, secondOfDay) = floorDivide(seconds, 86_400)
         let (year, month, day) = CivilDate.date(fromDays: Int(days))
-        var text = pad(Int64(year), 4) + "-" + pad(Int64(month), 2) + "-" + pad(Int64(day), 2)
-        text += "T" + pad(secondOfDay / 3600, 2) + ":" + pad(secondOfDay / 60 % 60, 2) + ":" + pad(secondOfDay % 60, 2)
-        if fraction != 0 { text += "." + pad(fraction, 6) }
-        return text + "+00:00"
+        var text: [UInt8] = []
+        text.reserveCapacity(32)
+        if year < 0 { text.append(UInt8(ascii: "-")) }
+        appendDigits(Int64(year), width: 4, to: &text)
+        appendDigits(Int64(month), width: 2, after: UInt8(ascii: "-"), to: &text)
+        appendDigits(Int64(day), width: 2, after: UInt8(ascii: "-"), to: &text)
+        appendDigits(secondOfDay / 3600, width: 2, after: UInt8(ascii: "T"), to: &text)
+        appendDigits(secondOfDay / 60 % 60, width: 2, after: UInt8(ascii: ":"), to: &text)
+        appendDigits(secondOfDay % 60, width: 2, after: UInt8(ascii: ":"), to: &text)
+        if fraction != 0 { appendDigits(fraction, width: 6, after: UInt8(ascii: "."), to: &text) }
+        text += "+00:00".utf8
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// Bytes as standard base64 with padding, as the CLI prints blobs.
@@ -43,8 +51,14 @@ private func floorDivide(_ a: Int64, _ b: Int64) -> (quotient: Int64, remainder:
     return (q, a - q * b)
 }
 
-private func pad(_ n: Int64, _ width: Int) -> String {
-    let digits = String(n)
-    return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+/// The decimal digits of `n`'s magnitude, zero-padded to `width`, after `separator`.
+private func appendDigits(_ n: Int64, width: Int, after separator: UInt8? = nil, to text: inout [UInt8]) {
+    if let separator { text.append(separator) }
+    let start = text.count
+    var n = n.magnitude
+    repeat {
+        text.append(UInt8(ascii: "0") + UInt8(n % 10))
+        n /= 10
+    } while n > 0 || text.count - start < width
+    text[start...].reverse()
 }
-

@@ -15,6 +15,21 @@ import Testing
         #expect(Value.isoformat(Date(timeIntervalSince1970: 253_402_300_799)) == "9999-12-31T23:59:59+00:00")
     }
 
+    /// Whole seconds from 1583 (Foundation's calendar is Julian before the
+    /// Gregorian reform; Python's is proleptic) to 9999 against Foundation.
+    @Test func timestampsAgreeWithFoundation() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let seconds = Int64.random(in: -12_212_553_600...253_402_300_799, using: &generator)
+            let date = Date(timeIntervalSince1970: TimeInterval(seconds))
+            let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+            let expected = String(format: "%04d-%02d-%02dT%02d:%02d:%02d+00:00", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
+            #expect(Value.isoformat(date) == expected, "\(seconds)")
+        }
+    }
+
     @Test func timestampsRoundToTheMicrosecond() {
         // 0.9999996 s rounds up into the next second, as datetime.fromtimestamp does.
         #expect(Value.isoformat(Date(timeIntervalSince1970: 59.999_999_6)) == "1970-01-01T00:01:00+00:00")
