@@ -7,17 +7,20 @@ import Foundation
 enum PageToken {
     static func make(scope: Int64, _ key: [String]) -> String {
         let text = (["p1", String(UInt64(bitPattern: scope), radix: 36)] + key).joined(separator: "\u{1F}")
-        return Data(text.utf8).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        // base64url without padding
+        let base64 = Data(text.utf8).base64EncodedString().utf8
+        return String(decoding: base64.lazy.filter { $0 != UInt8(ascii: "=") }.map { byte in
+            byte == UInt8(ascii: "+") ? UInt8(ascii: "-") : byte == UInt8(ascii: "/") ? UInt8(ascii: "_") : byte
+        }, as: UTF8.self)
     }
 
     /// The key inside `token`, or a `ValidationException` when the token is not
     /// one of ours or belongs to another query.
     static func read(_ token: String, scope: Int64, count: Int) throws -> [String] {
-        var b64 = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while b64.count % 4 != 0 { b64 += "=" }
+        var b64 = String(decoding: token.utf8.map { byte in
+            byte == UInt8(ascii: "-") ? UInt8(ascii: "+") : byte == UInt8(ascii: "_") ? UInt8(ascii: "/") : byte
+        }, as: UTF8.self)
+        while b64.utf8.count % 4 != 0 { b64 += "=" }
         guard let data = Data(base64Encoded: b64), let text = String(data: data, encoding: .utf8) else {
             throw invalid()
         }
