@@ -16,6 +16,8 @@ final class ChannelGate {
     /// What notifications need to know of an incident, kept from the last look.
     private struct IncidentInfo {
         var title: String
+        /// As it was when first read (what a start notification shows).
+        var impact: Int
         var topics: [String]
     }
     private var incidents: [String: IncidentInfo] = [:]
@@ -86,10 +88,14 @@ final class ChannelGate {
     /// incident's chat channel topics. `send` reads the incident when needed.
     func publish(after request: Request, response: Value, now: Date,
                  send: (Request) async throws(ServiceError) -> Value) async -> PublishResult {
-        guard request.service == .incidents, let (arn, notifications) = await notifications(for: request, response: response, now: now, send: send),
-              let info = incidents[arn], !info.topics.isEmpty else { return PublishResult() }
+        guard request.service == .incidents, let arn = Self.incidentArn(of: request, response: response) else { return PublishResult() }
+        if request.operation == "UpdateIncidentRecord", request.input["title"] != nil || request.input["chatChannel"] != nil {
+            incidents[arn] = nil
+        }
+        // Most incidents have no chat topics: then there is nothing to word.
+        guard let info = await look(arn, send: send), !info.topics.isEmpty else { return PublishResult() }
         var result = PublishResult()
-        for notification in notifications {
+        for notification in notifications(for: request, incident: arn, info, now: now) {
             let one = publisher.publish(notification, topics: info.topics)
             result.deliveries += one.deliveries
             result.warnings += one.warnings
@@ -97,39 +103,42 @@ final class ChannelGate {
         return result
     }
 
-    private func notifications(for request: Request, response: Value, now: Date,
-                               send: (Request) async throws(ServiceError) -> Value) async -> (String, [IncidentNotification])? {
+    /// The incident a request changes, for the operations that notify.
+    private static func incidentArn(of request: Request, response: Value) -> String? {
+        switch request.operation {
+        case "StartIncident": response["incidentRecordArn"]?.string
+        case "UpdateIncidentRecord": request.input["arn"]?.string
+        case "CreateTimelineEvent", "AddRelatedItemsToIncident", "UpdateRelatedItems": request.input["incidentRecordArn"]?.string
+        default: nil
+        }
+    }
+
+    private func notifications(for request: Request, incident arn: String, _ info: IncidentInfo, now: Date) -> [IncidentNotification] {
         let input = request.input
+        let title = info.title
         switch request.operation {
         case "StartIncident":
-            guard let arn = response["incidentRecordArn"]?.string, let record = await look(arn, send: send) else { return nil }
-            let impact = Int(record["impact"]?.integer ?? 0)
-            return (arn, [.started(incidentArn: arn, title: incidents[arn]?.title ?? "", impact: impact, time: now)])
+            return [.started(incidentArn: arn, title: title, impact: info.impact, time: now)]
         case "UpdateIncidentRecord":
-            guard let arn = input["arn"]?.string else { return nil }
-            if input["title"] != nil || input["chatChannel"] != nil { incidents[arn] = nil }
-            guard await look(arn, send: send) != nil, let title = incidents[arn]?.title else { return nil }
             var out: [IncidentNotification] = []
             if let status = input["status"]?.string { out.append(.statusChanged(incidentArn: arn, title: title, from: nil, to: status, time: now)) }
             if let impact = input["impact"]?.integer { out.append(.impactChanged(incidentArn: arn, title: title, from: nil, to: Int(impact), time: now)) }
             if input["title"] != nil { out.append(.titleChanged(incidentArn: arn, from: nil, to: title, time: now)) }
             if let summary = input["summary"]?.string { out.append(.summaryChanged(incidentArn: arn, title: title, summary: summary, time: now)) }
-            return (arn, out)
+            return out
         case "CreateTimelineEvent":
-            guard let arn = input["incidentRecordArn"]?.string, await look(arn, send: send) != nil, let title = incidents[arn]?.title else { return nil }
-            return (arn, [.timelineEventAdded(incidentArn: arn, title: title, eventType: input["eventType"]?.string ?? "",
-                                              eventData: input["eventData"]?.string ?? "",
-                                              eventTime: input["eventTime"]?.timestamp ?? now, time: now)])
+            return [.timelineEventAdded(incidentArn: arn, title: title, eventType: input["eventType"]?.string ?? "",
+                                        eventData: input["eventData"]?.string ?? "",
+                                        eventTime: input["eventTime"]?.timestamp ?? now, time: now)]
         case "AddRelatedItemsToIncident", "UpdateRelatedItems":
-            guard let arn = input["incidentRecordArn"]?.string, await look(arn, send: send) != nil, let title = incidents[arn]?.title else { return nil }
             let items = input["relatedItemsToAdd"]?.list ?? [input["relatedItemsUpdate"]?["itemToAdd"]].compactMap { $0 }
-            return (arn, items.map { item in
+            return items.map { item in
                 .relatedItemAdded(incidentArn: arn, title: title, itemTitle: item["title"]?.string,
                                   itemType: item["identifier"]?["type"]?.string ?? "",
                                   identifier: Self.identifierText(item["identifier"]?["value"]), time: now)
-            })
+            }
         default:
-            return nil
+            return []
         }
     }
 
@@ -139,13 +148,14 @@ final class ChannelGate {
         return first.string ?? ""
     }
 
-    /// Reads an incident's title and chat topics once; later looks come from memory.
-    private func look(_ arn: String, send: (Request) async throws(ServiceError) -> Value) async -> Value? {
-        if incidents[arn] != nil { return .structure([:]) }
+    /// Reads an incident's title, impact and chat topics once; later looks come from memory.
+    private func look(_ arn: String, send: (Request) async throws(ServiceError) -> Value) async -> IncidentInfo? {
+        if let info = incidents[arn] { return info }
         let get = Request(service: .incidents, operation: "GetIncidentRecord", input: ["arn": .string(arn)])
         guard let record = try? await send(get)["incidentRecord"] else { return nil }
-        let topics = record["chatChannel"]?["chatbotSns"]?.list?.compactMap(\.string) ?? []
-        incidents[arn] = IncidentInfo(title: record["title"]?.string ?? "", topics: topics)
-        return record
+        let info = IncidentInfo(title: record["title"]?.string ?? "", impact: Int(record["impact"]?.integer ?? 0),
+                                topics: record["chatChannel"]?["chatbotSns"]?.list?.compactMap(\.string) ?? [])
+        incidents[arn] = info
+        return info
     }
 }
