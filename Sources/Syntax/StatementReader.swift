@@ -36,7 +36,13 @@ public struct StatementReader {
         while let line = nextLine() {
             chunk += line
             lineNumber += 1
-            if !Self.continues(chunk) { break }
+            if Self.endsWithBackslash(chunk) { continue }
+            guard Self.mayOpen(chunk) else { break }
+            // A statement that parses without an error is whole; only one
+            // with errors is lexed again to see whether it goes on.
+            let file = SourceFile(name: name, bytes: chunk, firstLine: firstLine)
+            let (script, diagnostics) = Parser.parseScript(file)
+            if !diagnostics.hasErrors || !Self.continues(chunk) { return (file, script, diagnostics) }
         }
         guard !chunk.isEmpty else { return nil }
         let file = SourceFile(name: name, bytes: chunk, firstLine: firstLine)
@@ -44,18 +50,27 @@ public struct StatementReader {
         return (file, script, diagnostics)
     }
 
-    /// Whether a statement goes on past the end of `chunk`: a backslash before
-    /// the final line break, or an open quote or bracket.
-    static func continues(_ chunk: [UInt8]) -> Bool {
+    /// A backslash before the final line break: the statement goes on.
+    private static func endsWithBackslash(_ chunk: [UInt8]) -> Bool {
         var end = chunk.count
         if end > 0, chunk[end - 1] == 0x0A { end -= 1 }
         if end > 0, chunk[end - 1] == 0x0D { end -= 1 }
         var backslashes = 0
         while end - backslashes > 0, chunk[end - backslashes - 1] == UInt8(ascii: "\\") { backslashes += 1 }
-        if backslashes % 2 == 1 { return true }
-        // Cheap test first: nothing that opens anything.
-        guard chunk.contains(where: { $0 == UInt8(ascii: "'") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "{")
-                                      || $0 == UInt8(ascii: "[") || $0 >= 0x80 }) else { return false }
+        return backslashes % 2 == 1
+    }
+
+    /// Whether `chunk` has anything that opens a quote or a bracket.
+    private static func mayOpen(_ chunk: [UInt8]) -> Bool {
+        chunk.contains { $0 == UInt8(ascii: "'") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "{")
+                         || $0 == UInt8(ascii: "[") || $0 >= 0x80 }
+    }
+
+    /// Whether a statement goes on past the end of `chunk`: a backslash before
+    /// the final line break, or an open quote or bracket.
+    static func continues(_ chunk: [UInt8]) -> Bool {
+        if endsWithBackslash(chunk) { return true }
+        guard mayOpen(chunk) else { return false }
         var lexer = Lexer(bytes: chunk, mode: .script)
         _ = lexer.tokenize()
         return lexer.diagnostics.contains { $0.code == "unterminated-quote" || $0.code == "unclosed-bracket" }
