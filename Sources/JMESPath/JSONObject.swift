@@ -16,6 +16,23 @@ public struct JSONObject: Sendable {
         values.reserveCapacity(minimumCapacity)
     }
 
+    /// An object from keys known to be distinct (a typed structure's members),
+    /// without looking for each key among the earlier ones.
+    public init(distinctKeys keys: [String], values: [JSONValue]) {
+        precondition(keys.count == values.count, "one value a key")
+        self.keys = keys
+        self.values = values
+        if keys.count > Self.indexThreshold {
+            index = Self.makeIndex(keys)
+        }
+    }
+
+    private static func makeIndex(_ keys: [String]) -> [ScalarKey: Int] {
+        var built = [ScalarKey: Int](minimumCapacity: keys.count * 2)
+        for (i, k) in keys.enumerated() { built[ScalarKey(k)] = i }
+        return built
+    }
+
     public var count: Int { keys.count }
     public var isEmpty: Bool { keys.isEmpty }
 
@@ -47,9 +64,7 @@ public struct JSONObject: Sendable {
         if index != nil {
             index![ScalarKey(key)] = keys.count - 1
         } else if keys.count > Self.indexThreshold {
-            var built = [ScalarKey: Int](minimumCapacity: keys.count * 2)
-            for (i, k) in keys.enumerated() { built[ScalarKey(k)] = i }
-            index = built
+            index = Self.makeIndex(keys)
         }
     }
 
@@ -59,9 +74,7 @@ public struct JSONObject: Sendable {
         keys.remove(at: i)
         values.remove(at: i)
         if index != nil {
-            var built = [ScalarKey: Int](minimumCapacity: keys.count * 2)
-            for (i, k) in keys.enumerated() { built[ScalarKey(k)] = i }
-            index = built
+            index = Self.makeIndex(keys)
         }
     }
 }

@@ -15,7 +15,7 @@ extension Value {
         case .blob(let bytes): .string(Value.base64(bytes))
         case .list(let elements): .array(elements.map(\.jsonValue))
         case .map(let members), .structure(let members):
-            .object(members.reduce(into: JSONObject(minimumCapacity: members.count)) { $0.set($1.key, $1.value.jsonValue) })
+            .object(JSONObject(distinctKeys: members.keys.elements, values: members.values.map(\.jsonValue)))
         }
     }
 

@@ -62,4 +62,22 @@ import Testing
         #expect(object.keys.first == "k1")
         #expect(object["k0"] == nil)
     }
+
+    /// An object made from distinct keys at once is the object made key by key,
+    /// below and above the size where the index starts.
+    @Test(arguments: [0, 3, 12, 13, 40])
+    func objectsFromDistinctKeys(count: Int) {
+        let keys = (0..<count).map { "k\($0)" }
+        let values = (0..<count).map { JSONValue.number(Double($0)) }
+        var made = JSONObject(distinctKeys: keys, values: values)
+        var expected = JSONObject()
+        for (key, value) in zip(keys, values) { expected[key] = value }
+        #expect(made == expected && made.keys == expected.keys)
+        for (key, value) in zip(keys, values) { #expect(made[key] == value) }
+        // Setting an existing key replaces it in place; a new key goes last.
+        made["k1"] = "one"
+        made["new"] = true
+        #expect(made.count == count + (count > 1 ? 1 : 2))
+        #expect(made["k1"] == "one" && made.keys.last == "new" && made["missing"] == nil)
+    }
 }
