@@ -28,9 +28,13 @@ e2e: build
 golden: deps
 	UPDATE_GOLDEN=1 $(SWIFT) test
 
+# The Swift runtime and Foundation are linked in (--static-swift-stdlib): the
+# dynamic loader's relocations were a third of one `exec`.
+RELEASE := $(SWIFT) build -c release --static-swift-stdlib
+
 bench: deps
-	$(SWIFT) build -c release --product incident-chat
-	$(SWIFT) build -c release --product incident-chat-bench
+	$(RELEASE) --product incident-chat
+	$(RELEASE) --product incident-chat-bench
 	.build/release/incident-chat-bench
 
 # libFuzzer with AddressSanitizer, built apart (Tests/Fuzz is a package of its
@@ -39,7 +43,7 @@ bench: deps
 #   make fuzz FUZZ_SECONDS=600 FUZZ_TARGETS="fuzz-message fuzz-checker"
 FUZZ_SECONDS ?= 60
 FUZZ_RSS_MB  ?= 2048
-FUZZ_TARGETS ?= fuzz-message fuzz-script fuzz-checker fuzz-runbook fuzz-shorthand \
+FUZZ_TARGETS ?= fuzz-message fuzz-script fuzz-statement-reader fuzz-checker fuzz-runbook fuzz-shorthand \
                 fuzz-json-checker fuzz-pattern fuzz-json-wire fuzz-json-jmespath \
                 fuzz-jmespath fuzz-wire-request fuzz-sigv4
 FUZZ_BUILD   := $(SWIFT) build --package-path Tests/Fuzz --scratch-path .build-fuzz -c debug \

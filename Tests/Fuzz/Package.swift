@@ -14,6 +14,7 @@ import PackageDescription
 let fuzzTargets: [(name: String, dependencies: [String])] = [
     ("fuzz-message", ["Syntax"]),
     ("fuzz-script", ["Syntax"]),
+    ("fuzz-statement-reader", ["Syntax"]),
     ("fuzz-checker", ["Syntax", "Checker", "Catalog"]),
     ("fuzz-runbook", ["Syntax", "Checker", "Interpreter", "MemoryBackend"]),
     ("fuzz-shorthand", ["Checker"]),

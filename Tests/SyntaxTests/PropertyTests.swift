@@ -40,6 +40,23 @@ struct GrammarPropertyTests {
         }
     }
 
+    /// `run` reads a runbook a statement at a time: a generated runbook read
+    /// that way gives the statements that parsing it whole gives.
+    @Test func generatedScriptsReadStatementByStatement() async {
+        await propertyCheck(count: 200, input: Gen.int(in: 0...Int.max)) { seed in
+            var generator = SentenceGenerator(grammar: Self.script, seed: UInt64(seed))
+            let text = generator.generate("script")
+            let whole = parseScript(text).script.statements.map(Printer.print)
+            var reader = StatementReader(name: "runbook.chat", bytes: Array(text.utf8))
+            var read: [String] = []
+            while let (_, script, diagnostics) = reader.next() {
+                #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message)) in \(text.debugDescription)")
+                read += script.statements.map(Printer.print)
+            }
+            #expect(read == whole, "\(text.debugDescription)")
+        }
+    }
+
     @Test(arguments: [("message", false), ("script", true)])
     func everyProductionIsReachable(start: String, isScript: Bool) {
         // A production nothing refers to is dead grammar; one referred to must exist.
