@@ -73,6 +73,9 @@ final class ChannelGate {
         }
     }
 
+    /// Whether commands are written to a log.
+    var keepsLog: Bool { log != nil }
+
     func record(command: String, user: String, decision: Decision?, outcome: LogEntry.Outcome, now: Date) -> String? {
         guard let log else { return nil }
         do {

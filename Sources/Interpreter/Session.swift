@@ -111,7 +111,6 @@ public final class Session {
         if command.isAliasCommand {
             return await runAliasCommand(command, in: file, origin: origin, bindingTo: name)
         }
-        let text = file.text(of: command.range)
         let result = Checker(catalog: .shared).check(command, in: file, context: CheckContext(origin: origin, resolver: BindingResolver(bindings: bindings, environment: environment)))
         report(result.diagnostics, in: file)
         guard let checked = result.command, !result.diagnostics.hasErrors else { return .invalid }
@@ -137,17 +136,17 @@ public final class Session {
         guard decision.isAllowed else {
             let code = decision.errorCode ?? "AccessDeniedException"
             sink.error(location(of: command, in: file) + "An error occurred (\(code)) when calling the \(checked.operation.name) operation: \(decision.message ?? "denied")\n")
-            record(text, decision, .error(code))
+            record(command, in: file, decision, .error(code))
             return decision.refusalKind == .commandsNotSupported ? .invalid : .serviceError
         }
 
         let response: Value
         do {
             response = try await send(checked)
-            record(text, decision, .ok)
+            record(command, in: file, decision, .ok)
         } catch let error as ServiceError {
             sink.error(location(of: command, in: file) + "An error occurred (\(error.name)) when calling the \(checked.operation.name) operation: \(error.message)\n")
-            record(text, decision, .error(error.name))
+            record(command, in: file, decision, .error(error.name))
             return .serviceError
         } catch is Pagination.InvalidStartingToken {
             sink.error("Bad value for --starting-token: it is not a token this command gave\n")
@@ -206,8 +205,10 @@ public final class Session {
 
     // MARK: Channel
 
-    private func record(_ text: String, _ decision: Decision?, _ outcome: LogEntry.Outcome) {
-        if let problem = gate.record(command: text, user: settings.user, decision: decision, outcome: outcome, now: now) {
+    /// Writes the command to the channel's log, when it keeps one.
+    private func record(_ command: Command, in file: SourceFile, _ decision: Decision?, _ outcome: LogEntry.Outcome) {
+        guard gate.keepsLog else { return }
+        if let problem = gate.record(command: file.text(of: command.range), user: settings.user, decision: decision, outcome: outcome, now: now) {
             sink.error("warning: \(problem)\n")
         }
     }
