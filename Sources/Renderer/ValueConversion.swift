@@ -26,18 +26,28 @@ extension Value {
         let (seconds, fraction) = floorDivide(micros, 1_000_000)
         let (days, secondOfDay) = floorDivide(seconds, 86_400)
         let (year, month, day) = CivilDate.date(fromDays: Int(days))
-        var text: [UInt8] = []
-        text.reserveCapacity(32)
-        if year < 0 { text.append(UInt8(ascii: "-")) }
-        appendDigits(Int64(year), width: 4, to: &text)
-        appendDigits(Int64(month), width: 2, after: UInt8(ascii: "-"), to: &text)
-        appendDigits(Int64(day), width: 2, after: UInt8(ascii: "-"), to: &text)
-        appendDigits(secondOfDay / 3600, width: 2, after: UInt8(ascii: "T"), to: &text)
-        appendDigits(secondOfDay / 60 % 60, width: 2, after: UInt8(ascii: ":"), to: &text)
-        appendDigits(secondOfDay % 60, width: 2, after: UInt8(ascii: ":"), to: &text)
-        if fraction != 0 { appendDigits(fraction, width: 6, after: UInt8(ascii: "."), to: &text) }
-        text += "+00:00".utf8
-        return String(decoding: text, as: UTF8.self)
+        // At most 1 + 19 + 15 + 7 + 6 bytes, written in place.
+        return String(unsafeUninitializedCapacity: 48) { buffer in
+            var out = DigitWriter(buffer: buffer)
+            if year < 0 { out.byte(UInt8(ascii: "-")) }
+            out.digits(year.magnitude, width: 4)
+            out.byte(UInt8(ascii: "-"))
+            out.digits(UInt(month), width: 2)
+            out.byte(UInt8(ascii: "-"))
+            out.digits(UInt(day), width: 2)
+            out.byte(UInt8(ascii: "T"))
+            out.digits(UInt(secondOfDay / 3600), width: 2)
+            out.byte(UInt8(ascii: ":"))
+            out.digits(UInt(secondOfDay / 60 % 60), width: 2)
+            out.byte(UInt8(ascii: ":"))
+            out.digits(UInt(secondOfDay % 60), width: 2)
+            if fraction != 0 {
+                out.byte(UInt8(ascii: "."))
+                out.digits(UInt(fraction), width: 6)
+            }
+            for byte in "+00:00".utf8 { out.byte(byte) }
+            return out.count
+        }
     }
 
     /// Bytes as standard base64 with padding, as the CLI prints blobs.
@@ -51,14 +61,27 @@ private func floorDivide(_ a: Int64, _ b: Int64) -> (quotient: Int64, remainder:
     return (q, a - q * b)
 }
 
-/// The decimal digits of `n`'s magnitude, zero-padded to `width`, after `separator`.
-private func appendDigits(_ n: Int64, width: Int, after separator: UInt8? = nil, to text: inout [UInt8]) {
-    if let separator { text.append(separator) }
-    let start = text.count
-    var n = n.magnitude
-    repeat {
-        text.append(UInt8(ascii: "0") + UInt8(n % 10))
-        n /= 10
-    } while n > 0 || text.count - start < width
-    text[start...].reverse()
+/// Writes bytes into a buffer large enough for them.
+private struct DigitWriter {
+    let buffer: UnsafeMutableBufferPointer<UInt8>
+    var count = 0
+
+    mutating func byte(_ byte: UInt8) {
+        buffer[count] = byte
+        count += 1
+    }
+
+    /// The decimal digits of `n`, zero-padded to `width`.
+    mutating func digits(_ n: UInt, width: Int) {
+        var length = 1
+        var rest = n / 10
+        while rest > 0 { length += 1; rest /= 10 }
+        length = max(length, width)
+        var n = n
+        for i in stride(from: count + length - 1, through: count, by: -1) {
+            buffer[i] = UInt8(ascii: "0") + UInt8(n % 10)
+            n /= 10
+        }
+        count += length
+    }
 }
