@@ -13,7 +13,7 @@ public final class MemoryBackend: IncidentBackend, StoreDigest, TimeDriven, Chan
     private var channelRecords: [String: [String: [String: String]]] = [:]
     /// Lets one command (or one batch) at a time at the store.
     private let gate = AsyncGate()
-    private let store = MemoryStore()
+    let store = MemoryStore()
 
     public init(clock: any WallClock = SystemWallClock(), ids: any IDGenerator = RandomIDGenerator()) {
         engine = ServiceEngine(clock: clock, ids: ids)

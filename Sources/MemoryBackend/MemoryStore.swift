@@ -24,6 +24,9 @@ final class MemoryStore: IncidentStore {
         }
     }
 
+    /// Undo entries held: none between commands.
+    var pendingUndos: Int { journal.count }
+
     /// Puts back a state kept earlier (a failed batch).
     func restore(_ saved: MemoryState) {
         state = saved
