@@ -33,6 +33,9 @@ golden: deps
 RELEASE := $(SWIFT) build -c release --static-swift-stdlib
 
 bench: deps
+	@command -v wrk >/dev/null 2>&1 || { echo "installing: wrk"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk) >/dev/null; }
+	@python3 -c "import moto.server" 2>/dev/null || pip install -q "moto[server]"
 	$(RELEASE) --product incident-chat
 	$(RELEASE) --product incident-chat-bench
 	.build/release/incident-chat-bench

@@ -54,16 +54,21 @@ let packageRoot: URL = URL(fileURLWithPath: #filePath)
 
 /// Runs `python3` with `arguments` and returns its standard output; throws on failure.
 func runPython(_ arguments: [String]) throws -> Data {
+    try runProgram("python3", arguments)
+}
+
+/// Runs a program found on the PATH and returns its standard output; throws on failure.
+func runProgram(_ name: String, _ arguments: [String]) throws -> Data {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3"] + arguments
+    process.arguments = [name] + arguments
     let output = Pipe()
     process.standardOutput = output
     try process.run()
     let data = output.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     guard process.terminationStatus == 0 else {
-        throw BenchmarkError("python3 \(arguments.joined(separator: " ")) exited with \(process.terminationStatus)")
+        throw BenchmarkError("\(name) \(arguments.joined(separator: " ")) exited with \(process.terminationStatus)")
     }
     return data
 }

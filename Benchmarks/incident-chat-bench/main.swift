@@ -11,6 +11,7 @@ let benchmarks: [(name: String, run: () throws -> [Figure])] = [
     ("repl", replStartFigures),
     ("completion", completionFigures),
     ("list", listFigures),
+    ("server", serverFigures),
 ]
 
 // `incident-chat-bench NAME...` runs only the benchmarks named.

@@ -71,3 +71,5 @@ ours, moto, p99 = float(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3])
 if moto: print(f"ratio: {ours / moto:.1f}x moto's requests/s")
 print(f"target >= 10000 requests/s: {'met' if ours >= 10000 else 'NOT met'}; p99 <= 5 ms: {'met' if p99 <= 5 else 'NOT met'}")
 PY
+# For `make bench` (incident-chat-bench server): one line to read.
+echo "summary: $OURS_RPS $OURS_P50 $OURS_P99 $OURS_ERRORS $MOTO_RPS $MOTO_ERRORS"
