@@ -37,23 +37,34 @@ public struct Pattern: Sendable {
 
     /// Whether the pattern matches somewhere in `text` (Python's `re.search`).
     public func matches(_ text: String) -> Bool {
-        if let result = text.utf8.withContiguousStorageIfAvailable({ search(UnsafeBufferPointer(rebasing: $0[...])) }) {
+        search(text, stepLimit: .max).matched
+    }
+
+    /// The search, with the steps it took; past `stepLimit` it gives up
+    /// (`exhausted`), for tests that bound the work a pattern may take.
+    func search(_ text: String, stepLimit: Int) -> (matched: Bool, steps: Int, exhausted: Bool) {
+        if let result = text.utf8.withContiguousStorageIfAvailable({ search(UnsafeBufferPointer(rebasing: $0[...]), stepLimit: stepLimit) }) {
             return result
         }
         let bytes = Array(text.utf8)
-        return bytes.withUnsafeBufferPointer { search($0) }
+        return bytes.withUnsafeBufferPointer { search($0, stepLimit: stepLimit) }
     }
 
-    private func search(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    private func search(_ bytes: UnsafeBufferPointer<UInt8>, stepLimit: Int) -> (matched: Bool, steps: Int, exhausted: Bool) {
         var matcher = PatternMatcher(program: program, classes: classes, bytes: bytes)
+        matcher.stepLimit = stepLimit
         // Room for the backtracking states of a model pattern at once: an
         // empty stack would grow one reallocation at a time.
         matcher.reserveStack(16)
-        if anchored { return matcher.run(at: 0) }
+        func result(_ matched: Bool) -> (matched: Bool, steps: Int, exhausted: Bool) {
+            let exhausted = matcher.totalSteps > stepLimit
+            return (matched && !exhausted, matcher.totalSteps, exhausted)
+        }
+        if anchored { return result(matcher.run(at: 0)) }
         var start = 0
         while true {
-            if matcher.run(at: start) { return true }
-            if start >= bytes.count { return false }
+            if matcher.run(at: start) { return result(true) }
+            if start >= bytes.count || matcher.totalSteps > stepLimit { return result(false) }
             start += PatternMatcher.scalarLength(bytes[start])
         }
     }

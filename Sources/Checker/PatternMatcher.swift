@@ -2,7 +2,9 @@
 ///
 /// Once many steps have been taken, every (instruction, position) state that
 /// is entered is remembered: a state seen before has already failed (there
-/// are no captures or back-references), so the search stays polynomial.
+/// are no captures or back-references), so the search stays polynomial. A
+/// lookahead is a search of its own, with its own remembered states, and its
+/// outcome at a position is worked out once.
 struct PatternMatcher {
     let program: [Instruction]
     let classes: [CharacterClass]
@@ -18,6 +20,12 @@ struct PatternMatcher {
     private var stack: [Backtrack] = []
     private var steps = 0
     private var visited: [UInt64] = []
+    /// Lookahead outcomes by (instruction, position).
+    private var lookaheads: [Int: Bool] = [:]
+    /// Every step of the search, lookaheads included; past `stepLimit` the
+    /// search gives up (tests bound the work that way; matching never does).
+    private(set) var totalSteps = 0
+    var stepLimit = Int.max
 
     /// Steps before states are remembered.
     private static let memoAfter = 2_000
@@ -65,7 +73,7 @@ struct PatternMatcher {
     /// Whether the program matches starting at `start`.
     mutating func run(at start: Int) -> Bool {
         stack.removeAll(keepingCapacity: true)
-        return execute(pc: 0, pos: start, base: 0, remember: true)
+        return execute(pc: 0, pos: start, base: 0)
     }
 
     /// Remembers a state; false when it was seen before.
@@ -80,16 +88,34 @@ struct PatternMatcher {
         return true
     }
 
-    /// Runs from `pc` until a `match`; backtracks through the stack entries
-    /// above `base`. Inside a lookahead states are not remembered: a state
-    /// that matched there may be entered again.
-    private mutating func execute(pc startPC: Int, pos startPos: Int, base: Int, remember: Bool) -> Bool {
+    /// Whether the body of the lookahead at `pc` matches at `pos`. The body is
+    /// searched with states of its own: one that matched there may be entered
+    /// again by the search around it, and one that failed around it may match
+    /// in the body. Without remembering, an empty repetition in a body
+    /// (`(?=(a|)*)`) looped for ever.
+    private mutating func lookahead(at pc: Int, _ pos: Int) -> Bool {
+        let key = pc * (bytes.count + 1) + pos
+        if let known = lookaheads[key] { return known }
+        let (outerVisited, outerSteps) = (visited, steps)
+        (visited, steps) = ([], 0)
+        let depth = stack.count
+        let found = execute(pc: pc + 1, pos: pos, base: depth)
+        stack.removeSubrange(depth...)
+        (visited, steps) = (outerVisited, outerSteps + steps)
+        lookaheads[key] = found
+        return found
+    }
+
+    /// Runs from `pc` until a `match`; backtracks through the stack entries above `base`.
+    private mutating func execute(pc startPC: Int, pos startPos: Int, base: Int) -> Bool {
         var pc = startPC
         var pos = startPos
         while true {
             steps += 1
+            totalSteps += 1
+            if totalSteps > stepLimit { return false }
             var ok = true
-            if remember && steps > Self.memoAfter && !firstVisit(pc, pos) {
+            if steps > Self.memoAfter && !firstVisit(pc, pos) {
                 ok = false
             } else {
                 switch program[pc] {
@@ -139,10 +165,7 @@ struct PatternMatcher {
                 case .lineEnd:
                     if pos == bytes.count || (pos == bytes.count - 1 && bytes[pos] == 0x0A) { pc += 1 } else { ok = false }
                 case .lookahead(let negative, let end):
-                    let depth = stack.count
-                    let found = execute(pc: pc + 1, pos: pos, base: depth, remember: false)
-                    stack.removeSubrange(depth...)
-                    if found != negative { pc = end } else { ok = false }
+                    if lookahead(at: pc, pos) != negative { pc = end } else { ok = false }
                 }
             }
             if ok { continue }

@@ -33,6 +33,35 @@ import Testing
         #expect(!nested.matches(String(repeating: "a", count: 40) + "!"))
     }
 
+    /// Found by `fuzz-pattern`: an empty repetition inside a lookahead looped
+    /// for ever, because states were not remembered there. Small cases, with
+    /// the answers of Python's `regex`, each within a bound on the steps.
+    @Test(arguments: [
+        ("(?=(a|)*)x", "ab", false),
+        ("(?=(a|)*)b", "ab", true),
+        ("^(?=(?:|a)*$)", "aaa", true),
+        ("(?!(a|)*b)a", "aab", false),
+        ("^(?=(?=(a|)*)(a|b|)*c)", "abababc", true),
+        ("^(?=(?=(a|)*)(a|b|)*c)", "ababab", false),
+    ])
+    func emptyRepetitionsInLookaheadsEnd(source: String, text: String, python: Bool) throws {
+        let search = try Pattern(source).search(text, stepLimit: Self.stepBound)
+        #expect(!search.exhausted, "\(search.steps) steps")
+        #expect(search.matched == python)
+    }
+
+    /// Far more than any of these needs (a few thousand), far less than a loop.
+    static let stepBound = 1_000_000
+
+    /// The fuzzer's own input (its invalid UTF-8 read as U+FFFD, as the
+    /// target reads it): nested lookaheads around `$*` and empty alternatives.
+    @Test func theFuzzersLookaheadInputEnds() throws {
+        let input = try #require(Data(base64Encoded: "Xig/PV4oPz0uKih7KShcdykuJCr/U3R8fHx8fP///////z8heHs1YSRHeykoJCr//////3xcfHcpPyOYLiooeykoXHcpLiQq/1N0fHx8fHz///////8/IXh7NWEkR3spKCQq//////98XHx3KT8jmHxk"))
+        let search = try Pattern(String(decoding: input, as: UTF8.self)).search("", stepLimit: Self.stepBound)
+        #expect(!search.exhausted, "\(search.steps) steps")
+        #expect(!search.matched)
+    }
+
     /// Strings from each pattern's own alphabet, mutated, compared with Python.
     @Test func agreesWithPython() throws {
         var rng = SystemRandomNumberGenerator()
