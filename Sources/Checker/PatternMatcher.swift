@@ -88,11 +88,11 @@ struct PatternMatcher {
         return true
     }
 
-    /// Whether the body of the lookahead at `pc` matches at `pos`. The body is
-    /// searched with states of its own: one that matched there may be entered
-    /// again by the search around it, and one that failed around it may match
-    /// in the body. Without remembering, an empty repetition in a body
-    /// (`(?=(a|)*)`) looped for ever.
+    /// Whether the body of the lookahead at `pc` matches at `pos`. Each search
+    /// of a body remembers states of its own: a state on the way to a body's
+    /// match did not fail, and a search of the same body from another
+    /// position must not skip it. Without remembering, an empty repetition
+    /// in a body (`(?=(a|)*)`) looped for ever.
     private mutating func lookahead(at pc: Int, _ pos: Int) -> Bool {
         let key = pc * (bytes.count + 1) + pos
         if let known = lookaheads[key] { return known }
