@@ -39,12 +39,16 @@ public struct StatementReader {
             if Self.endsWithBackslash(chunk) { continue }
             guard Self.mayOpen(chunk) else { break }
             // A statement that parses without an error is whole; only one
-            // with errors is lexed again to see whether it goes on.
-            let file = SourceFile(name: name, bytes: chunk, firstLine: firstLine)
-            let (script, diagnostics) = Parser.parseScript(file)
-            if !diagnostics.hasErrors || !Self.continues(chunk) { return (file, script, diagnostics) }
+            // with errors is lexed again to see whether a quote or a bracket
+            // is still open.
+            let parsed = parse(chunk, firstLine: firstLine)
+            if !parsed.diagnostics.hasErrors || !Self.leavesOpen(chunk) { return parsed }
         }
         guard !chunk.isEmpty else { return nil }
+        return parse(chunk, firstLine: firstLine)
+    }
+
+    private func parse(_ chunk: [UInt8], firstLine: Int) -> (file: SourceFile, script: Script, diagnostics: [Diagnostic]) {
         let file = SourceFile(name: name, bytes: chunk, firstLine: firstLine)
         let (script, diagnostics) = Parser.parseScript(file)
         return (file, script, diagnostics)
@@ -66,11 +70,8 @@ public struct StatementReader {
                          || $0 == UInt8(ascii: "[") || $0 >= 0x80 }
     }
 
-    /// Whether a statement goes on past the end of `chunk`: a backslash before
-    /// the final line break, or an open quote or bracket.
-    static func continues(_ chunk: [UInt8]) -> Bool {
-        if endsWithBackslash(chunk) { return true }
-        guard mayOpen(chunk) else { return false }
+    /// Whether `chunk` ends inside a quote or a bracket, so the statement goes on.
+    private static func leavesOpen(_ chunk: [UInt8]) -> Bool {
         var lexer = Lexer(bytes: chunk, mode: .script)
         _ = lexer.tokenize()
         return lexer.diagnostics.contains { $0.code == "unterminated-quote" || $0.code == "unclosed-bracket" }
