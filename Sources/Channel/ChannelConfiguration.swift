@@ -178,8 +178,8 @@ public struct Webhook: Sendable, Hashable {
 
 extension ChannelConfiguration {
     /// The channel of a terminal session started without `--channel`: a local
-    /// Slack channel whose role allows every operation of both services, as a
-    /// responder rehearsing on their own store expects. (A channel file with
+    /// Slack channel whose role allows every operation of both services and
+    /// every alias command, as a responder rehearsing on their own store expects. (A channel file with
     /// `template: incident-manager` gives the chat channel's narrower role.)
     public static let local: ChannelConfiguration = {
         let yaml = """
@@ -193,7 +193,7 @@ extension ChannelConfiguration {
                   Statement:
                     - Sid: LocalSessionMayDoAnything
                       Effect: Allow
-                      Action: ["ssm-incidents:*", "ssm-contacts:*"]
+                      Action: ["ssm-incidents:*", "ssm-contacts:*", "chatbot:*CustomAction*"]
                       Resource: "*"
             """
         do {

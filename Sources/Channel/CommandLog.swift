@@ -65,15 +65,20 @@ public struct LogEntry: Sendable, Hashable {
     /// Nil when the command never got as far as a permission decision.
     public var decision: Decision?
     public var outcome: Outcome
+    /// Why a refused command was refused (a diagnostic, the denial, the
+    /// service's message); nil when it ran.
+    public var reason: String?
     public var requestId: String
 
-    public init(time: Date, user: String?, channel: String, command: String, decision: Decision?, outcome: Outcome, requestId: String) {
+    public init(time: Date, user: String?, channel: String, command: String, decision: Decision?, outcome: Outcome,
+                reason: String? = nil, requestId: String) {
         self.time = time
         self.user = user
         self.channel = channel
         self.command = command
         self.decision = decision
         self.outcome = outcome
+        self.reason = reason
         self.requestId = requestId
     }
 
@@ -98,6 +103,7 @@ public struct LogEntry: Sendable, Hashable {
             members.append(("permission", .null))
         }
         members.append(("outcome", .string(outcome.text)))
+        if let reason { members.append(("reason", .string(reason))) }
         members.append(("requestId", .string(requestId)))
         return .object(members)
     }

@@ -51,10 +51,21 @@ public enum IncidentManagerTemplate {
         "ssm-contacts:StartEngagement",
     ]
 
-    /// Every action the template allows, in the order above.
-    public static let actions = chatCommands + incidentContext + paging
+    /// The channel's custom actions (aliases): listing, running, and keeping
+    /// them. An alias grants nothing by itself: the command it expands to is
+    /// authorised for the user who runs it.
+    public static let customActions = [
+        OperationPermissions.CustomAction.create,
+        .delete,
+        .invoke,
+        .list,
+        .update,
+    ].map(\.action)
 
-    /// The template as a policy document of three statements.
+    /// Every action the template allows, in the order above.
+    public static let actions = chatCommands + incidentContext + paging + customActions
+
+    /// The template as a policy document of four statements.
     public static func document(roleName: String) -> PolicyDocument {
         func allow(_ sid: String, _ actions: [String], _ index: Int) -> Statement {
             Statement(sid: sid, effect: .allow, actions: .action(actions.map { Wildcard($0, flavor: .action) }),
@@ -64,6 +75,7 @@ public enum IncidentManagerTemplate {
             allow("IncidentManagerChatCommands", chatCommands, 0),
             allow("IncidentManagerIncidentContext", incidentContext, 1),
             allow("IncidentManagerPaging", paging, 2),
+            allow("IncidentManagerCustomActions", customActions, 3),
         ], name: "role \(roleName) template \"\(title)\"")
     }
 }

@@ -39,6 +39,35 @@ public enum OperationPermissions {
         }
     }
 
+    /// The channel's custom actions (aliases), named in IAM as the chat
+    /// service (`chatbot`) names them: each alias command is one of these
+    /// actions, on the alias's ARN (`*` for listing). Docs/permissions.md
+    /// lists them.
+    public enum CustomAction: String, Sendable, Hashable, CaseIterable {
+        /// `@aws alias create NAME COMMAND`
+        case create = "CreateCustomAction"
+        /// `@aws alias update NAME COMMAND`
+        case update = "UpdateCustomAction"
+        /// `@aws alias delete NAME`
+        case delete = "DeleteCustomAction"
+        /// `@aws alias list`
+        case list = "ListCustomActions"
+        /// `@aws run NAME ...`; the command it expands to is authorised on its own.
+        case invoke = "InvokeCustomAction"
+
+        /// The IAM prefix of the chat service's actions.
+        public static let prefix = "chatbot"
+
+        /// `chatbot:CreateCustomAction`, ...
+        public var action: String { "\(Self.prefix):\(rawValue)" }
+
+        /// The alias's ARN, `arn:aws:chatbot::ACCOUNT:custom-action/NAME`
+        /// (the chat service is global: no Region); `*` without a name.
+        public static func resource(alias name: String?, account: String) -> String {
+            name.map { "arn:aws:chatbot::\(account):custom-action/\($0)" } ?? "*"
+        }
+    }
+
     /// The resource source of every operation, by service and API name.
     public static let table: [ServiceName: [String: ResourceSource]] = [
         .incidents: [

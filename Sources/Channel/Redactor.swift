@@ -20,22 +20,66 @@ public struct Redactor: Sendable {
     /// The command text with sensitive option values masked.
     public func redact(command text: String) -> String {
         let file = SourceFile(name: SourceFile.chatName, text: text)
-        guard let command = Parser.parseMessage(file).command,
-              let service = Catalog.shared.service(named: command.service.text),
-              let operation = service.operation(named: command.operation.text) else { return text }
-        var ranges: [Range<Int>] = []
-        for option in command.options {
-            guard let member = operation.option(named: option.name).map({ $0.memberName }),
-                  let input = service.input(of: operation), let m = input.member(named: member),
-                  isSensitive(member: m, in: service) else { continue }
-            for word in option.values { ranges.append(word.range.bytes) }
-        }
+        let ranges = Array(Set(sensitiveWords(in: file).map(\.range)))
         guard !ranges.isEmpty else { return text }
         var bytes = file.bytes
         for range in ranges.sorted(by: { $0.lowerBound > $1.lowerBound }) where range.upperBound <= bytes.count {
             bytes.replaceSubrange(range, with: Array(Self.mask.utf8))
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The values of the sensitive options of a command, as typed and as
+    /// read (without their quotes), to hide wherever else they appear (in
+    /// the reason a command was refused).
+    public func secrets(in text: String) -> [String] {
+        let file = SourceFile(name: SourceFile.chatName, text: text)
+        var out: [String] = []
+        for (range, read) in sensitiveWords(in: file) where range.upperBound <= file.bytes.count {
+            out.append(String(decoding: file.bytes[range], as: UTF8.self))
+            out.append(read)
+        }
+        return out.filter { !$0.isEmpty && $0 != Self.mask }
+    }
+
+    /// The text with each secret replaced by `****`, longest first.
+    public func mask(_ secrets: [String], in text: String) -> String {
+        var out = text
+        for secret in Set(secrets).sorted(by: { $0.count > $1.count }) where !secret.isEmpty {
+            out = out.replacingOccurrences(of: secret, with: Self.mask)
+        }
+        return out
+    }
+
+    /// The words to hide, where they are and as they read: the values of
+    /// options that carry a sensitive member, also inside the command an
+    /// alias is created with.
+    private func sensitiveWords(in file: SourceFile) -> [(range: Range<Int>, text: String)] {
+        guard let command = Parser.parseMessage(file).command else { return [] }
+        if command.service.text == "alias", ["create", "update"].contains(command.operation.text),
+           let name = command.arguments.first {
+            // A quoted command is hidden whole when it holds a secret.
+            if command.arguments.count == 2, command.options.isEmpty, command.arguments[1].isQuoted {
+                let word = command.arguments[1]
+                let inner = sensitiveWords(in: SourceFile(name: SourceFile.chatName, text: word.text))
+                return inner.isEmpty ? [] : [(word.range.bytes, word.text)] + inner.map { (word.range.bytes, $0.text) }
+            }
+            let rest = SourceRange(start: name.range.end, end: command.range.end)
+            let start = rest.start.offset
+            let body = String(decoding: file.bytes[rest.bytes], as: UTF8.self)
+            return sensitiveWords(in: SourceFile(name: SourceFile.chatName, text: body))
+                .map { (($0.range.lowerBound + start)..<($0.range.upperBound + start), $0.text) }
+        }
+        guard let service = Catalog.shared.service(named: command.service.text),
+              let operation = service.operation(named: command.operation.text) else { return [] }
+        var words: [(range: Range<Int>, text: String)] = []
+        for option in command.options {
+            guard let member = operation.option(named: option.name).map({ $0.memberName }),
+                  let input = service.input(of: operation), let m = input.member(named: member),
+                  isSensitive(member: m, in: service) else { continue }
+            for word in option.values { words.append((word.range.bytes, word.text)) }
+        }
+        return words
     }
 
     /// The request with sensitive values replaced by `****`, at any depth.

@@ -103,9 +103,14 @@ public struct SlashCommandResponder: Sendable {
         do {
             session = try Session(backend: backend, settings: settings, channel: channel, sink: sink, environment: [:])
         } catch {
-            return .failure("The channel's command log cannot be opened: \(error)")
+            // Where the log is, and why it cannot be opened, is for the operator, not the chat.
+            logger.error("the channel's command log cannot be opened; the command was not run",
+                         metadata: ["error": "\(error)", "user": "\(command.userName)"])
+            return .failure("The channel's command log cannot be opened, so the command was not run. The server's operator can see why in its log.")
         }
         session.notificationOutput = { _ in }
+        let logger = self.logger
+        session.operatorLog = { logger.error("\($0)", metadata: ["user": "\(command.userName)"]) }
         session.webhookTransport = deliverer
         logger.info("slack command", metadata: ["user": "\(command.userName)", "channel": "\(command.channelName)",
                                                  "team": "\(command.teamDomain)"])

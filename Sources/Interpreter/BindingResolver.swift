@@ -8,11 +8,19 @@ import Syntax
 /// or a list as compact JSON, so that it can stand for a structured option.
 struct BindingResolver: ReferenceResolver {
     let bindings: [String: JSONValue]
-    let environment: [String: String]
+    /// Nil for a message from a chat channel, which may not read the
+    /// environment of the machine it runs on.
+    let environment: [String: String]?
+
+    /// Why `${NAME}` has no value in a chat message.
+    static let chatReadsNoEnvironment = "a message from a chat channel cannot read environment variables"
 
     func resolve(_ reference: Reference) -> Resolution {
         switch reference.kind {
         case .environment:
+            guard let environment else {
+                return .failure("\(reference.spelling): \(Self.chatReadsNoEnvironment)")
+            }
             guard let value = environment[reference.name] else {
                 return .failure("the environment variable \(reference.name) is not set")
             }

@@ -49,8 +49,22 @@ final class ChannelGate {
                               resource: OperationPermissions.resource(for: request, account: configuration.account,
                                                                       region: configuration.region),
                               user: user)
+        return remembered(key) { authorizer.authorize(request, user: user, now: now) }
+    }
+
+    /// Decides an alias command (`chatbot:CreateCustomAction` on the alias's
+    /// ARN, ...): the same membership check, role and guardrails as any command.
+    func authorize(_ action: OperationPermissions.CustomAction, alias name: String?, user: String, now: Date) -> Decision {
+        let resource = OperationPermissions.CustomAction.resource(alias: name, account: configuration.account)
+        let decide = { self.authorizer.authorize(action: action.action, resource: resource, user: user,
+                                                 context: self.authorizer.context(user: user, now: now)) }
+        guard !decisionsDependOnContext else { return decide() }
+        return remembered(DecisionKey(action: action.action, resource: resource, user: user), decide)
+    }
+
+    private func remembered(_ key: DecisionKey, _ decide: () -> Decision) -> Decision {
         if let decision = decisions[key] { return decision }
-        let decision = authorizer.authorize(request, user: user, now: now)
+        let decision = decide()
         if decisions.count >= 4096 { decisions.removeAll(keepingCapacity: true) }
         decisions[key] = decision
         return decision
@@ -76,11 +90,20 @@ final class ChannelGate {
     /// Whether commands are written to a log.
     var keepsLog: Bool { log != nil }
 
-    func record(command: String, user: String, decision: Decision?, outcome: LogEntry.Outcome, now: Date) -> String? {
+    /// Writes one command to the log with its decision, outcome and, for a
+    /// refusal, the reason. The values of sensitive options are hidden, in
+    /// the command and in the reason; `related` are commands the entry
+    /// stands for (an alias's text, its expansion) whose sensitive values
+    /// are hidden too. Returns why the log could not be written, if it could not.
+    func record(command: String, user: String, decision: Decision?, outcome: LogEntry.Outcome, reason: String? = nil,
+                related: [String] = [], now: Date) -> String? {
         guard let log else { return nil }
+        let secrets = ([command] + related).flatMap { log.redactor.secrets(in: $0) }
         do {
-            try log.write(LogEntry(time: now, user: user, channel: configuration.displayName, command: command,
-                                   decision: decision, outcome: outcome, requestId: UUID().uuidString.lowercased()))
+            try log.write(LogEntry(time: now, user: user, channel: configuration.displayName,
+                                   command: log.redactor.mask(secrets, in: command), decision: decision, outcome: outcome,
+                                   reason: reason.map { log.redactor.mask(secrets, in: $0) },
+                                   requestId: UUID().uuidString.lowercased()))
             return nil
         } catch {
             return "cannot write the command log \(configuration.logPath): \(error)"

@@ -83,9 +83,15 @@ import Testing
     @Test func theTemplateNamesRealActions() {
         for action in IncidentManagerTemplate.actions {
             let parts = action.split(separator: ":")
+            if parts[0] == "chatbot" {
+                // The channel's own commands: aliases.
+                #expect(OperationPermissions.CustomAction(rawValue: String(parts[1])) != nil, "\(action)")
+                continue
+            }
             let service = Catalog.shared.service(named: String(parts[0]))
             #expect(service?.operation(apiName: String(parts[1])) != nil, "\(action)")
         }
+        #expect(Set(IncidentManagerTemplate.customActions) == Set(OperationPermissions.CustomAction.allCases.map(\.action)))
         #expect(Set(IncidentManagerTemplate.actions).count == IncidentManagerTemplate.actions.count)
         for seed in ["CreateTimelineEvent", "DeleteTimelineEvent", "GetIncidentRecord", "GetTimelineEvent",
                      "ListIncidentRecords", "ListTimelineEvents", "UpdateIncidentRecord", "UpdateTimelineEvent"] {
@@ -98,7 +104,7 @@ import Testing
         let url = Support.here.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Docs/permissions.md")
         let text = try String(contentsOf: url, encoding: .utf8)
         let listed = text.split(separator: "\n").compactMap { line -> String? in
-            guard line.hasPrefix("| `ssm-") else { return nil }
+            guard line.hasPrefix("| `ssm-") || line.hasPrefix("| `chatbot:") else { return nil }
             return line.dropFirst(3).split(separator: "`").first.map(String.init)
         }
         #expect(listed == IncidentManagerTemplate.actions)
