@@ -39,6 +39,10 @@ public final class Session {
     /// What sends delivered notifications to the channel's webhooks (Slack,
     /// Amazon Chime); nil: they are only shown.
     public var webhookTransport: (any WebhookTransport)?
+    /// Where problems of the server's own machine go (a command log that
+    /// cannot be written, with its path) for a message from a chat channel,
+    /// whose user is shown only a generic reason; nil: standard error.
+    public var operatorLog: ((String) -> Void)?
 
     /// A session; `channel` describes the chat channel (a configuration error
     /// is thrown when its command log cannot be opened).
@@ -75,8 +79,26 @@ public final class Session {
         let file = SourceFile(name: origin == .chat ? SourceFile.chatName : "<command>", text: text)
         let (command, diagnostics) = Parser.parseMessage(file)
         report(diagnostics, in: file)
-        guard let command, !diagnostics.hasErrors else { return .invalid }
+        guard let command, !diagnostics.hasErrors else {
+            record(text, origin: origin, nil, .error(Self.invalidCommand), reason: Self.reason(diagnostics))
+            return .invalid
+        }
         return await run(.command(command), in: file, origin: origin)
+    }
+
+    /// The outcome the log gives a command refused before it was run: it did
+    /// not lex, parse or check, or an alias could not be used.
+    static let invalidCommand = "InvalidCommand"
+
+    /// The errors among diagnostics, as the log gives a refusal's reason.
+    static func reason(_ diagnostics: [Diagnostic]) -> String {
+        diagnostics.filter { $0.severity == .error }
+            .map { "\($0.code): \($0.message)" + ($0.suggestion.map { " (\($0))" } ?? "") }.joined(separator: "; ")
+    }
+
+    /// What a message may read of the machine's environment: nothing from chat.
+    func environment(for origin: CheckContext.Origin) -> [String: String]? {
+        origin == .chat ? nil : environment
     }
 
     /// Binds a value to a name, as `let` does.
@@ -111,9 +133,13 @@ public final class Session {
         if command.isAliasCommand {
             return await runAliasCommand(command, in: file, origin: origin, bindingTo: name)
         }
-        let result = Checker(catalog: .shared).check(command, in: file, context: CheckContext(origin: origin, resolver: BindingResolver(bindings: bindings, environment: environment)))
+        let resolver = BindingResolver(bindings: bindings, environment: environment(for: origin))
+        let result = Checker(catalog: .shared).check(command, in: file, context: CheckContext(origin: origin, resolver: resolver))
         report(result.diagnostics, in: file)
-        guard let checked = result.command, !result.diagnostics.hasErrors else { return .invalid }
+        guard let checked = result.command, !result.diagnostics.hasErrors else {
+            record(command, in: file, origin: origin, nil, .error(Self.invalidCommand), reason: Self.reason(result.diagnostics))
+            return .invalid
+        }
         if let skeleton = checked.skeleton {
             sink.output(skeleton.indented() + "\n")
             return .ok
@@ -136,23 +162,27 @@ public final class Session {
         guard decision.isAllowed else {
             let code = decision.errorCode ?? "AccessDeniedException"
             sink.error(location(of: command, in: file) + "An error occurred (\(code)) when calling the \(checked.operation.name) operation: \(decision.message ?? "denied")\n")
-            record(command, in: file, decision, .error(code))
+            record(command, in: file, origin: origin, decision, .error(code), reason: decision.message)
             return decision.refusalKind == .commandsNotSupported ? .invalid : .serviceError
         }
 
         let response: Value
         do {
             response = try await send(checked)
-            record(command, in: file, decision, .ok)
+            record(command, in: file, origin: origin, decision, .ok)
         } catch let error as ServiceError {
             sink.error(location(of: command, in: file) + "An error occurred (\(error.name)) when calling the \(checked.operation.name) operation: \(error.message)\n")
-            record(command, in: file, decision, .error(error.name))
+            record(command, in: file, origin: origin, decision, .error(error.name), reason: error.message)
             return .serviceError
         } catch is Pagination.InvalidStartingToken {
             sink.error("Bad value for --starting-token: it is not a token this command gave\n")
+            record(command, in: file, origin: origin, decision, .error(Self.invalidCommand),
+                   reason: "bad value for --starting-token: it is not a token this command gave")
             return .invalid
         } catch {
-            sink.error("\(error)\n")
+            failed(error, origin: origin)
+            record(command, in: file, origin: origin, decision, .error("InternalFailure"),
+                   reason: origin == .chat ? Self.serverFailure : "\(error)")
             return .failure
         }
 
@@ -206,11 +236,44 @@ public final class Session {
     // MARK: Channel
 
     /// Writes the command to the channel's log, when it keeps one.
-    private func record(_ command: Command, in file: SourceFile, _ decision: Decision?, _ outcome: LogEntry.Outcome) {
+    func record(_ command: Command, in file: SourceFile, origin: CheckContext.Origin, _ decision: Decision?,
+                _ outcome: LogEntry.Outcome, reason: String? = nil, related: [String] = []) {
         guard gate.keepsLog else { return }
-        if let problem = gate.record(command: file.text(of: command.range), user: settings.user, decision: decision, outcome: outcome, now: now) {
+        record(file.text(of: command.range), origin: origin, decision, outcome, reason: reason, related: related)
+    }
+
+    /// Writes a command's text to the channel's log, when it keeps one. A
+    /// log that cannot be written is a warning; a chat user is not shown
+    /// where the log is (the operator is).
+    func record(_ text: String, origin: CheckContext.Origin, _ decision: Decision?, _ outcome: LogEntry.Outcome,
+                reason: String? = nil, related: [String] = []) {
+        guard gate.keepsLog,
+              let problem = gate.record(command: text, user: settings.user, decision: decision, outcome: outcome,
+                                        reason: reason, related: related, now: now) else { return }
+        if origin == .chat {
+            tellOperator("warning: \(problem)")
+            sink.error("warning: the command could not be written to the channel's command log\n")
+        } else {
             sink.error("warning: \(problem)\n")
         }
+    }
+
+    /// What a chat user is told of a failure of the server's own machine.
+    static let serverFailure = "the command failed on the server; its operator can see why in the server's log"
+
+    /// Reports an unexpected error: in full on a terminal, to the operator
+    /// (and generically to the user) for a message from a chat channel.
+    func failed(_ error: any Error, origin: CheckContext.Origin) {
+        if origin == .chat {
+            tellOperator("error: \(error)")
+            sink.error(Self.serverFailure + "\n")
+        } else {
+            sink.error("\(error)\n")
+        }
+    }
+
+    private func tellOperator(_ line: String) {
+        if let operatorLog { operatorLog(line) } else { FileHandle.standardError.write(Data((line + "\n").utf8)) }
     }
 
     /// Delivers what an incident's change publishes to its chat topics, and
@@ -260,7 +323,7 @@ extension Session {
             declared.insert(b.name)
         case .directive: return .ok
         }
-        let resolver = DeferredResolver(declared: declared, environment: environment)
+        let resolver = DeferredResolver(declared: declared, environment: environment(for: origin))
         let result = Checker(catalog: .shared).check(command, in: file, context: CheckContext(origin: origin, resolver: resolver))
         report(result.diagnostics, in: file)
         return result.command != nil && !result.diagnostics.hasErrors ? .ok : .invalid
@@ -270,11 +333,13 @@ extension Session {
 /// For checking only: a binding declared earlier resolves later.
 struct DeferredResolver: ReferenceResolver {
     let declared: Set<String>
-    let environment: [String: String]
+    /// Nil for a message from a chat channel.
+    let environment: [String: String]?
 
     func resolve(_ reference: Reference) -> Resolution {
         switch reference.kind {
         case .environment:
+            guard let environment else { return .failure("\(reference.spelling): \(BindingResolver.chatReadsNoEnvironment)") }
             return environment[reference.name].map(Resolution.text) ?? .failure("the environment variable \(reference.name) is not set")
         case .binding:
             return declared.contains(reference.name) ? .deferred : .failure("nothing is bound to $\(reference.name) before this line")
