@@ -50,7 +50,7 @@ let package = Package(
 
         // syntax tree + catalog → typed request or diagnostics
         .target(name: "Checker", dependencies: [
-            "Syntax", "Catalog",
+            "Syntax", "Catalog", "JMESPath",
             .product(name: "OrderedCollections", package: "swift-collections"),
             .product(name: "Yams", package: "Yams"),
         ]),
@@ -113,7 +113,7 @@ let package = Package(
             .product(name: "OrderedCollections", package: "swift-collections"),
         ]),
         .testTarget(name: "WireTests", dependencies: [
-            "Wire", "Catalog", "Backend",
+            "Wire", "Catalog", "Backend", "MemoryBackend", "Checker", "Syntax",
             .product(name: "OrderedCollections", package: "swift-collections"),
         ]),
 

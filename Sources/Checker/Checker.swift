@@ -1,4 +1,5 @@
 import Catalog
+import JMESPath
 import OrderedCollections
 import Syntax
 
@@ -85,6 +86,9 @@ public struct Checker: Sendable {
                 seenGlobals[syntax.name] = syntax.nameRange
                 if let value = global(syntax, kind, file: file, context: context, into: &diagnostics) {
                     globals.set(syntax.name, text: value.text, integer: value.integer)
+                    if syntax.name == "query", let text = value.text {
+                        globals.query = compileQuery(text, syntax, file: file, into: &diagnostics)
+                    }
                     if let advice = GlobalOptions.sessionWide[syntax.name] {
                         diagnostics.append(.warning(.sessionOptionIgnored,
                                                     "--\(syntax.name) is not taken from a command; it is ignored here",
@@ -261,6 +265,12 @@ public struct Checker: Sendable {
                 diagnostics.append(.error(.invalidInteger, "--\(syntax.name): '\(text)' is not an integer", at: word.range))
                 return nil
             }
+            // --max-items and --page-size count items; a timeout may be 0 (no limit), as in the AWS CLI.
+            let lowest = GlobalOptions.pagingNames.contains(syntax.name) ? 1 : 0
+            guard (lowest...Int(Int32.max)).contains(n) else {
+                diagnostics.append(.error(.valueOutOfRange, "--\(syntax.name): \(n) is not from \(lowest) to \(Int32.max)", at: word.range))
+                return nil
+            }
             return (nil, n)
         case .text, .flag:
             if syntax.name == "cli-input-json" || syntax.name == "cli-input-yaml" {
@@ -278,6 +288,24 @@ public struct Checker: Sendable {
                 }
             }
             return (text, nil)
+        }
+    }
+
+    /// A `--query` expression compiled, or a diagnostic at its value (the
+    /// column JMESPath names, when the value is written as it is read).
+    private func compileQuery(_ text: String, _ syntax: Syntax.Option, file: SourceFile, into diagnostics: inout [Diagnostic]) -> JMESPath.Expression? {
+        do throws(JMESPathError) {
+            return try JMESPath.Expression(compiling: text)
+        } catch {
+            let word = syntax.values[0]
+            var range = word.range
+            if let column = error.column, column >= 1, word.text == text {
+                let offset = text.unicodeScalars.prefix(column - 1).reduce(0) { $0 + String($1).utf8.count }
+                range = ValueText(literal: word, in: file).range(of: offset..<Swift.min(offset + 1, text.utf8.count))
+            }
+            diagnostics.append(.error(.invalidQuery, "--query: \(error.message)", at: range,
+                                      suggestion: "see the JMESPath syntax; quote the expression so the shell words stay together"))
+            return nil
         }
     }
 

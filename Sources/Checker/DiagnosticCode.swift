@@ -43,6 +43,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     // Global options
     case invalidGlobalValue = "invalid-global-value"
     case conflictingOptions = "conflicting-options"
+    case invalidQuery = "invalid-query"
     /// A warning: an option of the whole session, given to one command.
     case sessionOptionIgnored = "session-option-ignored"
 }

@@ -1,3 +1,5 @@
+import JMESPath
+
 /// The AWS CLI's global options that a command may carry beside the
 /// operation's own (`--output`, `--query`, `--region`, paging, ...), typed.
 /// The checker fills them in; the interpreter acts on them.
@@ -20,8 +22,9 @@ public struct GlobalOptions: Sendable, Hashable {
     }
 
     public var output: OutputFormat?
-    /// A JMESPath expression, as typed (the JMESPath module parses it).
-    public var query: String?
+    /// The `--query` expression, compiled by the checker: one that does not
+    /// compile makes the command invalid wherever it is checked.
+    public var query: JMESPath.Expression?
     public var region: String?
     public var profile: String?
     public var endpointURL: String?
@@ -98,7 +101,6 @@ public struct GlobalOptions: Sendable, Hashable {
     mutating func set(_ name: String, text: String?, integer: Int?) {
         switch name {
         case "output": output = text.flatMap(OutputFormat.init(rawValue:))
-        case "query": query = text
         case "region": region = text
         case "profile": profile = text
         case "endpoint-url": endpointURL = text

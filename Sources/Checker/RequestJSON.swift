@@ -26,7 +26,7 @@ public enum RequestJSON {
     /// `2026-11-24T10:00:00.000Z`: milliseconds, cut (not rounded) as Python's
     /// microseconds are.
     public static func timestamp(_ date: Date) -> String {
-        let t = date.timeIntervalSince1970
+        let t = InstantRange.clampedSeconds(date)
         var seconds = Int64(t.rounded(.down))
         var micros = Int64(((t - Double(seconds)) * 1_000_000).rounded())
         if micros >= 1_000_000 { seconds += 1; micros -= 1_000_000 }

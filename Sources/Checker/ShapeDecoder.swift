@@ -35,6 +35,12 @@ struct ShapeDecoder {
         diagnostics.append(.error(.wrongType, "\(path): expected \(expected), got \(node.typeName)", at: range(node.span)))
     }
 
+    private mutating func timeOutOfRange(_ text: String, _ node: ValueNode, _ path: ValuePath) {
+        diagnostics.append(.error(.valueOutOfRange,
+            "\(path): \(text) seconds since 1970 is not a time \(InstantRange.description)", at: range(node.span),
+            suggestion: "write ISO 8601 (2026-11-24T10:00:00Z) or seconds since 1970 within those years"))
+    }
+
     mutating func decode(_ node: ValueNode, shape id: ShapeID, path: ValuePath) -> Value? {
         let shape = service[id]
         let source = self.source
@@ -74,6 +80,11 @@ struct ShapeDecoder {
                 wrongType(node, expected: "an integer", path)
                 return nil
             }
+            if shape.kind == .integer, Int32(exactly: value) == nil {
+                diagnostics.append(.error(.valueOutOfRange,
+                    "\(path): \(value) does not fit in a 32-bit integer (\(Int32.min) to \(Int32.max))", at: range(node.span)))
+                return nil
+            }
             constraints.check(integer: value, shape: shape, path: path, range: source.range(of: node.span), into: &diagnostics)
             return .integer(value)
         case .float, .double:
@@ -106,18 +117,25 @@ struct ShapeDecoder {
         case .timestamp:
             switch node.kind {
             case .string(let s):
-                guard let date = TimestampParser.parse(s) else {
+                if let date = TimestampParser.parse(s) { return .timestamp(date) }
+                if PythonNumbers.double(s) != nil {
+                    timeOutOfRange(s, node, path)
+                } else {
                     diagnostics.append(.error(.invalidTimestamp,
                         "\(path): \(Constraints.quote(s)) is not a timestamp",
                         at: range(node.span), suggestion: "write ISO 8601 (2026-11-24T10:00:00Z) or seconds since 1970"))
-                    return nil
                 }
-                return .timestamp(date)
-            case .integer, .double:
+                return nil
+            case .integer, .double, .bigInteger:
                 let d: Double
-                if case .integer(let i) = node.kind { d = Double(i) } else if case .double(let x) = node.kind { d = x } else { d = .nan }
+                switch node.kind {
+                case .integer(let i): d = Double(i)
+                case .double(let x): d = x
+                case .bigInteger(let text): d = Double(text) ?? .infinity
+                default: d = .nan
+                }
                 guard let date = TimestampParser.epoch(d) else {
-                    diagnostics.append(.error(.invalidTimestamp, "\(path): \(d) is not a time", at: range(node.span)))
+                    timeOutOfRange(d.isNaN ? "NaN" : "\(d)", node, path)
                     return nil
                 }
                 return .timestamp(date)

@@ -7,17 +7,16 @@ import Foundation
 /// separated by `T` or a space; the basic form `20261124T100000Z` too.
 /// A time without a zone is UTC. Fractions keep microseconds, as Python does.
 enum TimestampParser {
+    /// The instant `text` names, or nil when it names none or one outside
+    /// `InstantRange` (as `datetime` refuses it in the AWS CLI).
     static func parse(_ text: String) -> Date? {
         if let date = iso8601(text) { return date }
-        if let seconds = PythonNumbers.double(text), seconds.isFinite {
-            return Date(timeIntervalSince1970: (seconds * 1_000_000).rounded(.toNearestOrEven) / 1_000_000)
-        }
-        return nil
+        return PythonNumbers.double(text).flatMap(epoch)
     }
 
-    /// Seconds since 1970 from a JSON number.
+    /// Seconds since 1970 from a number, kept to the microsecond; nil outside `InstantRange`.
     static func epoch(_ seconds: Double) -> Date? {
-        guard seconds.isFinite, abs(seconds) < 253_402_300_800 else { return nil }
+        guard InstantRange.contains(seconds: seconds) else { return nil }
         return Date(timeIntervalSince1970: (seconds * 1_000_000).rounded(.toNearestOrEven) / 1_000_000)
     }
 
@@ -87,7 +86,7 @@ enum TimestampParser {
             }
             if i != b.count { return nil }
         }
-        guard (1...12).contains(month), (1...CivilDate.daysIn(month: month, year: year)).contains(day),
+        guard year >= 1, (1...12).contains(month), (1...CivilDate.daysIn(month: month, year: year)).contains(day),
               hour < 24, minute < 60, second < 60 else { return nil }
         let days = CivilDate.days(year: year, month: month, day: day)
         let seconds = Double(days * 86_400 + hour * 3600 + minute * 60 + second - offset) + Double(micros) / 1_000_000

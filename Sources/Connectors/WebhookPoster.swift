@@ -63,7 +63,9 @@ public struct HTTPWebhookPoster: WebhookPoster {
         do {
             let response = try await client.execute(request, deadline: deadline)
             let data = try await response.body.collect(upTo: 4096)
-            let retryAfter = response.headers.first(name: "Retry-After").flatMap(Double.init).map { Duration.milliseconds(Int64($0 * 1000)) }
+            // Seconds from the receiver: kept between 0 and an hour, so that no answer can trap or stall the retries.
+            let retryAfter = response.headers.first(name: "Retry-After").flatMap(Double.init).flatMap { $0.isNaN ? nil : $0 }
+                .map { Duration.milliseconds(Int64(Swift.min(Swift.max($0, 0), 3600) * 1000)) }
             return WebhookAnswer(status: Int(response.status.code), retryAfter: retryAfter,
                                  excerpt: String(decoding: data.readableBytesView.prefix(200), as: UTF8.self))
         } catch {

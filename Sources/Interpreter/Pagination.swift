@@ -31,6 +31,7 @@ struct Pagination {
             guard let data = Data(base64Encoded: text),
                   let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
             let amount = object["boto_truncate_amount"] as? Int ?? 0
+            guard amount >= 0, amount <= Int(Int32.max) else { return nil }
             return ResumeToken(serviceToken: object[inputToken] as? String, truncateAmount: amount)
         }
     }

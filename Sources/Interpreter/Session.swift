@@ -144,15 +144,7 @@ public final class Session {
             sink.output(skeleton.indented() + "\n")
             return .ok
         }
-        var query: JMESPath.Expression? = nil
-        if let expression = checked.globals.query {
-            do throws(JMESPathError) {
-                query = try JMESPath.Expression(compiling: expression)
-            } catch {
-                sink.error("Bad value for --query \(expression): \(error.message)\n")
-                return .invalid
-            }
-        }
+        let query = checked.globals.query
         if checked.globals.debug {
             sink.error("debug: \(checked.request.service.rawValue) \(checked.operation.name) in \(checked.globals.region ?? settings.region) as \(settings.user): "
                        + Value.structure(checked.request.input).jsonValue.serialized(.compact) + "\n")

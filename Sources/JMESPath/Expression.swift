@@ -35,3 +35,9 @@ public enum JMESPath {
         try Expression(compiling: expression).evaluate(on: value)
     }
 }
+
+/// Expressions are equal when they were compiled from the same text (compiling is deterministic).
+extension JMESPath.Expression: Hashable {
+    public static func == (a: Self, b: Self) -> Bool { a.text == b.text }
+    public func hash(into hasher: inout Hasher) { hasher.combine(text) }
+}

@@ -22,7 +22,7 @@ extension Value {
     /// A UTC instant as Python's `datetime.isoformat()` prints it:
     /// `2026-11-24T10:00:00+00:00`, with `.123000` only when the microseconds are not zero.
     public static func isoformat(_ date: Date) -> String {
-        let micros = Int64((date.timeIntervalSince1970 * 1_000_000).rounded(.toNearestOrEven))
+        let micros = Int64((InstantRange.clampedSeconds(date) * 1_000_000).rounded(.toNearestOrEven))
         let (seconds, fraction) = floorDivide(micros, 1_000_000)
         let (days, secondOfDay) = floorDivide(seconds, 86_400)
         let (year, month, day) = CivilDate.date(fromDays: Int(days))

@@ -17,23 +17,31 @@ public struct DiagnosticRenderer: Sendable {
         out += paint(diagnostic.severity.rawValue + ":", severityColor(diagnostic.severity))
         out += " " + diagnostic.message + "\n"
 
-        let line = file.lineBytes(containing: start.offset)
-        let lineText = String(decoding: line, as: UTF8.self)
-        out += lineText + "\n"
+        // A long line is shown as a window around the range, so that many
+        // diagnostics on one long line cost what they show, not the line each.
+        let whole = file.lineBytes(containing: start.offset)
+        let caretStart = max(whole.startIndex, min(start.offset, whole.endIndex))
+        let caretEnd = max(caretStart, min(diagnostic.range.end.offset, whole.endIndex))
+        var from = whole.startIndex, to = whole.endIndex
+        if to - from > Self.windowBytes {
+            from = max(from, caretStart - Self.windowBytes / 3)
+            to = min(to, max(from + Self.windowBytes, min(caretEnd, caretStart + Self.windowBytes / 2)))
+            from = boundary(from, in: file.bytes, lowerLimit: whole.startIndex)
+            to = boundary(to, in: file.bytes, lowerLimit: from)
+        }
+        let openEllipsis = from > whole.startIndex ? "…" : ""
+        out += openEllipsis + String(decoding: file.bytes[from..<to], as: UTF8.self) + (to < whole.endIndex ? "…" : "") + "\n"
 
         // The caret line: copy tabs so the caret lines up, one column a scalar.
-        let lineStart = line.startIndex
-        let caretStart = max(lineStart, min(start.offset, line.endIndex))
-        let caretEnd = max(caretStart, min(diagnostic.range.end.offset, line.endIndex))
-        var marker = ""
-        var i = lineStart
-        while i < caretStart {
+        var marker = openEllipsis.isEmpty ? "" : " "
+        var i = from
+        while i < min(caretStart, to) {
             let b = file.bytes[i]
             if b & 0xC0 != 0x80 { marker += b == UInt8(ascii: "\t") ? "\t" : " " }
             i += 1
         }
         var width = 0
-        while i < caretEnd {
+        while i < min(caretEnd, to) {
             if file.bytes[i] & 0xC0 != 0x80 { width += 1 }
             i += 1
         }
@@ -45,8 +53,30 @@ public struct DiagnosticRenderer: Sendable {
         return out
     }
 
+    /// The diagnostics of one text, the first `maximumShown` of them in full
+    /// and a count of the rest: a message that repeats a mistake ten thousand
+    /// times gets an answer of the same size as one that makes it twenty times.
     public func render(_ diagnostics: [Diagnostic], in file: SourceFile) -> String {
-        diagnostics.map { render($0, in: file) }.joined()
+        var out = diagnostics.prefix(Self.maximumShown).map { render($0, in: file) }.joined()
+        if diagnostics.count > Self.maximumShown {
+            let errors = diagnostics.dropFirst(Self.maximumShown).filter { $0.severity == .error }.count
+            let rest = diagnostics.count - Self.maximumShown
+            out += "\(file.name): " + paint("note:", severityColor(.note))
+                + " \(rest) more diagnostic\(rest == 1 ? "" : "s") (\(errors) error\(errors == 1 ? "" : "s")) not shown\n"
+        }
+        return out
+    }
+
+    /// How many diagnostics `render(_:in:)` shows in full.
+    public static let maximumShown = 20
+    /// How much of a long source line is shown around a diagnostic's range.
+    static let windowBytes = 120
+
+    /// `offset` moved back to the start of a UTF-8 scalar, not below `lowerLimit`.
+    private func boundary(_ offset: Int, in bytes: [UInt8], lowerLimit: Int) -> Int {
+        var o = offset
+        while o > lowerLimit, o < bytes.count, bytes[o] & 0xC0 == 0x80 { o -= 1 }
+        return o
     }
 
     private func severityColor(_ severity: Diagnostic.Severity) -> String {

@@ -113,13 +113,22 @@ struct JSONValueDecoder {
         }
     }
 
+    private func outOfRange(_ text: String, path: ValuePath) -> ServiceError {
+        ServiceError(typeError, "The timestamp \(text) at '\(path)' is not a time \(InstantRange.description).")
+    }
+
     private func timestamp(_ json: JSON, format: TimestampFormat, path: ValuePath) throws(ServiceError) -> Value {
         switch json {
-        case .integer(let i): return .timestamp(Date(timeIntervalSince1970: Double(i)))
-        case .double(let d) where d.isFinite: return .timestamp(Date(timeIntervalSince1970: d))
+        case .integer(let i):
+            guard let date = Date(checkedEpochSeconds: Double(i)) else { throw outOfRange(String(i), path: path) }
+            return .timestamp(date)
+        case .double(let d):
+            guard let date = Date(checkedEpochSeconds: d) else { throw outOfRange(String(d), path: path) }
+            return .timestamp(date)
         case .string(let s):
             // Epoch seconds are the default in bodies; a model may ask for strings.
             if let date = (format == .rfc822 ? Timestamps.parseRFC822(s) : Timestamps.parseISO8601(s)) {
+                guard InstantRange.contains(date) else { throw outOfRange("'\(s)'", path: path) }
                 return .timestamp(date)
             }
             throw ServiceError(typeError, "The value '\(s)' at '\(path)' is not a timestamp.")

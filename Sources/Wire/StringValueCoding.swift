@@ -62,9 +62,9 @@ struct StringValueCoding {
             switch format {
             case .iso8601: date = Timestamps.parseISO8601(text)
             case .rfc822: date = Timestamps.parseRFC822(text)
-            case .unixTimestamp: date = Double(text).flatMap { $0.isFinite ? Date(timeIntervalSince1970: $0) : nil }
+            case .unixTimestamp: date = Double(text).flatMap { Date(checkedEpochSeconds: $0) }
             }
-            guard let date else { throw bad("a timestamp") }
+            guard let date, InstantRange.contains(date) else { throw bad("a timestamp \(InstantRange.description)") }
             return .timestamp(date)
         case .blob:
             guard let data = Data(base64Encoded: text) else { throw bad("base64") }

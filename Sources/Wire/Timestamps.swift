@@ -89,22 +89,25 @@ public enum Timestamps {
     public static func parseRFC822(_ text: String) -> Date? {
         let parts = text.split(separator: " ")
         guard parts.count == 6, parts[5] == "GMT" || parts[5] == "UTC",
+              parts[1].utf8.count <= 2, parts[3].utf8.count == 4,
               let d = Int(parts[1]), let m = monthNames.firstIndex(of: String(parts[2])), let y = Int(parts[3]) else { return nil }
         let clock = parts[4].split(separator: ":")
-        guard clock.count == 3, let h = Int(clock[0]), let mi = Int(clock[1]), let s = Int(clock[2]) else { return nil }
+        guard clock.count == 3, clock.allSatisfy({ $0.utf8.count == 2 }),
+              let h = Int(clock[0]), let mi = Int(clock[1]), let s = Int(clock[2]) else { return nil }
         return Date(timeIntervalSince1970: Double(CivilDate.days(year: y, month: m + 1, day: d) * 86400 + h * 3600 + mi * 60 + s))
     }
 
     /// Any of the formats a string may carry: ISO 8601, RFC 822, or epoch seconds.
     public static func parse(_ text: String) -> Date? {
-        parseISO8601(text) ?? parseRFC822(text) ?? Double(text).flatMap { $0.isFinite ? Date(timeIntervalSince1970: $0) : nil }
+        (parseISO8601(text) ?? parseRFC822(text) ?? Double(text).flatMap { Date(checkedEpochSeconds: $0) })
+            .flatMap { InstantRange.contains($0) ? $0 : nil }
     }
 
     private static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     private static func split(_ date: Date) -> (days: Int, millis: Int) {
-        let total = Int((date.timeIntervalSince1970 * 1000).rounded())
-        let days = total >= 0 ? total / 86_400_000 : (total - 86_399_999) / 86_400_000
+        let total = Int(date.millis)
+        let days = total >= 0 ? total / 86_400_000 : -(-(total + 1) / 86_400_000) - 1
         return (days, total - days * 86_400_000)
     }
 

@@ -117,8 +117,8 @@ struct ServeCommand: AsyncParsableCommand {
         guard (0...65535).contains(port) else {
             throw ExitFailure(message: "--port takes 0 to 65535, not \(port)", code: ExitCode.configurationInvalid)
         }
-        guard headerTimeout > 0, requestTimeout > 0 else {
-            throw ExitFailure(message: "--header-timeout and --request-timeout must be positive", code: ExitCode.configurationInvalid)
+        guard headerTimeout > 0, headerTimeout <= 3600, requestTimeout > 0, requestTimeout <= 3600 else {
+            throw ExitFailure(message: "--header-timeout and --request-timeout are seconds from more than 0 to 3600", code: ExitCode.configurationInvalid)
         }
         guard maxBodySize > 0 else {
             throw ExitFailure(message: "--max-body-size must be positive", code: ExitCode.configurationInvalid)

@@ -157,7 +157,7 @@ import Testing
     @Test func globalOptions() throws {
         let (result, _) = Support.check("@aws ssm-incidents list-incident-records --output table --query 'incidentRecordSummaries[0]' --region eu-west-1 --profile ops --endpoint-url http://localhost:4566 --max-items 5 --page-size 2 --starting-token t --no-paginate --debug --color off")
         let g = try #require(result.command?.globals)
-        #expect(g.output == .table && g.query == "incidentRecordSummaries[0]" && g.region == "eu-west-1" && g.profile == "ops")
+        #expect(g.output == .table && g.query?.text == "incidentRecordSummaries[0]" && g.region == "eu-west-1" && g.profile == "ops")
         #expect(g.endpointURL == "http://localhost:4566" && g.maxItems == 5 && g.pageSize == 2 && g.startingToken == "t")
         #expect(g.noPaginate && g.debug && g.color == .off)
         // Options of the whole session are read as the CLI reads them, and each is said to be ignored.

@@ -5,7 +5,13 @@ import Foundation
 public typealias Millis = Int64
 
 extension Date {
-    /// This instant, rounded to the millisecond.
-    public var millis: Millis { Millis((timeIntervalSince1970 * 1000).rounded()) }
+    /// This instant, rounded to the millisecond. Timestamps are range-checked
+    /// where they are read (`InstantRange`); an instant beyond 64 bits of
+    /// milliseconds is clamped to the nearest end, never trapped on.
+    public var millis: Millis {
+        let ms = (timeIntervalSince1970 * 1000).rounded()
+        guard ms.isFinite else { return ms.isNaN ? 0 : (ms < 0 ? .min : .max) }
+        return Millis(exactly: ms) ?? (ms < 0 ? .min : .max)
+    }
     public init(millis: Millis) { self.init(timeIntervalSince1970: Double(millis) / 1000) }
 }
