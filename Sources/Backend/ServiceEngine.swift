@@ -14,7 +14,13 @@ public struct ServiceEngine: Sendable {
         contacts = ContactsService(clock: clock, ids: ids)
     }
 
+    /// Runs one request. First it catches up: every time-driven step due at
+    /// the command's instant runs, in time order, in the caller's transaction,
+    /// so the command sees the store the service would show at that instant
+    /// however the clock got there (`.advance`, a later `--fixed-clock`, the
+    /// wall clock). When nothing is due that is one index lookup.
     public func execute<Store: ContactsStore>(_ request: Request, context: CallContext, store: Store) throws -> Value {
+        try catchUp(until: clock.now().millis, store: store)
         switch request.service {
         case .incidents:
             let contacts = self.contacts
@@ -31,10 +37,15 @@ public struct ServiceEngine: Sendable {
         }
     }
 
-    /// Runs the escalation steps due at or before `time` (see
-    /// ``ContactsService/runDueSteps(until:store:)``); call it inside a transaction.
+    /// Runs the time-driven steps due at or before `time` (see
+    /// ``ContactsService/runDueSteps(until:store:)``); call it inside a
+    /// transaction. Looks up the next due time first, so that it costs one
+    /// lookup when nothing is due.
+    ///
+    /// - Returns: the number of steps run.
     @discardableResult
-    public func runDueSteps<Store: ContactsStore>(until time: Millis, store: Store) throws -> Int {
-        try contacts.runDueSteps(until: time, store: store)
+    public func catchUp<Store: ContactsStore>(until time: Millis, store: Store) throws -> Int {
+        guard let due = try store.nextDueTime(), due <= time else { return 0 }
+        return try contacts.runDueSteps(until: time, store: store)
     }
 }

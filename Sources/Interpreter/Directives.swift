@@ -11,7 +11,7 @@ extension Session {
     public static let directiveHelp: [(String, String)] = [
         (".output FORMAT", "print results as json, yaml, text or table"),
         (".user NAME", "act as another responder (createdBy, lastModifiedBy)"),
-        (".advance DURATION", "move the session's clock on (15m, 1h30m, 2d) when it is fixed; escalations run"),
+        (".advance DURATION", "move the session's clock on (15m, 1h30m, 2d); on the wall clock it becomes simulated; escalations run"),
         (".outbox [CHANNEL-ARN]", "what was sent to contact channels (activation codes, pages); binds $outbox"),
         (".bindings", "the names bound with let, and what they hold"),
         (".store", "where the incidents are kept"),
@@ -53,8 +53,13 @@ extension Session {
                 return .invalid
             }
             guard let clock else {
-                sink.error(".advance needs a fixed clock: start with --fixed-clock TIME\n")
+                sink.error(".advance needs a clock the session can move: start with --fixed-clock TIME\n")
                 return .configuration
+            }
+            if clock.followsSystem {
+                // Said once: from here on the session's time is its own.
+                sink.error("note: .advance stops following the system clock: the session's clock is simulated from "
+                           + "\(Self.iso8601(clock.now())) and moves only with .advance\n")
             }
             let target = clock.now().addingTimeInterval(seconds)
             var sent: [OutboxMessage] = []

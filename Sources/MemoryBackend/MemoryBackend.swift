@@ -7,8 +7,8 @@ import Foundation
 ///
 ///     let backend = MemoryBackend(clock: FixedWallClock(start), ids: SeededIDGenerator(seed: 1))
 ///     let output = try await backend.send(request, context: CallContext(user: "alice"))
-public final class MemoryBackend: IncidentBackend, StoreDigest, TimeDriven, ChannelDataStore, @unchecked Sendable {
-    private let engine: ServiceEngine
+public final class MemoryBackend: EngineBackend, StoreDigest, ChannelDataStore, @unchecked Sendable {
+    public let engine: ServiceEngine
     /// Channel records (aliases): account → kind → key → value.
     private var channelRecords: [String: [String: [String: String]]] = [:]
     /// Lets one command (or one batch) at a time at the store.
@@ -51,27 +51,17 @@ public final class MemoryBackend: IncidentBackend, StoreDigest, TimeDriven, Chan
         }
     }
 
-    public func tick() async throws(ServiceError) -> [OutboxMessage] {
-        try await run(until: engine.clock.now().millis)
-    }
-
-    public func advance(to date: Date) async throws(ServiceError) -> [OutboxMessage] {
-        try await run(until: engine.moveClock(to: date))
-    }
-
     public func outbox(contactChannelArn: String?, afterSeq: Int64) async throws(ServiceError) -> [OutboxMessage] {
         await gate.enter()
         defer { gate.leave() }
         return store.outbox(contactChannelArn: contactChannelArn, afterSeq: afterSeq)
     }
 
-    /// Runs the due escalation steps as one command: all of them, or none.
-    private func run(until time: Millis) async throws(ServiceError) -> [OutboxMessage] {
+    /// Runs `body` as one command: all of it, or none.
+    public func transaction<T>(_ body: (any ContactsStore) throws -> T) async throws(ServiceError) -> T {
         await gate.enter()
         defer { gate.leave() }
-        return try store.atomically { store in
-            try engine.tick(until: time, store: store)
-        }
+        return try store.atomically { store in try body(store) }
     }
 
     public func channelData(kind: String, account: String) async throws(ServiceError) -> [String: String] {

@@ -44,20 +44,52 @@ extension MemoryStore: ContactsStore {
     // MARK: Engagements and pages
 
     func engagement(arn: String) -> EngagementRecord? { state.engagements[arn] }
-    func putEngagement(_ record: EngagementRecord) { put(\.engagements, record.arn, record) }
+    func putEngagement(_ record: EngagementRecord) {
+        let old = state.engagements[record.arn]?.nextStageDue
+        put(\.engagements, record.arn, record)
+        reindex(\.engagementsDue, record.arn, from: old, to: record.nextStageDue)
+    }
     func engagements(account: String, region: String) -> [EngagementRecord] {
         state.engagements.values.filter { $0.account == account && $0.region == region }
     }
-    func dueEngagements(atOrBefore time: Millis) -> [EngagementRecord] {
-        state.engagements.values.filter { ($0.nextStageDue ?? .max) <= time }
+    func firstDueEngagement(atOrBefore time: Millis) -> EngagementRecord? {
+        guard let first = state.engagementsDue.first, first.due <= time else { return nil }
+        return state.engagements[first.arn]
     }
 
     func page(arn: String) -> PageRecord? { state.pages[arn] }
-    func putPage(_ record: PageRecord) { put(\.pages, record.arn, record) }
+    func putPage(_ record: PageRecord) {
+        let old = state.pages[record.arn]?.nextStageDue
+        put(\.pages, record.arn, record)
+        reindex(\.pagesDue, record.arn, from: old, to: record.nextStageDue)
+    }
     func pages(engagementArn: String) -> [PageRecord] { state.pages.values.filter { $0.engagementArn == engagementArn } }
     func pages(contactArn: String) -> [PageRecord] { state.pages.values.filter { $0.contactArn == contactArn } }
-    func duePages(atOrBefore time: Millis) -> [PageRecord] {
-        state.pages.values.filter { ($0.nextStageDue ?? .max) <= time }
+    func firstDuePage(atOrBefore time: Millis) -> PageRecord? {
+        guard let first = state.pagesDue.first, first.due <= time else { return nil }
+        return state.pages[first.arn]
+    }
+
+    func nextDueTime() -> Millis? {
+        switch (state.engagementsDue.first?.due, state.pagesDue.first?.due) {
+        case (let e?, let p?): min(e, p)
+        case (let e, let p): e ?? p
+        }
+    }
+
+    /// Moves a record in a due index from its old due time to its new one, journaled.
+    private func reindex(_ index: WritableKeyPath<MemoryState, SortedKeys<MemoryState.DueKey>>, _ arn: String,
+                         from old: Millis?, to new: Millis?) {
+        guard old != new else { return }
+        let before = old.map { MemoryState.DueKey(due: $0, arn: arn) }
+        let after = new.map { MemoryState.DueKey(due: $0, arn: arn) }
+        change({
+            if let before { $0[keyPath: index].remove(before) }
+            if let after { $0[keyPath: index].insert(after) }
+        }, undo: {
+            if let after { $0[keyPath: index].remove(after) }
+            if let before { $0[keyPath: index].insert(before) }
+        })
     }
 
     func insertReceipt(_ record: ReceiptRecord) -> Int64 {

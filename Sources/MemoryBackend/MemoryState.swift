@@ -50,6 +50,17 @@ struct MemoryState {
     /// Keyed by rotation ARN and override id.
     var overrides = OrderedDictionary<String, RotationOverrideRecord>()
     var outbox: [OutboxMessage] = []
+    /// Engagements and pages with a next stage, by when it is due: the
+    /// scheduler's index (the records stay the truth; this follows them).
+    var engagementsDue = SortedKeys<DueKey>()
+    var pagesDue = SortedKeys<DueKey>()
+
+    /// A record's place among the due ones: by due time, then by ARN.
+    struct DueKey: Comparable {
+        var due: Millis
+        var arn: String
+        static func < (a: Self, b: Self) -> Bool { (a.due, a.arn) < (b.due, b.arn) }
+    }
 
     /// A plan's place in its account's list: ordered (and equal) by name alone.
     struct PlanKey: Comparable {

@@ -14,11 +14,11 @@ import GRDB
 /// Failures of the store (read-only, locked, full, damaged, from a newer
 /// schema) are `InternalServerException`s that name the file; none of them
 /// leaves a partial write.
-public final class SQLiteBackend: IncidentBackend, StoreDigest, TimeDriven, ChannelDataStore, @unchecked Sendable {
+public final class SQLiteBackend: EngineBackend, StoreDigest, ChannelDataStore, @unchecked Sendable {
     /// The store's file.
     public let path: String
     private let queue: DatabaseQueue
-    private let engine: ServiceEngine
+    public let engine: ServiceEngine
     /// Lets one command (or one batch) at a time at the connection.
     private let gate = AsyncGate()
 
@@ -136,14 +136,6 @@ public final class SQLiteBackend: IncidentBackend, StoreDigest, TimeDriven, Chan
         try queue.writeWithoutTransaction(body)
     }
 
-    public func tick() async throws(ServiceError) -> [OutboxMessage] {
-        try await run(until: engine.clock.now().millis)
-    }
-
-    public func advance(to date: Date) async throws(ServiceError) -> [OutboxMessage] {
-        try await run(until: engine.moveClock(to: date))
-    }
-
     public func outbox(contactChannelArn: String?, afterSeq: Int64) async throws(ServiceError) -> [OutboxMessage] {
         await gate.enter()
         defer { gate.leave() }
@@ -185,18 +177,19 @@ public final class SQLiteBackend: IncidentBackend, StoreDigest, TimeDriven, Chan
         }
     }
 
-    /// Runs the due escalation steps in one transaction: all of them, or none.
-    private func run(until time: Millis) async throws(ServiceError) -> [OutboxMessage] {
+    /// Runs `body` in an immediate transaction: the write lock is taken
+    /// first, so what `body` reads no other process can change before it commits.
+    public func transaction<T>(_ body: (any ContactsStore) throws -> T) async throws(ServiceError) -> T {
         await gate.enter()
         defer { gate.leave() }
         do {
             return try access { db in
-                var sent: [OutboxMessage] = []
+                var result: T?
                 try db.inTransaction(.immediate) {
-                    sent = try engine.tick(until: time, store: SQLiteStore(db: db))
+                    result = try body(SQLiteStore(db: db))
                     return .commit
                 }
-                return sent
+                return result!
             }
         } catch {
             throw SQLiteErrors.map(error, path: path)

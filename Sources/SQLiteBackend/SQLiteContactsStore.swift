@@ -97,8 +97,11 @@ extension SQLiteStore: ContactsStore {
                 [account, region], engagement)
     }
 
-    func dueEngagements(atOrBefore time: Millis) throws -> [EngagementRecord] {
-        try all("SELECT \(Self.engagementColumns) FROM engagement WHERE next_stage_due <= ? ORDER BY seq", [time], engagement)
+    func firstDueEngagement(atOrBefore time: Millis) throws -> EngagementRecord? {
+        try one("""
+            SELECT \(Self.engagementColumns) FROM engagement WHERE next_stage_due <= ?
+            ORDER BY next_stage_due, arn LIMIT 1
+            """, [time]).map(engagement)
     }
 
     // MARK: Pages
@@ -149,8 +152,24 @@ extension SQLiteStore: ContactsStore {
         try all("SELECT \(Self.pageColumns) FROM page WHERE contact_arn = ? ORDER BY seq", [contactArn], page)
     }
 
-    func duePages(atOrBefore time: Millis) throws -> [PageRecord] {
-        try all("SELECT \(Self.pageColumns) FROM page WHERE next_stage_due <= ? ORDER BY seq", [time], page)
+    func firstDuePage(atOrBefore time: Millis) throws -> PageRecord? {
+        try one("""
+            SELECT \(Self.pageColumns) FROM page WHERE next_stage_due <= ?
+            ORDER BY next_stage_due, arn LIMIT 1
+            """, [time]).map(page)
+    }
+
+    /// Two probes of the partial due indexes (`engagement_due`, `page_due`),
+    /// each reading its first entry.
+    func nextDueTime() throws -> Millis? {
+        try Millis.fetchOne(db.cachedStatement(sql: """
+            SELECT min(due) FROM (
+                SELECT (SELECT next_stage_due FROM engagement WHERE next_stage_due IS NOT NULL
+                        ORDER BY next_stage_due LIMIT 1) AS due
+                UNION ALL
+                SELECT (SELECT next_stage_due FROM page WHERE next_stage_due IS NOT NULL
+                        ORDER BY next_stage_due LIMIT 1))
+            """))
     }
 
     func insertReceipt(_ r: ReceiptRecord) throws -> Int64 {

@@ -4,7 +4,7 @@ import GRDB
 /// never edited once released: a change of schema is a new migration.
 enum SQLiteSchema {
     /// The schema version this build writes (`PRAGMA user_version`).
-    static let version = 3
+    static let version = 4
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -115,6 +115,16 @@ enum SQLiteSchema {
                     PRIMARY KEY (account, kind, key)
                 ) WITHOUT ROWID;
                 PRAGMA user_version = 3;
+                """)
+        }
+        // The scheduler's indexes: the step due first is the first entry, ties by ARN.
+        migrator.registerMigration("v4-due-order") { db in
+            try db.execute(sql: """
+                DROP INDEX engagement_due;
+                CREATE INDEX engagement_due ON engagement(next_stage_due, arn) WHERE next_stage_due IS NOT NULL;
+                DROP INDEX page_due;
+                CREATE INDEX page_due ON page(next_stage_due, arn) WHERE next_stage_due IS NOT NULL;
+                PRAGMA user_version = 4;
                 """)
         }
         return migrator

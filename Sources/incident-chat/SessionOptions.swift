@@ -36,7 +36,7 @@ struct SessionOptions: ParsableArguments {
     @Option(help: "How results print: json, yaml, text or table.")
     var output: OutputFormat = .json
 
-    @Option(name: .customLong("fixed-clock"), help: "Start the clock at this time and keep it still (ISO 8601); .advance moves it.")
+    @Option(name: .customLong("fixed-clock"), help: "Start the clock at this time and keep it still (ISO 8601); .advance moves it (without it, .advance makes the wall clock simulated).")
     var fixedClock: String?
 
     @Option(help: "Seed the identifier generator, for reproducible identifiers.")
@@ -62,7 +62,9 @@ struct SessionOptions: ParsableArguments {
 
     /// Builds the session's backend and clock; errors are configuration errors (253).
     func makeSession(sink: any OutputSink, colors: Bool) throws -> Session {
-        var clock: FixedWallClock? = nil
+        // One clock for the session and its backend: the fixed one, or the
+        // system's until `.advance` makes it simulated.
+        var clock = FixedWallClock.following()
         if let fixedClock {
             guard let date = Self.parseTime(fixedClock) else {
                 throw ExitFailure(message: "--fixed-clock takes an ISO 8601 time such as 2026-11-24T10:00:00Z, not \(fixedClock)",
@@ -78,7 +80,7 @@ struct SessionOptions: ParsableArguments {
                 throw ExitFailure(message: "\n" + error.rendered(colors: colorsAllowed(fileDescriptor: 2)), code: ExitCode.configurationInvalid)
             }
         }
-        let wallClock: any WallClock = clock ?? SystemWallClock()
+        let wallClock: any WallClock = clock
         let ids: any IDGenerator = seed.map { SeededIDGenerator(seed: $0) } ?? RandomIDGenerator()
         let backend: any IncidentBackend
         var sessionRegion = region ?? "us-east-1"

@@ -50,19 +50,26 @@ struct Escalation {
         return arn
     }
 
-    /// Runs every step due at or before `time` in time order (of one engagement, or of all).
+    /// Runs every step due at or before `time` in time order (of one engagement,
+    /// or of all), each stamped with the instant it was due. Ties go to the
+    /// engagement, then to the smaller ARN. Every step moves its record on (a
+    /// later stage, or none), so the loop ends; the store's due indexes make
+    /// each step one lookup.
     @discardableResult
     func runDue(until time: Millis, engagementArn: String? = nil) throws -> Int {
         var steps = 0
-        while steps < 100_000 {
-            var engagements = try store.dueEngagements(atOrBefore: time)
-            var pages = try store.duePages(atOrBefore: time)
+        while true {
+            let nextEngagement: EngagementRecord?
+            let nextPage: PageRecord?
             if let engagementArn {
-                engagements.removeAll { $0.arn != engagementArn }
-                pages.removeAll { $0.engagementArn != engagementArn }
+                nextEngagement = try store.engagement(arn: engagementArn).flatMap { ($0.nextStageDue ?? .max) <= time ? $0 : nil }
+                nextPage = try store.pages(engagementArn: engagementArn)
+                    .filter { ($0.nextStageDue ?? .max) <= time }
+                    .min { ($0.nextStageDue!, $0.arn) < ($1.nextStageDue!, $1.arn) }
+            } else {
+                nextEngagement = try store.firstDueEngagement(atOrBefore: time)
+                nextPage = try store.firstDuePage(atOrBefore: time)
             }
-            let nextEngagement = engagements.min { ($0.nextStageDue!, $0.arn) < ($1.nextStageDue!, $1.arn) }
-            let nextPage = pages.min { ($0.nextStageDue!, $0.arn) < ($1.nextStageDue!, $1.arn) }
             switch (nextEngagement, nextPage) {
             case (let e?, let p?) where e.nextStageDue! <= p.nextStageDue!: try runStage(of: e)
             case (_, let p?): try runStage(of: p)
@@ -71,7 +78,6 @@ struct Escalation {
             }
             steps += 1
         }
-        return steps
     }
 
     /// Runs the due stage of an escalation plan: pages its target contacts.

@@ -24,15 +24,21 @@ public protocol ContactsStore: IncidentStore {
     func engagement(arn: String) throws -> EngagementRecord?
     func putEngagement(_ record: EngagementRecord) throws
     func engagements(account: String, region: String) throws -> [EngagementRecord]
-    /// Engagements whose next stage is due at or before `time`, in every account.
-    func dueEngagements(atOrBefore time: Millis) throws -> [EngagementRecord]
+    /// The engagement whose next stage is due first at or before `time`, in
+    /// every account (ties: the smaller ARN); an index lookup, not a scan.
+    func firstDueEngagement(atOrBefore time: Millis) throws -> EngagementRecord?
 
     func page(arn: String) throws -> PageRecord?
     func putPage(_ record: PageRecord) throws
     func pages(engagementArn: String) throws -> [PageRecord]
     func pages(contactArn: String) throws -> [PageRecord]
-    /// Pages whose next stage is due at or before `time`, in every account.
-    func duePages(atOrBefore time: Millis) throws -> [PageRecord]
+    /// The page whose next stage is due first at or before `time`, in every
+    /// account (ties: the smaller ARN); an index lookup, not a scan.
+    func firstDuePage(atOrBefore time: Millis) throws -> PageRecord?
+    /// When the next time-driven step of any engagement or page is due; nil
+    /// when none is. What a command's catch-up and the scheduler look at
+    /// first, so it is one lookup of an index.
+    func nextDueTime() throws -> Millis?
 
     /// Inserts and returns the `seq` assigned.
     func insertReceipt(_ record: ReceiptRecord) throws -> Int64

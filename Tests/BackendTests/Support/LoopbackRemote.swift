@@ -70,6 +70,8 @@ extension LoopbackRemoteBackend: TimeDriven {
 
     func advance(to date: Date) async throws(ServiceError) -> [OutboxMessage] { try await driver.advance(to: date) }
 
+    func nextDueTime() async throws(ServiceError) -> Date? { try await driver.nextDueTime() }
+
     func outbox(contactChannelArn: String?, afterSeq: Int64) async throws(ServiceError) -> [OutboxMessage] {
         try await driver.outbox(contactChannelArn: contactChannelArn, afterSeq: afterSeq)
     }
