@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "SigV4", targets: ["SigV4"]),
         .library(name: "Interpreter", targets: ["Interpreter"]),
         .library(name: "MemoryBackend", targets: ["MemoryBackend"]),
+        .library(name: "Channel", targets: ["Channel"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -48,9 +49,12 @@ let package = Package(
         ]),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog"], exclude: ["Golden"]),
 
+        // bounds a YAML document (depth, aliases, expanded size) before Yams composes it
+        .target(name: "YAMLBounds", dependencies: [.product(name: "Yams", package: "Yams")]),
+
         // syntax tree + catalog → typed request or diagnostics
         .target(name: "Checker", dependencies: [
-            "Syntax", "Catalog", "JMESPath",
+            "Syntax", "Catalog", "JMESPath", "YAMLBounds",
             .product(name: "OrderedCollections", package: "swift-collections"),
             .product(name: "Yams", package: "Yams"),
         ]),
@@ -70,7 +74,7 @@ let package = Package(
         // the chat channel: configuration, IAM-style policies, SNS topics,
         // notifications, the command log, aliases
         .target(name: "Channel", dependencies: [
-            "Catalog", "Syntax",
+            "Catalog", "Syntax", "YAMLBounds",
             .product(name: "Yams", package: "Yams"),
             .product(name: "OrderedCollections", package: "swift-collections"),
         ]),

@@ -16,6 +16,9 @@ public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
         case invalidValue = "invalid-value"
         /// A policy document that breaks IAM's grammar.
         case invalidPolicy = "invalid-policy"
+        /// A document nested deeper, or standing for more values once its aliases
+        /// are expanded, than a channel file may (`YAMLBounds`).
+        case tooLarge = "too-large"
     }
 
     public var kind: Kind

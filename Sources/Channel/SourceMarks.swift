@@ -17,6 +17,9 @@ extension SourceFile {
             while offset < bytes.count && bytes[offset] & 0xC0 == 0x80 { offset += 1 }
             currentColumn += 1
         }
+        // A mark past the last line (libyaml's at the end of a file without a final
+        // newline) is the end of the file, at that end's own line and column.
+        if currentLine < line { return location(of: offset) }
         return SourceLocation(offset: offset, line: currentLine, column: currentColumn)
     }
 

@@ -2,6 +2,7 @@ import Catalog
 import Foundation
 import Syntax
 import Yams
+import YAMLBounds
 
 /// Reads a YAML (or JSON) file into nodes that keep their line and column,
 /// and turns each wrong shape into a `ConfigurationError` naming the field.
@@ -15,6 +16,13 @@ struct YAMLReader {
     /// The root node, or nil for an empty document.
     func root() throws(ConfigurationError) -> Node? {
         let text = String(decoding: file.bytes, as: UTF8.self)
+        // Before Yams composes (recursively) and before any walk over the tree
+        // (which would expand every alias): bounded depth and expanded size.
+        if let violation = YAMLBounds.check(text, aliases: .bounded) {
+            throw ConfigurationError(.tooLarge, field: "", message: violation.message,
+                                     range: SourceRange(at: file.location(line: violation.line, column: violation.column)),
+                                     in: file, suggestion: violation.suggestion)
+        }
         do {
             return try Yams.compose(yaml: text)
         } catch let error as YamlError {
@@ -78,13 +86,16 @@ struct YAMLReader {
     func mapping(_ node: Node, _ field: String) throws(ConfigurationError) -> [(key: String, keyNode: Node, value: Node)] {
         guard case .mapping(let m) = node else { throw wrongType(field, expected: "a mapping", node) }
         var pairs: [(key: String, keyNode: Node, value: Node)] = []
+        var seen: [String: Node] = [:]
         for (key, value) in m {
             guard case .scalar(let k) = key else { throw error(.wrongType, field, "a key must be a plain name, found \(describe(key))", at: key) }
-            // Checked here rather than left to the YAML library, whose versions differ on it.
-            if let first = pairs.first(where: { $0.key == k.string }) {
-                let line = first.keyNode.mark.map { " (first at line \($0.line))" } ?? ""
+            // Checked here rather than left to the YAML library, whose versions differ on it
+            // (with a dictionary: a mapping of 50,000 keys is not 10^9 comparisons).
+            if let first = seen[k.string] {
+                let line = first.mark.map { " (first at line \($0.line))" } ?? ""
                 throw error(.syntax, join(field, k.string), "the key '\(k.string)' appears twice in one mapping\(line)", at: key)
             }
+            seen[k.string] = key
             pairs.append((k.string, key, value))
         }
         return pairs

@@ -1,4 +1,5 @@
 import Yams
+import YAMLBounds
 
 /// `--cli-input-json` and `--cli-input-yaml`: a whole input given as one
 /// document, read into a `ValueNode` whose members fill in what the explicit
@@ -18,6 +19,14 @@ enum InputDocument {
     }
 
     static func yaml(_ text: String) -> Result<ValueNode, Failure> {
+        // Before Yams composes (recursively): no nesting beyond the JSON reader's limit,
+        // and no anchors or aliases in a command's input.
+        if let violation = YAMLBounds.check(text, aliases: .refused, depth: JSONReader.maxDepth) {
+            let fix = violation.suggestion.map { ": " + $0 } ?? ""
+            let code: DiagnosticCode = violation.kind == .tooDeep ? .nestingTooDeep : .invalidYAML
+            return .failure(Failure(code: code, message: "line \(violation.line), column \(violation.column): \(violation.message)\(fix)",
+                                    offset: violation.offset))
+        }
         do {
             guard let node = try Yams.compose(yaml: text) else { return .success(ValueNode(.object([]), 0..<0)) }
             return .success(try convert(node, depth: 0))
