@@ -49,7 +49,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_RSS_MB  ?= 2048
 FUZZ_TARGETS ?= fuzz-message fuzz-script fuzz-statement-reader fuzz-checker fuzz-runbook fuzz-shorthand \
                 fuzz-json-checker fuzz-pattern fuzz-json-wire fuzz-json-jmespath \
-                fuzz-jmespath fuzz-wire-request fuzz-sigv4
+                fuzz-jmespath fuzz-wire-request fuzz-sigv4 fuzz-yaml
 FUZZ_BUILD   := $(SWIFT) build --package-path Tests/Fuzz --scratch-path .build-fuzz -c debug \
                 -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
 

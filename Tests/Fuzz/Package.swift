@@ -25,6 +25,7 @@ let fuzzTargets: [(name: String, dependencies: [String])] = [
     ("fuzz-jmespath", ["JMESPath"]),
     ("fuzz-wire-request", ["Wire", "Catalog"]),
     ("fuzz-sigv4", ["SigV4"]),
+    ("fuzz-yaml", ["Syntax", "Checker", "Channel"]),
 ]
 
 let package = Package(

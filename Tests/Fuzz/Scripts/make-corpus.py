@@ -141,3 +141,19 @@ for name, (method, path, query, headers, body) in requests.items():
     write("fuzz-sigv4", name, http_text(method, path, query, sign(method, path, query, headers, body, service), body))
 write("fuzz-sigv4", "bad-scope", http_text("POST", "/", "", [("X-Amz-Date", STAMP), ("Authorization",
       "AWS4-HMAC-SHA256 Credential=AKIDFUZZEXAMPLE/20261124/us-east-1/s3/aws4_request, SignedHeaders=host;x-amz-date, Signature=00")], ""))
+
+# YAML, as --cli-input-yaml and as a channel file: the channel files of the
+# end-to-end tests, a command's input document, and the inputs of issue 14
+# (deep flow and block nesting, an alias bomb).
+for path in sorted(glob.glob(os.path.join(ROOT, "Tests", "EndToEnd", "channel", "*.yaml"))):
+    write("fuzz-yaml", os.path.basename(path), read(path))
+write("fuzz-yaml", "input-document", 'incidentRecordArn: "%s"\nimpact: 2\ntitle: Primary database unreachable\n'
+      'chatChannel: {empty: {}}\nnotificationTargets:\n  - snsTopicArn: arn:aws:sns:us-east-1:111122223333:x\n' % ARN)
+write("fuzz-yaml", "deep-flow", "[" * 10000)
+write("fuzz-yaml", "deep-block", "- " * 10000 + "x\n")
+write("fuzz-yaml", "deep-block-mapping", "".join(" " * i + "k:\n" for i in range(260)) + " " * 260 + "x\n")
+bomb = ["a: &a [x,x,x,x,x,x,x,x,x]"] + ["%s: &%s [%s]" % (c, c, ",".join(["*" + p] * 9)) for p, c in zip("abcdefg", "bcdefgh")]
+write("fuzz-yaml", "alias-bomb", "{" + ", ".join(bomb) + "}")
+write("fuzz-yaml", "alias-bomb-channel", "workspace: acme\n" + "\n".join(bomb) + "\nmembers: *h\n")
+write("fuzz-yaml", "aliases-small", "role:\n  policies:\n    - &p\n      Version: \"2012-10-17\"\n      Statement:\n"
+      "        - Effect: Allow\n          Action: \"ssm-incidents:List*\"\n          Resource: \"*\"\nguardrails: [*p]\n")
