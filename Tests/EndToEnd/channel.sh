@@ -55,5 +55,58 @@ bad=$(ic exec --store aliases.sqlite '@aws alias create no!good @aws ssm-inciden
 missing=$(ic exec --store aliases.sqlite '@aws run plans' 2>&1); code=$?
 [ $code = 252 ] && [[ $missing == *What* ]] && ok "a missing alias variable is named" || fail "missing variable: $code $missing"
 
+# Aliases are commands of the channel: membership and the role decide, and
+# each is logged with its decision; refusals before the gate are logged too.
+m() { ic exec --store members.sqlite --channel members.yaml "$@"; }
+m --user alice '@aws alias create lq "@aws ssm-incidents list-incident-records --max-results 1"' >alice-create.out 2>&1; code=$?
+[ $code = 0 ] && grep -q "Alias lq saved" alice-create.out && ok "a member with the template creates an alias" || fail "alice's alias: $code $(cat alice-create.out)"
+m --user alice '@aws run lq' >alice-run.out 2>&1; code=$?
+[ $code = 0 ] && grep -q incidentRecordSummaries alice-run.out \
+    && ok "an alias saved with its command in quotes runs (the quotes are removed)" || fail "run lq: $code $(cat alice-run.out)"
+listed=$(m --user alice '@aws alias list' 2>&1)
+[ "$listed" = "$(printf 'lq\t@aws ssm-incidents list-incident-records --max-results 1')" ] && ok "the alias is kept without its quotes" || fail "alias list: $listed"
+for message in '@aws alias create x @aws ssm-incidents list-incident-records' '@aws alias delete lq' '@aws run lq'; do
+    m --user mallory "$message" >mallory.out 2>&1; code=$?
+    if [ $code = 254 ] && grep -q "AccessDeniedException" mallory.out && grep -q "mallory is not a member" mallory.out && ! grep -q "saved\|deleted" mallory.out; then
+        ok "mallory (not a member) is refused: $message"
+    else
+        fail "mallory: $message: $code $(cat mallory.out)"
+    fi
+done
+m --user bob '@aws alias create mine @aws ssm-incidents list-incident-records' >bob.out 2>&1; code=$?
+[ $code = 254 ] && grep -q "chatbot:CreateCustomAction" bob.out && grep -q "no statement of role ReadOnly" bob.out \
+    && ok "a member with a read-only role may not create an alias" || fail "bob's alias: $code $(cat bob.out)"
+m --user alice "@aws ssm-incidents list-incident-records --filters 'key=status" >parse.out 2>&1; code=$?
+[ $code = 252 ] && ok "a message that does not parse is refused (252)" || fail "parse error: $code $(cat parse.out)"
+listed=$(m --user alice '@aws alias list' 2>&1)
+[[ $listed == lq* ]] && ok "mallory's refused delete changed nothing" || fail "after mallory: $listed"
+
+python3 - members.log.jsonl > members-check 2>&1 <<'PY'
+import json, sys
+entries = [json.loads(line) for line in open(sys.argv[1])]
+def one(user, command):
+    found = [e for e in entries if e["user"] == user and e["command"] == command]
+    assert len(found) == 1, (user, command, entries)
+    return found[0]
+e = one("alice", '@aws alias create lq "@aws ssm-incidents list-incident-records --max-results 1"')
+assert e["outcome"] == "ok" and e["permission"]["action"] == "chatbot:CreateCustomAction" and e["permission"]["decision"] == "allow", e
+e = one("alice", "@aws run lq")
+assert e["permission"]["action"] == "chatbot:InvokeCustomAction" and e["outcome"] == "ok", e
+assert e["permission"]["resource"] == "arn:aws:chatbot::111122223333:custom-action/lq", e
+e = one("alice", "@aws ssm-incidents list-incident-records --max-results 1")
+assert e["permission"]["action"] == "ssm-incidents:ListIncidentRecords" and e["outcome"] == "ok", e
+for command, action in [("@aws alias create x @aws ssm-incidents list-incident-records", "chatbot:CreateCustomAction"),
+                        ("@aws alias delete lq", "chatbot:DeleteCustomAction"), ("@aws run lq", "chatbot:InvokeCustomAction")]:
+    e = one("mallory", command)
+    assert e["permission"]["action"] == action and e["permission"]["decision"] == "deny", e
+    assert e["outcome"] == "AccessDeniedException" and "mallory is not a member" in e["reason"], e
+e = one("bob", "@aws alias create mine @aws ssm-incidents list-incident-records")
+assert e["outcome"] == "AccessDeniedException" and "implicit deny" in e["reason"], e
+e = one("alice", "@aws ssm-incidents list-incident-records --filters 'key=status")
+assert e["outcome"] == "InvalidCommand" and e["permission"] is None and "unterminated" in e["reason"], e
+print(f"{len(entries)} entries")
+PY
+if [ $? = 0 ]; then ok "every alias command and refusal is in the log with its decision and reason ($(cat members-check))"; else fail "the members log: $(cat members-check)"; fi
+
 echo "channel.sh: $passed passed, $failed failed"
 [ "$failed" = 0 ]

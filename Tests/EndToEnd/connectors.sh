@@ -80,6 +80,19 @@ else
     fail "slash commands (above)"
 fi
 
+# A log that cannot be opened (a folder stands where it should be): the Slack
+# user is told so without the server's path; the server's log has the path.
+mv ops.log.jsonl ops.log.saved && mkdir ops.log.jsonl
+python3 "$here/slack_client.py" "$endpoint/slack/commands" "$secret" "$arn" --one "ssm-incidents list-incident-records" >unopenable.out 2>&1
+code=$?
+rmdir ops.log.jsonl && mv ops.log.saved ops.log.jsonl
+if [ $code = 0 ] && grep -q "command log cannot be opened" unopenable.out && ! grep -q "$work\|ops.log" unopenable.out \
+   && grep -q "$work/ops.log.jsonl" server.err; then
+    ok "a log that cannot be opened is not shown to the Slack user by its path (the server's log has it)"
+else
+    fail "unopenable log: $code $(cat unopenable.out) / $(tail -3 server.err)"
+fi
+
 # SigV4 still guards the service routes.
 code=$(python3 -c '
 import sys, urllib.request, urllib.error
@@ -150,5 +163,29 @@ print(f"{len(got)} requests received, {len(failures)} failures recorded")
 PY
 if [ $? = 0 ]; then ok "webhooks got the Slack and Chime payloads after retries; the dead one is recorded ($(cat deliveries))"
 else fail "deliveries: $(cat deliveries)"; fi
+
+python3 - <<'PY' > slack-log 2>&1
+import json
+log = [json.loads(line) for line in open("ops.log.jsonl")]
+def find(user, start):
+    found = [e for e in log if e["user"] == user and e["command"].startswith(start)]
+    assert found, (user, start, [e["command"] for e in log])
+    return found
+for e in find("mallory", "@aws alias create x"):
+    assert e["permission"]["action"] == "chatbot:CreateCustomAction" and e["outcome"] == "AccessDeniedException", e
+for e in find("mallory", "@aws run lq"):
+    assert e["permission"]["action"] == "chatbot:InvokeCustomAction" and "not a member" in e["reason"], e
+assert find("alice", "@aws run lq")[0]["outcome"] == "ok"
+for start, reason in [("@aws ssm-incidents list-incident-records --filters", "unterminated"),
+                      ("@aws ssm-incidents get-incident-record --arn ${PATH}", "cannot read environment variables"),
+                      ("@aws ssm-incidents update-incident-record --arn", "file://"),
+                      ("@aws ssm-incidents list-incident-recrods", "list-incident-records")]:
+    e = find("alice", start)[-1]
+    assert e["outcome"] == "InvalidCommand" and reason in e["reason"], (start, e)
+assert not any("/usr/" in json.dumps(e) for e in log), "an environment value in the log"
+print(f"{len(log)} entries")
+PY
+if [ $? = 0 ]; then ok "Slack's refused commands and alias commands are in the log with their reasons ($(cat slack-log))"
+else fail "the Slack command log: $(cat slack-log)"; fi
 
 finish

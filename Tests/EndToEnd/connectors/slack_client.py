@@ -10,6 +10,8 @@ import urllib.parse
 import urllib.request
 
 url, secret, incident = sys.argv[1], sys.argv[2].encode(), sys.argv[3]
+# slack_client.py URL SECRET ARN --one TEXT: send one command, print its answer's text.
+one = sys.argv[5] if len(sys.argv) > 5 and sys.argv[4] == "--one" else None
 passed = failed = 0
 
 
@@ -55,6 +57,11 @@ def slack(text, **kw):
     return status, kind, message
 
 
+if one is not None:
+    status, _, m = slack(one)
+    print(m.get("text", f"HTTP {status}"))
+    sys.exit(0 if status == 200 else 1)
+
 status, kind, m = slack(f"ssm-incidents get-incident-record --arn {incident} --query incidentRecord.title")
 check(status == 200 and kind.startswith("application/json") and m.get("response_type") == "in_channel"
       and m.get("text") == '```\n"Database failover"\n```', "a signed command answers in the channel with its output in a code block", (status, m))
@@ -79,6 +86,30 @@ status, _, m = slack("")
 check(status == 200 and m.get("response_type") == "ephemeral" and "/aws ssm-incidents" in m.get("text", ""), "an empty command gets the usage", m)
 status, _, body = post(form("", ssl_check="1"))
 check(status == 200, "Slack's ssl_check is answered", status)
+
+# Aliases are commands of the channel, and every refusal is answered without
+# the server's paths and environment (connectors.sh reads the log after).
+status, _, m = slack("alias create x @aws ssm-incidents list-incident-records", user="mallory")
+check(status == 200 and m.get("response_type") == "ephemeral" and "chatbot:CreateCustomAction" in m.get("text", "")
+      and "saved" not in m.get("text", ""), "a user who is not a member may not create an alias", m)
+status, _, m = slack('alias create lq "@aws ssm-incidents list-incident-records --max-results 1"')
+check(status == 200 and "Alias lq saved" in m.get("text", ""), "a member creates an alias whose command is quoted", m)
+status, _, m = slack("run lq")
+check(status == 200 and m.get("response_type") == "in_channel" and "incidentRecordSummaries" in m.get("text", ""),
+      "the quoted alias runs", m)
+status, _, m = slack("run lq", user="mallory")
+check(status == 200 and m.get("response_type") == "ephemeral" and "chatbot:InvokeCustomAction" in m.get("text", ""),
+      "a user who is not a member may not run an alias", m)
+status, _, m = slack("ssm-incidents list-incident-records --filters 'key=status")
+check(status == 200 and m.get("response_type") == "ephemeral" and "unterminated" in m.get("text", ""),
+      "a message that does not parse is refused", m)
+status, _, m = slack("ssm-incidents get-incident-record --arn ${PATH}")
+text = m.get("text", "")
+check(status == 200 and "a message from a chat channel cannot read environment variables" in text and "not set" not in text
+      and "/usr" not in text, "${PATH} from chat: chat reads no environment variables", m)
+status, _, m = slack("ssm-incidents update-incident-record --arn " + incident + " --summary file:///etc/hostname")
+check(status == 200 and m.get("response_type") == "ephemeral" and "file://" in m.get("text", ""),
+      "file:// from chat is refused", m)
 
 status, _, m = slack(events)
 before = m.get("text")
