@@ -7,6 +7,8 @@ public struct ServiceEngine: Sendable {
     public let contacts: ContactsService
     /// The clock both engines stamp with (backends read it to run due escalation steps).
     public let clock: any WallClock
+    /// Rung after a command that may have made a step due sooner, to wake a ``Scheduler``.
+    public let doorbell = Doorbell()
 
     public init(clock: any WallClock = SystemWallClock(), ids: any IDGenerator = RandomIDGenerator()) {
         self.clock = clock
@@ -21,6 +23,7 @@ public struct ServiceEngine: Sendable {
     /// wall clock). When nothing is due that is one index lookup.
     public func execute<Store: ContactsStore>(_ request: Request, context: CallContext, store: Store) throws -> Value {
         try catchUp(until: clock.now().millis, store: store)
+        if Self.startsEngagements.contains(request.operation) { doorbell.ring() }
         switch request.service {
         case .incidents:
             let contacts = self.contacts
@@ -36,6 +39,10 @@ public struct ServiceEngine: Sendable {
             }
         }
     }
+
+    /// The operations that can make a step due sooner than every step before
+    /// (the steps of an engagement they start); the rest only run or end steps.
+    static let startsEngagements: Set<String> = ["StartEngagement", "StartIncident"]
 
     /// Runs the time-driven steps due at or before `time` (see
     /// ``ContactsService/runDueSteps(until:store:)``); call it inside a

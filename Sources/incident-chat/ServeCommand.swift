@@ -100,6 +100,24 @@ struct ServeCommand: AsyncParsableCommand {
         let host = host
         let storeDescription = memory ? "memory (nothing is saved)" : (store ?? SessionOptions.defaultStorePath)
         let slackLine = slack.map { " Slack slash commands: POST \($0.endpoint.path) (channel \($0.channel))" } ?? ""
+        // Escalations move on while nobody calls: the scheduler catches up once
+        // now, then runs each step when it falls due.
+        let log = logger
+        let scheduler = (backend as? any EngineBackend).map { Scheduler(backend: $0) }
+        let scheduling = scheduler.map { scheduler in
+            Task {
+                await scheduler.run { sent in
+                    for message in sent {
+                        log.info("sent", metadata: ["kind": "\(message.kind.rawValue)", "channel": "\(message.contactChannelArn)",
+                                                       "type": "\(message.channelType)", "address": "\(message.address)",
+                                                       "page": "\(message.pageArn ?? "")", "due": "\(Date(millis: message.time))"])
+                    }
+                } failed: { error in
+                    log.error("the scheduler could not run due steps", metadata: ["error": "\(error.name): \(error.message)"])
+                }
+            }
+        }
+        defer { scheduling?.cancel() }
         do {
             try await server.run { port in
                 let line = "incident-chat serve: listening on http://\(host):\(port) (store: \(storeDescription))\(slackLine)\n"
