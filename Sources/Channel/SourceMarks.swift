@@ -17,10 +17,10 @@ extension SourceFile {
             while offset < bytes.count && bytes[offset] & 0xC0 == 0x80 { offset += 1 }
             currentColumn += 1
         }
-        // A mark past the last line (libyaml's at the end of a file without a final
-        // newline) is the end of the file, at that end's own line and column.
-        if currentLine < line { return location(of: offset) }
-        return SourceLocation(offset: offset, line: currentLine, column: currentColumn)
+        // The line and column of that offset as every diagnostic counts them (a stray
+        // continuation byte is no column of its own there; a mark past the last line,
+        // libyaml's at the end of a file without a final newline, is the file's end).
+        return location(of: offset)
     }
 
     /// The range a YAML node covers as far as a diagnostic needs: a scalar's
@@ -33,13 +33,11 @@ extension SourceFile {
         var end = start.offset
         var width = scalar.string.unicodeScalars.count
         if scalar.style == .singleQuoted || scalar.style == .doubleQuoted { width += 2 }
-        var column = start.column
         while width > 0 && end < bytes.count && bytes[end] != UInt8(ascii: "\n") {
             end += 1
             while end < bytes.count && bytes[end] & 0xC0 == 0x80 { end += 1 }
             width -= 1
-            column += 1
         }
-        return SourceRange(start: start, end: SourceLocation(offset: end, line: start.line, column: column))
+        return SourceRange(start: start, end: location(of: end))
     }
 }
