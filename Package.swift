@@ -109,6 +109,7 @@ let package = Package(
             "Backend", "MemoryBackend", "SQLiteBackend", "Catalog", "Server", "RemoteBackend", "SigV4",
             .product(name: "OrderedCollections", package: "swift-collections"),
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
 
         // the two wire protocols (rest-json, JSON 1.1) over the catalog: requests and responses as bytes
