@@ -105,7 +105,7 @@ extension Session {
     }
 
     /// One message of the outbox, as a line a responder reads.
-    static func describe(_ message: OutboxMessage) -> String {
+    public static func describe(_ message: OutboxMessage) -> String {
         let time = iso8601(Date(timeIntervalSince1970: Double(message.time) / 1000))
         switch message.kind {
         case .activationCode:

@@ -29,7 +29,19 @@ struct REPLCommand: AsyncParsableCommand {
                                                              ".advance", ".bindings", ".store"])
         let editor = try LineEditor(program: "incident-chat", historyPath: Self.historyPath, completer: completer)
         let evaluator = SessionEvaluator(session: session, channel: session.channelName)
+        // Escalations move on while the responder thinks: what a due step
+        // sends shows up between prompts, as `.advance` shows it.
+        let scheduling = (session.backend as? any EngineBackend).map { backend in
+            Task {
+                await Scheduler(backend: backend).run { sent in
+                    print("\n" + sent.map(Session.describe).joined(), terminator: "")
+                } failed: { error in
+                    printError("warning: escalation steps could not run: \(error.name): \(error.message)\n")
+                }
+            }
+        }
         await REPL(editor: editor, evaluator: evaluator).run()
+        scheduling?.cancel()
         await session.finishDeliveries()
     }
 }

@@ -108,7 +108,16 @@ struct Escalation {
         try store.putEngagement(engagement)
     }
 
-    /// Runs the due stage of a page: sends it to the stage's contact channels.
+    /// Runs the due step of a page: its next stage, which sends the page to
+    /// the stage's contact channels, or a retry of that stage.
+    ///
+    /// A channel target with `RetryIntervalInMinutes` whose send failed (an
+    /// ERROR receipt: the channel is not activated) is sent again every that
+    /// many minutes while the page is open, within its stage: a retry falls
+    /// strictly before the next stage starts (for the last stage, before its
+    /// `DurationInMinutes` ends), so a stage of 0 minutes never retries. Stage
+    /// `i` of a page starts at its sent time plus the durations before it, so
+    /// the record needs nothing beyond its next stage and when it is due.
     private func runStage(of page: PageRecord) throws {
         var page = page
         let time = page.nextStageDue!
@@ -119,18 +128,37 @@ struct Escalation {
             try store.putPage(page)
             return
         }
-        let stage = contact.plan.stages[index]
-        for case .channel(let channelArn, _) in stage.targets {
+        let stages = contact.plan.stages
+        let stage = stages[index]
+        let start = page.sentTime + stages[..<index].reduce(0) { $0 + $1.durationInMinutes * 60_000 }
+        let end = start + stage.durationInMinutes * 60_000
+        let retrying = time > start
+        let retries = stage.targets.contains { if case .channel(_, let r?) = $0 { r > 0 } else { false } }
+        // The last outcome on each channel, for retries: (receipt type, time).
+        var outcome: [String: (type: String, time: Millis)] = [:]
+        if retries {
+            for receipt in try store.receipts(pageArn: page.arn) {
+                if let channel = receipt.contactChannelArn { outcome[channel] = (receipt.type, receipt.time) }
+            }
+        }
+        for case .channel(let channelArn, let retry) in stage.targets {
+            if retrying {
+                // A retry sends again only where the last send failed and its interval is up.
+                guard let retry, retry > 0, let last = outcome[channelArn], last.type == "ERROR",
+                      last.time + retry * 60_000 <= time else { continue }
+            }
             guard let channel = try store.contactChannel(arn: channelArn) else { continue }
             guard channel.activated else {
                 _ = try store.insertReceipt(ReceiptRecord(
                     pageArn: page.arn, contactChannelArn: channel.arn, type: "ERROR",
                     info: "Channel \(channel.name) is not activated; nothing was sent.", time: time))
+                outcome[channelArn] = ("ERROR", time)
                 continue
             }
             _ = try store.insertReceipt(ReceiptRecord(
                 pageArn: page.arn, contactChannelArn: channel.arn, type: "SENT",
                 info: "Sent by \(channel.type) to \(channel.address).", time: time))
+            outcome[channelArn] = ("SENT", time)
             _ = try store.appendOutbox(OutboxMessage(
                 account: page.account, contactChannelArn: channel.arn, contactArn: contact.arn,
                 channelType: channel.type, address: channel.address, kind: .page, code: page.acceptCode,
@@ -138,8 +166,21 @@ struct Escalation {
                 body: "\(engagement.content)\n(from \(engagement.sender); accept with code \(page.acceptCode))",
                 time: time))
         }
-        page.nextStage = Int64(index + 1)
-        page.nextStageDue = index + 1 < contact.plan.stages.count ? time + stage.durationInMinutes * 60_000 : nil
+        var nextRetry: Millis?
+        if retries {
+            for case .channel(let channelArn, let retry?) in stage.targets where retry > 0 {
+                guard let last = outcome[channelArn], last.type == "ERROR" else { continue }
+                let due = last.time + retry * 60_000
+                if due < end { nextRetry = min(nextRetry ?? due, due) }
+            }
+        }
+        if let nextRetry {
+            page.nextStage = Int64(index)
+            page.nextStageDue = nextRetry
+        } else {
+            page.nextStage = Int64(index + 1)
+            page.nextStageDue = index + 1 < stages.count ? end : nil
+        }
         try store.putPage(page)
     }
 
