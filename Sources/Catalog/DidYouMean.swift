@@ -39,8 +39,11 @@ public enum DidYouMean {
     /// the order given), at most `limit`.
     public static func candidates(for word: String, among names: [String], limit: Int = 3) -> [String] {
         let limitDistance = threshold(for: word)
+        let length = word.count
         var scored: [(distance: Int, order: Int, name: String)] = []
         for (order, name) in names.enumerated() {
+            // The distance is at least the difference in length: a long word is not compared at all.
+            guard abs(length - name.count) <= limitDistance else { continue }
             let d = distance(word, name)
             if d <= limitDistance, d < max(word.count, name.count) {
                 scored.append((d, order, name))

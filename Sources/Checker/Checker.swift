@@ -59,6 +59,7 @@ public struct Checker: Sendable {
         var seenGlobals: [String: SourceRange] = [:]
         var inputDocument: (name: String, option: Syntax.Option)? = nil
         for (i, syntax) in command.options.enumerated() {
+            if diagnostics.count >= Diagnostic.limitPerCommand { break }
             if let index = operation.optionIndex(of: syntax.name) {
                 let option = operation.options[index]
                 if given[option.member] >= 0 {
@@ -122,6 +123,7 @@ public struct Checker: Sendable {
         var present = [Bool](repeating: false, count: memberCount)
         let input = service.input(of: operation)
         for member in 0..<memberCount where given[member] >= 0 {
+            if diagnostics.count >= Diagnostic.limitPerCommand { break }
             let syntax = command.options[given[member]]
             let option = operation.options[optionOf[member]]
             present[member] = true
@@ -192,6 +194,11 @@ public struct Checker: Sendable {
             }
         }
 
+        if diagnostics.count >= Diagnostic.limitPerCommand {
+            diagnostics.append(.error(.tooManyErrors,
+                "too many errors: the command was checked only as far as the first \(Diagnostic.limitPerCommand)",
+                at: command.operation.range, suggestion: "fix these and check it again"))
+        }
         if diagnostics.count > 1 {
             diagnostics = diagnostics.enumerated()
                 .sorted { ($0.element.range.start.offset, $0.offset) < ($1.element.range.start.offset, $1.offset) }
@@ -335,6 +342,7 @@ public struct Checker: Sendable {
             }
             var decoder = ShapeDecoder(service: service, patterns: patterns, source: source, mode: .json)
             for entry in entries {
+                if diagnostics.count + decoder.diagnostics.count >= Diagnostic.limitPerCommand { break }
                 guard let i = input.memberIndex(of: entry.key) else {
                     let suggestions = service.suggestMembers(for: entry.key, in: input)
                     diagnostics.append(.error(.unknownMember,

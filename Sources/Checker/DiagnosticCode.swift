@@ -20,6 +20,8 @@ public enum DiagnosticCode: String, Sendable, CaseIterable {
     case invalidShorthand = "invalid-shorthand"
     case duplicateKey = "duplicate-key"
     case nestingTooDeep = "nesting-too-deep"
+    /// A command with more errors than `Diagnostic.limitPerCommand`.
+    case tooManyErrors = "too-many-errors"
     case invalidYAML = "invalid-yaml"
     // Values against their shapes
     case wrongType = "wrong-type"

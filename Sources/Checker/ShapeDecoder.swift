@@ -31,6 +31,9 @@ struct ShapeDecoder {
 
     private func range(_ span: Range<Int>) -> SourceRange { source.range(of: span) }
 
+    /// Enough diagnostics gathered: the walk stops (see `Diagnostic.limitPerCommand`).
+    private var isFull: Bool { diagnostics.count >= Diagnostic.limitPerCommand }
+
     private mutating func wrongType(_ node: ValueNode, expected: String, _ path: ValuePath) {
         diagnostics.append(.error(.wrongType, "\(path): expected \(expected), got \(node.typeName)", at: range(node.span)))
     }
@@ -165,6 +168,7 @@ struct ShapeDecoder {
         var values = [Value?](repeating: nil, count: shape.members.count)
         var failed = false
         for entry in entries {
+            if isFull { return nil }
             guard let i = shape.memberIndex(of: entry.key) else {
                 let suggestions = service.suggestMembers(for: entry.key, in: shape)
                 diagnostics.append(.error(.unknownMember,
@@ -222,6 +226,7 @@ struct ShapeDecoder {
         out.reserveCapacity(items.count)
         var failed = false
         for (i, item) in items.enumerated() {
+            if isFull { return nil }
             if let v = decode(item, shape: shape.element!, path: path.index(i)) { out.append(v) } else { failed = true }
         }
         constraints.check(count: items.count, of: "item", plural: "items", shape: shape, path: path, range: source.range(of: node.span), into: &diagnostics)
@@ -238,6 +243,7 @@ struct ShapeDecoder {
         var failed = false
         let keyShape = service[shape.key!]
         for entry in entries {
+            if isFull { return nil }
             let before = diagnostics.count
             constraints.check(string: entry.key, shape: keyShape, id: shape.key!, path: path.key(entry.key),
                               range: source.range(of: entry.keySpan), into: &diagnostics)

@@ -4,6 +4,12 @@
 /// so that tools and tests can match on it, and may carry a suggestion: what
 /// to type instead.
 public struct Diagnostic: Sendable, Hashable, Error {
+    /// How many diagnostics one command gathers before its reader stops
+    /// looking: past this, more of them would tell the user nothing new, and
+    /// each costs a location and a message (so a message that repeats a
+    /// mistake thousands of times is answered as fast as one that makes it once).
+    public static let limitPerCommand = 100
+
     public enum Severity: String, Sendable, Hashable, Codable {
         case error, warning, note
     }

@@ -15,7 +15,7 @@ public struct DiagnosticRenderer: Sendable {
         let start = diagnostic.range.start
         var out = "\(file.name):\(start.line):\(start.column): "
         out += paint(diagnostic.severity.rawValue + ":", severityColor(diagnostic.severity))
-        out += " " + diagnostic.message + "\n"
+        out += " " + Self.shortened(diagnostic.message) + "\n"
 
         // A long line is shown as a window around the range, so that many
         // diagnostics on one long line cost what they show, not the line each.
@@ -23,7 +23,7 @@ public struct DiagnosticRenderer: Sendable {
         let caretStart = max(whole.startIndex, min(start.offset, whole.endIndex))
         let caretEnd = max(caretStart, min(diagnostic.range.end.offset, whole.endIndex))
         var from = whole.startIndex, to = whole.endIndex
-        if to - from > Self.windowBytes {
+        if to - from > Self.longLineBytes {
             from = max(from, caretStart - Self.windowBytes / 3)
             to = min(to, max(from + Self.windowBytes, min(caretEnd, caretStart + Self.windowBytes / 2)))
             from = boundary(from, in: file.bytes, lowerLimit: whole.startIndex)
@@ -67,10 +67,27 @@ public struct DiagnosticRenderer: Sendable {
         return out
     }
 
+    /// A message as shown: one that quotes a long word of the input is cut,
+    /// since the source line below shows where it is.
+    static func shortened(_ message: String) -> String {
+        guard message.utf8.count > Self.messageBytes else { return message }
+        var kept = String.UnicodeScalarView()
+        var bytes = 0
+        for scalar in message.unicodeScalars {
+            bytes += UTF8.width(scalar)
+            if bytes > Self.messageBytes { break }
+            kept.append(scalar)
+        }
+        return String(kept) + "…"
+    }
+
+    static let messageBytes = 300
+
     /// How many diagnostics `render(_:in:)` shows in full.
     public static let maximumShown = 20
-    /// How much of a long source line is shown around a diagnostic's range.
-    static let windowBytes = 120
+    /// A line longer than this is shown as a window of `windowBytes` around the range.
+    static let longLineBytes = 480
+    static let windowBytes = 240
 
     /// `offset` moved back to the start of a UTF-8 scalar, not below `lowerLimit`.
     private func boundary(_ offset: Int, in bytes: [UInt8], lowerLimit: Int) -> Int {

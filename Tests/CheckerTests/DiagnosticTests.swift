@@ -41,6 +41,8 @@ import Testing
         (.conflictingOptions, "@aws ssm-incidents get-incident-record --cli-input-json '{}' --cli-input-yaml 'a: 1'", .chat, "cli-input-yaml"),
         (.sessionOptionIgnored, "@aws ssm-incidents list-response-plans --endpoint-url http://elsewhere.example", .chat, "endpoint-url"),
         (.invalidNumber, "", .chat, ""),
+        (.invalidQuery, "@aws ssm-incidents list-incident-records --query 'foo bar'", .chat, "b"),
+        (.tooManyErrors, "@aws ssm-incidents list-incident-records" + String(repeating: " --zz", count: 150), .chat, "list-incident-records"),
     ]
 
     @Test(arguments: DiagnosticTests.cases.indices)

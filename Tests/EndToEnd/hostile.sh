@@ -77,6 +77,41 @@ mb=$(peak "$bin" check long.chat)
     && ok "a 40,000-character line: its diagnostics show a window of it (${mb} MB, $(wc -c < err) bytes)" \
     || fail "40,000-character line: exit $(cat rc), ${mb} MB, $(wc -c < err) bytes"
 
+# Messages of 40,000 characters of many shapes: each is answered (an answer or
+# a refusal), within bounded memory, with an answer of bounded size.
+python3 - <<'PY'
+n = 40000
+shapes = {
+    "unknown-options": "list-incident-records" + " --zz" * (n // 5),
+    "long-operation": "x" * n,
+    "em-dashes": "list-incident-records " + "\u2014" * (n // 3),
+    "brackets": "list-incident-records --filters " + "[" * n,
+    "quotes": "list-incident-records --query " + "'a'" * (n // 3),
+    "references": "list-incident-records --query " + "$x" * (n // 2),
+    "environment": "list-incident-records --query " + "${A}" * (n // 4),
+    "jmespath-parens": "list-incident-records --query '" + "(" * (n - 60) + "'",
+    "jmespath-not": "list-incident-records --query '" + "!" * (n - 60) + "a'",
+    "jmespath-pipes": "list-incident-records --query '" + "a|" * (n // 2 - 40) + "a'",
+    "json-deep": "list-incident-records --cli-input-json '" + "[" * (n - 80) + "'",
+    "json-wide": "list-incident-records --cli-input-json '{" + ",".join('"a%d":1' % i for i in range(n // 9)) + "}'",
+    "unknown-members": "list-incident-records --filters '" + ",".join("zz%d=1" % i for i in range(n // 8)) + "'",
+    "flags": "list-incident-records" + " --no-paginate" * (n // 14),
+    "list-words": "untag-resource --resource-arn arn:aws:ssm-incidents::1:response-plan/x --tag-keys" + " a" * (n // 2),
+    "tags": "tag-resource --resource-arn arn:aws:ssm-incidents::1:response-plan/x --tags " + ",".join("k%d=v" % i for i in range(n // 8)),
+}
+for name, rest in shapes.items():
+    open(name + ".shape", "w").write("@aws ssm-incidents " + rest)
+PY
+for f in *.shape; do
+    mb=$(peak "$bin" exec --memory "$(cat "$f")")
+    rc=$(cat rc); size=$(wc -c < err)
+    if { [ "$rc" = 0 ] || [ "$rc" = 252 ] || [ "$rc" = 254 ]; } && [ "$mb" -lt 100 ] && [ "$size" -lt 20000 ]; then
+        ok "40,000 characters, ${f%.shape}: exit $rc, ${mb} MB, $size bytes of diagnostics"
+    else
+        fail "40,000 characters, ${f%.shape}: exit $rc, ${mb} MB, $size bytes of diagnostics"
+    fi
+done
+
 # 4. The server: the same numbers over the wire are a ValidationException, and the server stays up.
 "$bin" serve --port 0 --memory --no-auth --log-level warning >server.out 2>server.err & server_pid=$!
 for _ in $(seq 1 100); do
