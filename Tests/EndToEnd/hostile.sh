@@ -9,17 +9,11 @@ set -uo pipefail
 bin=$(realpath "$1")
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
+source "$here/support/common.sh"
 server_pid=
-cleanup() {
-    [ -n "$server_pid" ] && kill -TERM "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
-    rm -rf "$work"
-}
+cleanup() { stop_serve; rm -rf "$work"; }
 trap cleanup EXIT
 cd "$work"
-passed=0; failed=0
-ok() { passed=$((passed + 1)); echo "ok   $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL $1"; }
-finish() { echo "hostile.sh: $passed passed, $failed failed"; [ "$failed" = 0 ]; exit; }
 
 # expect CODE PATTERN WHAT -- COMMAND...: the command exits CODE (within 20 s)
 # and its standard error holds PATTERN.
@@ -113,14 +107,8 @@ for f in *.shape; do
 done
 
 # 4. The server: the same numbers over the wire are a ValidationException, and the server stays up.
-"$bin" serve --port 0 --memory --no-auth --log-level warning >server.out 2>server.err & server_pid=$!
-for _ in $(seq 1 100); do
-    grep -q 'listening on' server.out 2>/dev/null && break
-    kill -0 "$server_pid" 2>/dev/null || break
-    sleep 0.1
-done
-endpoint=$(grep -o 'http://127.0.0.1:[0-9]*' server.out | head -1)
-[ -n "$endpoint" ] || { fail "the server did not start: $(cat server.out server.err)"; finish; }
+start_serve server "$bin" --memory --no-auth --log-level warning
+[ -n "$endpoint" ] || { fail "the server did not start: $(cat server.out server.err)"; finish hostile.sh; }
 post() { # post PATH BODY [TARGET]: prints the status and the body
     python3 - "$endpoint" "$@" <<'PY'
 import sys, urllib.request, urllib.error
@@ -154,23 +142,17 @@ case $answer in "200 "*) ok "the server is still up and answers" ;; *) fail "aft
 kill -0 "$server_pid" 2>/dev/null && ok "the server process is alive" || fail "the server died: $(tail -5 server.err)"
 
 # 5. A Slack slash command with the same timestamp: a clear answer, the server stays up.
-kill -TERM "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null; server_pid=
+stop_serve
 secret=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
 printf 'platform: slack\nworkspace: acme\nchannel: ops\n' > ops.yaml
-SLACK_SIGNING_SECRET=$secret "$bin" serve --port 0 --memory --channel ops.yaml --log-level warning >server.out 2>server.err & server_pid=$!
-for _ in $(seq 1 100); do
-    grep -q 'listening on' server.out 2>/dev/null && break
-    kill -0 "$server_pid" 2>/dev/null || break
-    sleep 0.1
-done
-endpoint=$(grep -o 'http://127.0.0.1:[0-9]*' server.out | head -1)
+SLACK_SIGNING_SECRET=$secret start_serve slack "$bin" --memory --channel ops.yaml --log-level warning
 if [ -n "$endpoint" ]; then
     timeout 30 python3 "$here/connectors/slack_client.py" "$endpoint/slack/commands" "$secret" none --one \
-        "ssm-incidents list-incident-records --filters key=creationTime,condition={before=1e308}" >slack.out 2>&1
-    grep -q "0001-01-01" slack.out && ok "a Slack command with before=1e308 is answered with the reason" \
-        || fail "Slack before=1e308: $(head -c 400 slack.out)"
+        "ssm-incidents list-incident-records --filters key=creationTime,condition={before=1e308}" >slack-answer.txt 2>&1
+    grep -q "0001-01-01" slack-answer.txt && ok "a Slack command with before=1e308 is answered with the reason" \
+        || fail "Slack before=1e308: $(head -c 400 slack-answer.txt)"
     kill -0 "$server_pid" 2>/dev/null && ok "the server survives the Slack command" || fail "the server died on a Slack command"
 else
-    fail "the Slack server did not start: $(cat server.out server.err)"
+    fail "the Slack server did not start: $(cat slack.out slack.err)"
 fi
-finish
+finish hostile.sh

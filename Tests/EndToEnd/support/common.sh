@@ -1,0 +1,28 @@
+# Shared by the end-to-end scripts (sourced, never run alone): counting
+# results, and starting `incident-chat serve` on a free loopback port.
+
+passed=0; failed=0
+ok() { passed=$((passed + 1)); echo "ok   $1"; }
+fail() { failed=$((failed + 1)); echo "FAIL $1"; }
+# finish NAME: the closing line the CI reads, then the exit status.
+finish() { echo "$1: $passed passed, $failed failed"; [ "$failed" = 0 ]; exit; }
+
+# start_serve PREFIX BIN ARGS...: starts `BIN serve --port 0 ARGS...` in the
+# background with its output in PREFIX.out and PREFIX.err; sets server_pid
+# and endpoint (empty when it did not start within 10 s).
+start_serve() {
+    local prefix=$1 binary=$2; shift 2
+    "$binary" serve --port 0 "$@" >"$prefix.out" 2>"$prefix.err" & server_pid=$!
+    for _ in $(seq 1 100); do
+        grep -q 'listening on' "$prefix.out" 2>/dev/null && break
+        kill -0 "$server_pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    endpoint=$(grep -o 'http://127.0.0.1:[0-9]*' "$prefix.out" | head -1)
+}
+
+# stop_serve: SIGTERM to the server started last, and wait for it.
+stop_serve() {
+    [ -n "${server_pid:-}" ] && kill -TERM "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+    server_pid=
+}
