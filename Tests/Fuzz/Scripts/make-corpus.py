@@ -157,3 +157,7 @@ write("fuzz-yaml", "alias-bomb", "{" + ", ".join(bomb) + "}")
 write("fuzz-yaml", "alias-bomb-channel", "workspace: acme\n" + "\n".join(bomb) + "\nmembers: *h\n")
 write("fuzz-yaml", "aliases-small", "role:\n  policies:\n    - &p\n      Version: \"2012-10-17\"\n      Statement:\n"
       "        - Effect: Allow\n          Action: \"ssm-incidents:List*\"\n          Resource: \"*\"\nguardrails: [*p]\n")
+update = "@aws ssm-incidents update-incident-record --arn " + ARN
+write("fuzz-checker", "cli-input-yaml", update + " --cli-input-yaml 'title: x\nimpact: 2\nchatChannel: {empty: {}}'")
+write("fuzz-checker", "cli-input-yaml-alias-bomb", update + " --cli-input-yaml '{" + ", ".join(bomb) + "}'")
+write("fuzz-checker", "cli-input-yaml-deep", update + " --cli-input-yaml '" + "- " * 300 + "x'")
