@@ -188,7 +188,7 @@ let package = Package(
 
         // benchmarks: each figure beside the same work done by the Python reference
         .executableTarget(name: "incident-chat-bench", dependencies: [
-                              "Syntax", "Catalog", "Checker", "JMESPath", "Backend", "SQLiteBackend", "Interpreter", "REPL",
+                              "Syntax", "Catalog", "Checker", "JMESPath", "Backend", "MemoryBackend", "SQLiteBackend", "Interpreter", "REPL",
                           ],
                           path: "Benchmarks/incident-chat-bench"),
     ],

@@ -12,6 +12,7 @@ let benchmarks: [(name: String, run: () throws -> [Figure])] = [
     ("completion", completionFigures),
     ("list", listFigures),
     ("server", serverFigures),
+    ("time", timeDrivenFigures),
 ]
 
 // `incident-chat-bench NAME...` runs only the benchmarks named.
