@@ -56,6 +56,13 @@ for chain in "$(repeat '(' 100000 'a')" "$(repeat 'a.' 100000 'a')"; do
     if [ "$code" = 0 ] || [ "$code" = 252 ]; then ok "check: a ${#chain}-character --query of ${chain:0:2} is answered ($code)"; else fail "check: a ${#chain}-character --query: exit $code ${out:0:300}"; fi
 done
 
+# The deepest value a --query can make (a literal of 510 lists) is printed in every format.
+deep="\`$(repeat '[' 510 '1')$(repeat ']' 510 '')\`"
+for format in json yaml text table; do
+    out=$(ic exec --memory --output $format "@aws ssm-incidents list-incident-records --query '$deep'" 2>&1); code=$?
+    expect "a 510-deep --query result printed as $format" 0 "1"
+done
+
 # Channel files: aliases are allowed but bounded; nesting is bounded.
 {
     echo "workspace: acme"
