@@ -32,8 +32,8 @@ public enum YAMLBounds {
         public enum Kind: Sendable, Equatable {
             /// Collections nested deeper than the limit.
             case tooDeep
-            /// More nodes than the limit, aliases expanded.
-            case tooManyNodes
+            /// More nodes than the limit, aliases expanded (`throughAliases`: an alias took it past).
+            case tooManyNodes(throughAliases: Bool)
             /// An anchor (`&name`) where anchors are refused.
             case anchor(String)
             /// An alias (`*name`) where aliases are refused.
@@ -84,9 +84,12 @@ public enum YAMLBounds {
         switch kind {
         case .tooDeep:
             return Violation(kind: kind, message: "the document nests deeper than \(depth) levels", line: line, column: column, offset: offset)
-        case .tooManyNodes:
+        case .tooManyNodes(let throughAliases) where throughAliases:
             return Violation(kind: kind, message: "the document stands for more than \(nodes) values once its aliases are expanded",
-                             suggestion: "write fewer values, or repeat fewer aliases of large anchors",
+                             suggestion: "repeat fewer aliases of large anchors",
+                             line: line, column: column, offset: offset)
+        case .tooManyNodes:
+            return Violation(kind: kind, message: "the document holds more than \(nodes) values",
                              line: line, column: column, offset: offset)
         case .anchor(let name):
             return Violation(kind: kind, message: "a YAML anchor (&\(name)) is not allowed in command input",
@@ -133,6 +136,8 @@ private struct Measure {
     var open: [(anchor: String?, start: Int)] = []
     var count = 0
     var sizes: [String: Int] = [:]
+    /// Whether an alias has been counted (the message then says so).
+    var sawAlias = false
 
     init(aliases: YAMLBounds.Aliases, depth: Int, nodes: Int) {
         self.aliases = aliases
@@ -155,6 +160,7 @@ private struct Measure {
             if aliases == .refused { return .violation(.alias(alias)) }
             // An alias of an anchor not yet closed (or never made) is the composer's error; count it as one node.
             count += sizes[alias] ?? 1
+            sawAlias = true
         case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
             let anchor = name(event.type == YAML_SEQUENCE_START_EVENT ? event.data.sequence_start.anchor : event.data.mapping_start.anchor)
             if let refused = refuse(anchor: anchor) { return refused }
@@ -166,7 +172,7 @@ private struct Measure {
         default:
             return .next
         }
-        return count > nodes ? .violation(.tooManyNodes) : .next
+        return count > nodes ? .violation(.tooManyNodes(throughAliases: sawAlias)) : .next
     }
 
     private func refuse(anchor: String?) -> Step? {

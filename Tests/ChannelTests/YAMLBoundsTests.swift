@@ -91,3 +91,12 @@ import Testing
         }
     }
 }
+
+extension YAMLBoundsTests {
+    @Test func aFileOfMoreValuesThanTheLimitIsRefusedWithoutAliases() throws {
+        let text = "members: [" + Array(repeating: "x", count: 100_001).joined(separator: ",") + "]\n"
+        let e = try #require(refusal(text))
+        #expect(e.kind == .tooLarge)
+        #expect(e.rendered().contains("the document holds more than 100000 values"), "\(e.rendered())")
+    }
+}
