@@ -4,7 +4,7 @@
 #   make fuzz   builds the libFuzzer targets (Tests/Fuzz) and runs each for FUZZ_SECONDS
 SWIFT      ?= swift
 BIN        := .build/debug/incident-chat
-PY_MODULES := boto3 botocore awscli jmespath regex
+PY_MODULES := boto3 botocore awscli jmespath regex selenium
 
 .PHONY: run test build deps bench e2e golden clean fuzz
 
@@ -73,6 +73,8 @@ deps:
 	pkg-config --exists sqlite3 2>/dev/null || missing="$$missing libsqlite3-dev"; \
 	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
 	command -v pkg-config >/dev/null 2>&1 || missing="$$missing pkg-config"; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v chromedriver >/dev/null 2>&1 || missing="$$missing chromium-driver"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing) >/dev/null; \

@@ -34,6 +34,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         // text → tokens → syntax tree, source ranges, diagnostics
@@ -137,6 +139,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
         ]),
         // a backend that sends SigV4-signed requests to an endpoint (AWS or our server)
         .target(name: "RemoteBackend", dependencies: [
@@ -178,10 +181,23 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"),
         ]),
 
+        // the channel in a browser: the page, sign-in, the conversation, live updates over a WebSocket
+        .target(name: "WebChannel", dependencies: [
+            "Channel", "Interpreter", "Backend", "Server", "JMESPath", "Syntax",
+            .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .testTarget(name: "WebChannelTests", dependencies: [
+            "WebChannel", "Channel", "Interpreter", "Backend", "MemoryBackend", "Server", "JMESPath", "Syntax",
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+        ]),
+
         // the executable: argument parsing only, wiring the rest
         .executableTarget(name: "incident-chat", dependencies: [
             "Syntax", "Catalog", "Checker", "Interpreter", "Backend", "MemoryBackend", "SQLiteBackend",
-            "Renderer", "REPL", "Channel", "Server", "RemoteBackend", "SigV4", "Connectors",
+            "Renderer", "REPL", "Channel", "Server", "RemoteBackend", "SigV4", "Connectors", "WebChannel",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),

@@ -26,6 +26,9 @@ public struct ChannelConfiguration: Sendable {
     public var guardrails: [PolicyDocument]
     /// When set, only these users may run commands.
     public var members: [String]?
+    /// Members' bcrypt password hashes, for signing in to the channel in a browser
+    /// (`incident-chat channel passwd FILE NAME` writes them).
+    public var passwords: [String: String] = [:]
     /// Per-user settings; a user's own role replaces the channel's.
     public var users: [String: UserSettings]
     public var topics: [Topic]

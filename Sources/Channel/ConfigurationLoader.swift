@@ -5,7 +5,7 @@ import Yams
 extension ChannelConfiguration {
     /// The top-level fields of a channel file.
     public static let fields = ["platform", "workspace", "channel", "account", "region", "logging", "log", "role",
-                                "guardrails", "members", "users", "topics", "webhooks", "delivery", "aliases", "redact", "timeout"]
+                                "guardrails", "members", "users", "topics", "webhooks", "delivery", "aliases", "redact", "timeout", "passwords"]
 
     /// Loads a channel file (YAML; JSON is YAML too).
     public static func load(path: String) throws(ConfigurationError) -> ChannelConfiguration {
@@ -73,6 +73,15 @@ struct ConfigurationLoader {
                     try reader.nonEmptyString(node, "\(key)[\(i)]")
                 }
             case "users": c.users = try users(value, key)
+            case "passwords":
+                for (name, _, hash) in try reader.mapping(value, key) {
+                    let text = try reader.nonEmptyString(hash, "\(key).\(name)")
+                    guard text.hasPrefix("$2"), text.count == 60 else {
+                        throw reader.error(.invalidValue, "\(key).\(name)", "a password is held as its bcrypt hash ($2b$..., 60 characters)",
+                                           at: hash, suggestion: "set it with: incident-chat channel passwd FILE \(name)")
+                    }
+                    c.passwords[name] = text
+                }
             case "topics": topicsNode = value
             case "webhooks": c.webhooks = try webhooks(value, key)
             case "delivery": c.delivery = try delivery(value, key)

@@ -2,6 +2,7 @@ import Backend
 import HTTPTypes
 import Hummingbird
 import HummingbirdCore
+import HummingbirdWebSocket
 import Logging
 import NIOCore
 import ServiceLifecycle
@@ -75,9 +76,20 @@ public struct IncidentServer: Sendable {
         // Quiet Hummingbird's own logger; our responder logs each request.
         var appLogger = logger
         appLogger.logLevel = max(logger.logLevel, .warning)
+        let routes = configuration.webSocketRoutes
+        let server: HTTPServerBuilder = routes.isEmpty ? .http1(configuration: http) : .http1WebSocketUpgrade(
+            configuration: .init(http1: http, ws: .init(maxFrameSize: configuration.maxWebSocketFrameSize))) { head, _, _ in
+            let (path, query) = WireResponder.split(head.path ?? "/")
+            guard head.method == .get, let route = routes.first(where: { $0.path == path }) else { return .dontUpgrade }
+            var headers = head.headerFields.map { (name: $0.name.rawName, value: $0.value) }
+            if let authority = head.authority { headers.append((name: "Host", value: authority)) }
+            let request = EndpointRequest(method: "GET", path: path, query: query, headers: headers, body: [])
+            guard let handler = await route.accept(request) else { return .dontUpgrade }
+            return .upgrade([:], handler)
+        }
         return Application(
             responder: responder,
-            server: .http1(configuration: http),
+            server: server,
             configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port),
                                                     serverName: "IncidentChat"),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },

@@ -41,6 +41,10 @@ public struct ServerConfiguration: Sendable {
     public var maxClockSkew: Duration
     /// Routes beside the service protocols (chat connectors), matched first.
     public var endpoints: [any ServerEndpoint] = []
+    /// WebSocket routes (the web channel's live updates); none: no upgrade is offered.
+    public var webSocketRoutes: [any WebSocketRoute] = []
+    /// The largest WebSocket frame a client may send, in bytes.
+    public var maxWebSocketFrameSize = 1 << 18
 
     public init(host: String = "127.0.0.1", port: Int = ServerConfiguration.defaultPort,
                 accountId: String = CallContext.defaultAccountId, region: String = "us-east-1",

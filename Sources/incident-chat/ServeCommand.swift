@@ -63,7 +63,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("request-timeout"), help: "Seconds a request has for its body to arrive.")
     var requestTimeout: Double = 30
 
-    @Option(help: "The chat channel Slack commands run in (YAML or JSON): role, members, topics, webhooks, log.")
+    @Option(help: "The chat channel (YAML or JSON): role, members, topics, webhooks, log; served as a page at GET / and used by Slack commands.")
     var channel: String?
 
     @Option(name: .customLong("slack-signing-secret"),
@@ -96,10 +96,16 @@ struct ServeCommand: AsyncParsableCommand {
         let backend = try exitingOnFailure { try makeBackend() }
         let slack = try exitingOnFailure { try makeSlackEndpoint(backend: backend, logger: logger) }
         if let slack { configuration.endpoints.append(slack.endpoint) }
+        let web = try await makeWebChannel(backend: backend, logger: logger)
+        if let web {
+            configuration.endpoints += web.endpoints
+            configuration.webSocketRoutes.append(web.socket)
+        }
         let server = IncidentServer(backend: backend, configuration: configuration, logger: logger)
         let host = host
         let storeDescription = memory ? "memory (nothing is saved)" : (store ?? SessionOptions.defaultStorePath)
-        let slackLine = slack.map { " Slack slash commands: POST \($0.endpoint.path) (channel \($0.channel))" } ?? ""
+        let slackLine = (slack.map { " Slack slash commands: POST \($0.endpoint.path) (channel \($0.channel))" } ?? "")
+            + (web.map { " The channel \($0.channel.configuration.displayName) in a browser: GET /" } ?? "")
         // Escalations move on while nobody calls: the scheduler catches up once
         // now, then runs each step when it falls due.
         let log = logger
@@ -187,9 +193,6 @@ struct ServeCommand: AsyncParsableCommand {
         -> (endpoint: SlackCommandEndpoint, deliverer: WebhookDeliverer, channel: String)? {
         let secret = slackSigningSecret ?? ProcessInfo.processInfo.environment["SLACK_SIGNING_SECRET"]
         guard let secret else {
-            if channel != nil {
-                printError("incident-chat serve: --channel is used by Slack commands; without a signing secret it has no effect\n")
-            }
             return nil
         }
         guard !secret.isEmpty else {

@@ -1,0 +1,236 @@
+/// The page, its script and its style, shipped inside the binary: no CDN, no
+/// build step. The page has no inline script or style (the Content-Security-
+/// Policy forbids both), and the script writes every value with
+/// `textContent`, never as HTML.
+enum PageAssets {
+    static let html = #"""
+    <!doctype html>
+    <html lang="en">
+    <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>IncidentChat</title>
+    <link rel="stylesheet" href="/channel/app.css">
+    <script src="/channel/app.js" defer></script>
+    </head>
+    <body>
+    <header>
+      <h1 id="channel-name">IncidentChat</h1>
+      <span id="status" role="status"></span>
+      <button id="sign-out" type="button" hidden>Sign out</button>
+    </header>
+    <main>
+      <form id="sign-in" hidden>
+        <h2>Sign in to the channel</h2>
+        <label for="name">Name</label>
+        <input id="name" name="name" autocomplete="username" required maxlength="64">
+        <div id="password-row">
+          <label for="password">Password</label>
+          <input id="password" name="password" type="password" autocomplete="current-password">
+        </div>
+        <button type="submit">Sign in</button>
+        <p id="sign-in-error" role="alert"></p>
+      </form>
+      <section id="conversation-pane" hidden>
+        <div id="conversation" role="log" aria-live="polite" aria-label="Conversation"></div>
+        <form id="composer">
+          <label for="message" class="hidden-label">Message</label>
+          <textarea id="message" rows="2" maxlength="40000" placeholder="Talk, or run a command: @aws ssm-incidents list-incident-records"></textarea>
+          <button type="submit">Send</button>
+        </form>
+      </section>
+    </main>
+    </body>
+    </html>
+    """#
+
+    static let style = #"""
+    * { box-sizing: border-box; }
+    body { margin: 0; font: 15px/1.4 system-ui, sans-serif; color: #1d1d1f; background: #f4f5f7; display: flex; flex-direction: column; height: 100vh; }
+    header { display: flex; align-items: center; gap: 12px; padding: 8px 12px; background: #232f3e; color: #fff; }
+    header h1 { font-size: 16px; margin: 0; flex: 1; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+    #status { font-size: 13px; opacity: .85; }
+    main { flex: 1; display: flex; min-height: 0; }
+    #sign-in { margin: 40px auto; padding: 20px; background: #fff; border-radius: 8px; width: min(360px, 92vw); display: flex; flex-direction: column; gap: 6px; }
+    #sign-in h2 { font-size: 18px; margin: 0 0 8px; }
+    #sign-in input { padding: 8px; font: inherit; width: 100%; }
+    #password-row { display: flex; flex-direction: column; gap: 6px; }
+    #sign-in-error { color: #b00020; min-height: 1.4em; }
+    button { font: inherit; padding: 8px 14px; border: 0; border-radius: 6px; background: #ff9900; color: #111; cursor: pointer; }
+    header button { background: #37475a; color: #fff; padding: 4px 10px; }
+    #conversation-pane { flex: 1; display: flex; flex-direction: column; min-width: 0; }
+    #conversation { flex: 1; overflow-y: auto; padding: 12px; display: flex; flex-direction: column; gap: 8px; }
+    .msg { background: #fff; border-radius: 8px; padding: 8px 10px; max-width: 100%; box-shadow: 0 1px 2px rgba(0,0,0,.08); }
+    .msg .meta { font-size: 12px; color: #5f6b7a; margin-bottom: 2px; }
+    .msg .author { font-weight: 600; color: #1d1d1f; margin-right: 6px; }
+    .msg .text { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; }
+    .msg pre.text { font: 13px/1.35 ui-monospace, monospace; background: #f6f8fa; padding: 6px 8px; border-radius: 4px; overflow-x: auto; white-space: pre; }
+    .msg.command .text { font-family: ui-monospace, monospace; font-size: 13px; }
+    .msg.notification { border-left: 4px solid #ff9900; }
+    .msg.private { border-left: 4px solid #b00020; background: #fff6f6; }
+    .msg.notice { background: transparent; box-shadow: none; color: #5f6b7a; font-size: 13px; padding: 0 4px; }
+    #composer { display: flex; gap: 8px; padding: 8px 12px; background: #fff; border-top: 1px solid #dde1e6; }
+    #message { flex: 1; font: 14px/1.4 ui-monospace, monospace; padding: 8px; resize: vertical; min-height: 2.6em; }
+    .hidden-label { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+    [hidden] { display: none !important; }
+    @media (max-width: 600px) { body { font-size: 14px; } #conversation { padding: 8px; } header h1 { font-size: 14px; } }
+    """#
+
+    static let script = #"""
+    "use strict";
+    (() => {
+      const $ = (id) => document.getElementById(id);
+      const state = { csrf: "", user: "", last: 0, socket: null, retry: 500, signedOut: false, history: [], back: -1 };
+
+      function element(tag, className, text) {
+        const node = document.createElement(tag);
+        if (className) node.className = className;
+        if (text !== undefined) node.textContent = text;
+        return node;
+      }
+
+      function show(entry) {
+        const log = $("conversation");
+        const atEnd = log.scrollHeight - log.scrollTop - log.clientHeight < 40;
+        const box = element("div", "msg " + entry.kind);
+        if (entry.seq) box.dataset.seq = String(entry.seq);
+        const meta = element("div", "meta");
+        meta.append(element("span", "author", entry.author));
+        if (entry.time) meta.append(element("time", "", new Date(entry.time).toLocaleTimeString()));
+        if (entry.note) meta.append(element("span", "", " · " + entry.note));
+        box.append(meta);
+        const code = entry.kind === "result" || entry.kind === "private" || entry.kind === "notification";
+        box.append(element(code ? "pre" : "p", "text", entry.text));
+        log.append(box);
+        if (atEnd) log.scrollTop = log.scrollHeight;
+      }
+
+      function notice(text) { show({ kind: "notice", author: "", text }); }
+
+      async function call(path, body) {
+        const response = await fetch(path, {
+          method: body === undefined ? "GET" : "POST", credentials: "same-origin",
+          headers: body === undefined ? {} : { "Content-Type": "application/json", "X-CSRF-Token": state.csrf },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+        let data = {};
+        try { data = await response.json(); } catch (_) { data = { error: "The server answered " + response.status + "." }; }
+        return { ok: response.ok, data };
+      }
+
+      async function start() {
+        const { data } = await call("/channel/session");
+        if (data.channel) { $("channel-name").textContent = data.channel; document.title = data.channel + " · IncidentChat"; }
+        state.csrf = data.csrf || "";
+        $("password-row").hidden = !data.needsPassword;
+        $("password").required = !!data.needsPassword;
+        if (data.user) enter(data.user); else { $("sign-in").hidden = false; $("name").focus(); }
+      }
+
+      function enter(user) {
+        state.user = user;
+        state.signedOut = false;
+        $("sign-in").hidden = true;
+        $("conversation-pane").hidden = false;
+        $("sign-out").hidden = false;
+        $("message").focus();
+        connect();
+      }
+
+      function connect() {
+        const scheme = location.protocol === "https:" ? "wss:" : "ws:";
+        const url = scheme + "//" + location.host + "/channel/socket?after=" + state.last + "&csrf=" + encodeURIComponent(state.csrf);
+        const socket = new WebSocket(url);
+        state.socket = socket;
+        $("status").textContent = "connecting…";
+        socket.onopen = () => { state.retry = 500; };
+        socket.onmessage = (event) => {
+          let frame;
+          try { frame = JSON.parse(event.data); } catch (_) { return; }
+          if (frame.type === "hello") {
+            $("status").textContent = "signed in as " + frame.user;
+            if (frame.truncated) notice("Older messages are no longer kept.");
+          } else if (frame.type === "message") {
+            if (frame.seq <= state.last) return;
+            state.last = frame.seq;
+            show(frame);
+          } else if (frame.type === "private") {
+            show({ kind: "private", author: state.user, note: "only you can see this", text: frame.command + "\n\n" + frame.text });
+          } else if (frame.type === "refused") {
+            show({ kind: "private", author: "IncidentChat", note: "only you can see this", text: frame.text });
+          }
+        };
+        socket.onclose = (event) => {
+          if (state.socket !== socket) return;
+          state.socket = null;
+          if (state.signedOut) return;
+          $("status").textContent = "reconnecting…";
+          if (event.reason) notice("Disconnected: " + event.reason);
+          setTimeout(reconnect, state.retry);
+          state.retry = Math.min(state.retry * 2, 10000);
+        };
+      }
+
+      async function reconnect() {
+        const { data } = await call("/channel/session").catch(() => ({ data: {} }));
+        if (data.user) { state.csrf = data.csrf; connect(); return; }
+        if (data.csrf !== undefined) { state.csrf = data.csrf; leave("Your session has ended: sign in again."); return; }
+        setTimeout(reconnect, state.retry);
+        state.retry = Math.min(state.retry * 2, 10000);
+      }
+
+      function leave(message) {
+        state.signedOut = true;
+        if (state.socket) { const s = state.socket; state.socket = null; s.close(); }
+        $("conversation-pane").hidden = true;
+        $("sign-out").hidden = true;
+        $("sign-in").hidden = false;
+        $("status").textContent = "";
+        $("sign-in-error").textContent = message || "";
+      }
+
+      function send() {
+        const box = $("message");
+        const text = box.value;
+        if (!text.trim()) return;
+        if (!state.socket || state.socket.readyState !== WebSocket.OPEN) { notice("Not connected: the message was not sent."); return; }
+        state.socket.send(JSON.stringify({ type: "message", text }));
+        state.history.push(text);
+        if (state.history.length > 100) state.history.shift();
+        state.back = -1;
+        box.value = "";
+      }
+
+      document.addEventListener("DOMContentLoaded", () => {
+        $("sign-in").addEventListener("submit", async (event) => {
+          event.preventDefault();
+          $("sign-in-error").textContent = "";
+          const { ok, data } = await call("/channel/signin", { name: $("name").value, password: $("password").value });
+          if (!ok) { $("sign-in-error").textContent = data.error || "Signing in failed."; return; }
+          state.csrf = data.csrf;
+          $("password").value = "";
+          enter(data.user);
+        });
+        $("sign-out").addEventListener("click", async () => {
+          await call("/channel/signout", {});
+          const { data } = await call("/channel/session");
+          state.csrf = data.csrf || "";
+          leave("");
+        });
+        $("composer").addEventListener("submit", (event) => { event.preventDefault(); send(); });
+        $("message").addEventListener("keydown", (event) => {
+          const box = $("message");
+          if (event.key === "Enter" && !event.shiftKey) { event.preventDefault(); send(); return; }
+          if ((event.key === "ArrowUp" || event.key === "ArrowDown") && !box.value.includes("\n") && state.history.length) {
+            if (event.key === "ArrowUp") state.back = state.back < 0 ? state.history.length - 1 : Math.max(0, state.back - 1);
+            else state.back = state.back < 0 ? -1 : state.back + 1;
+            if (state.back >= state.history.length) state.back = -1;
+            box.value = state.back < 0 ? "" : state.history[state.back];
+            event.preventDefault();
+          }
+        });
+        start();
+      });
+    })();
+    """#
+}

@@ -1,0 +1,142 @@
+import Backend
+import Channel
+import Foundation
+import Interpreter
+import JMESPath
+import Logging
+
+/// The channel in a browser: what a signed-in responder's message does.
+///
+/// Words are chat: kept and shown to everyone. A message that starts with a
+/// mention (`@aws`, `@q`, `@Amazon Q`, in the chat formatting the grammar
+/// allows) is a command: it runs in a session of its own as the responder,
+/// origin `chat` (no files, no environment), so the channel's members, roles,
+/// guardrails and command log apply as in the Slack endpoint. A command that
+/// succeeds is shown to everyone with its output and the notifications it
+/// caused; a failure (diagnostics with carets, a denial) goes to its author alone.
+public final class WebChannel: Sendable {
+    public let configuration: ChannelConfiguration
+    public let backend: any IncidentBackend
+    /// The account, Region and output format of the sessions; the user is the responder.
+    public let settings: SessionSettings
+    public let room: ChannelRoom
+    public let signIn: SignIn
+    public let logger: Logger
+    /// The longest message accepted, in characters.
+    public static let messageLimit = 40_000
+    /// Who the results and notifications are from.
+    public static let botName = "Incident Manager"
+    private let limits: Limits
+
+    final class Limits: @unchecked Sendable {
+        let lock = NSLock()
+        var messages = RateLimiter(burst: 10, perSecond: 5)
+    }
+
+    public init(configuration: ChannelConfiguration, backend: any IncidentBackend, settings: SessionSettings,
+                loopback: Bool, logger: Logger = Logger(label: "incident-chat.web")) async throws(ServiceError) {
+        self.configuration = configuration
+        self.backend = backend
+        self.settings = settings
+        self.logger = logger
+        self.room = try await ChannelRoom(store: backend as? any ChannelDataStore, account: settings.accountId,
+                                          channel: configuration.displayName)
+        self.signIn = SignIn(members: configuration.members, passwords: configuration.passwords, loopback: loopback)
+        self.limits = Limits()
+    }
+
+    /// What became of a message.
+    public enum Outcome: Sendable, Equatable {
+        /// Shown to everyone (chat, or a command with its result).
+        case posted
+        /// For the author alone: a command's errors, or why the message was refused.
+        case privately(String)
+        /// Refused before anything ran (too long, too many); nothing stored.
+        case refused(String)
+    }
+
+    /// Whether a message is a command: its first word (past chat formatting) is a mention.
+    public static func isCommand(_ text: String) -> Bool {
+        var rest = Substring(text)
+        while let first = rest.first, first.isWhitespace || first == "`" { rest = rest.dropFirst() }
+        if rest.hasPrefix("<@") { return true }
+        guard rest.first == "@" else { return false }
+        let word = rest.dropFirst().prefix { !$0.isWhitespace }.lowercased()
+        if word == "aws" || word == "q" { return true }
+        if word == "amazon" {
+            let next = rest.dropFirst(7).drop { $0.isWhitespace }.prefix { !$0.isWhitespace }
+            return next.lowercased() == "q"
+        }
+        return false
+    }
+
+    /// Handles one message from `user`.
+    public func receive(_ text: String, from user: String, now: Date = Date()) async -> Outcome {
+        guard text.count <= Self.messageLimit else {
+            return .refused("The message has \(text.count) characters; at most \(Self.messageLimit) are accepted.")
+        }
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return .refused("The message is empty.") }
+        let allowed = limits.lock.withLock { limits.messages.allow(user, now: now.timeIntervalSince1970) }
+        guard allowed else { return .refused("Too many messages: wait a moment and send it again.") }
+        do {
+            guard Self.isCommand(text) else {
+                try await room.post(kind: .chat, author: user, text: text, time: now)
+                return .posted
+            }
+            let ran = await run(text, as: user)
+            guard ran.ok else { return .privately(ran.errors + ran.printed) }
+            try await room.post(kind: .command, author: user, text: text, time: now)
+            var result = ran.printed.isEmpty ? "Done (no output)." : ran.printed
+            if !ran.errors.isEmpty { result += "\n" + ran.errors }
+            try await room.post(kind: .result, author: Self.botName, text: result, time: Date())
+            for notification in ran.notifications {
+                try await room.post(kind: .notification, author: Self.botName, text: notification, time: Date())
+            }
+            return .posted
+        } catch {
+            logger.error("the channel's conversation could not be stored", metadata: ["error": "\(error.name): \(error.message)"])
+            return .refused("The message could not be kept; the server's operator can see why in its log.")
+        }
+    }
+
+    struct Ran {
+        var ok: Bool
+        var printed: String
+        var errors: String
+        var notifications: [String]
+    }
+
+    /// Runs a command in a session of its own, as `user`, the way a Slack slash command runs.
+    func run(_ text: String, as user: String) async -> Ran {
+        var settings = self.settings
+        settings.user = user
+        let sink = BufferSink()
+        let session: Session
+        do {
+            session = try Session(backend: backend, settings: settings, channel: configuration, sink: sink, environment: [:])
+        } catch {
+            logger.error("the channel's command log cannot be opened; the command was not run",
+                         metadata: ["error": "\(error)", "user": "\(user)"])
+            return Ran(ok: false, printed: "", errors: "The channel's command log cannot be opened, so the command was not run. "
+                + "The server's operator can see why in its log.\n", notifications: [])
+        }
+        let notifications = NotificationBuffer()
+        session.notificationOutput = { notifications.texts.append($0) }
+        let logger = self.logger
+        session.operatorLog = { logger.error("\($0)", metadata: ["user": "\(user)"]) }
+        let status = await session.runMessage(text, origin: .chat)
+        return Ran(ok: status == .ok, printed: sink.printed, errors: sink.errors, notifications: notifications.texts)
+    }
+}
+
+/// A session's output and its errors, kept apart.
+final class BufferSink: OutputSink {
+    private(set) var printed = ""
+    private(set) var errors = ""
+    func output(_ text: String) { printed += text }
+    func error(_ text: String) { errors += text }
+}
+
+final class NotificationBuffer {
+    var texts: [String] = []
+}

@@ -1,0 +1,343 @@
+import Backend
+import Channel
+import Foundation
+import HummingbirdBcrypt
+import Interpreter
+import JMESPath
+import MemoryBackend
+import Server
+import Syntax
+import Testing
+@testable import WebChannel
+
+/// A channel over an in-memory backend: alice may do what the template allows,
+/// bob only read (his own role).
+func makeChannel(members: String = "[alice, bob]", passwords: [String: String] = [:], loopback: Bool = true,
+                 backend: MemoryBackend = MemoryBackend()) async throws -> WebChannel {
+    var yaml = """
+    workspace: acme
+    channel: ops
+    members: \(members)
+    users:
+      bob:
+        role:
+          template: null
+          policies:
+            - Version: "2012-10-17"
+              Statement:
+                - {Effect: Allow, Action: ["ssm-incidents:List*", "ssm-incidents:Get*"], Resource: "*"}
+
+    """
+    if !passwords.isEmpty {
+        yaml += "passwords:\n" + passwords.map { "  \($0.key): \"\($0.value)\"\n" }.joined()
+    }
+    let configuration = try ChannelConfiguration.parse(SourceFile(name: "ops.yaml", text: yaml))
+    return try await WebChannel(configuration: configuration, backend: backend, settings: SessionSettings(user: "web"),
+                                loopback: loopback)
+}
+
+@Suite struct RateLimiterTests {
+    @Test func burstThenRefill() {
+        var limiter = RateLimiter(burst: 3, perSecond: 1)
+        var taken: [Bool] = []
+        for _ in 0..<4 { taken.append(limiter.allow("a", now: 100)) }
+        #expect(taken == [true, true, true, false])
+        let other = limiter.allow("b", now: 100)
+        #expect(other, "another key has its own bucket")
+        #expect(limiter.retryAfter("a", now: 100) > 0)
+        let refilled = limiter.allow("a", now: 101.01), again = limiter.allow("a", now: 101.02)
+        #expect(refilled && !again)
+    }
+
+    @Test func keysAreBounded() {
+        var limiter = RateLimiter(burst: 1, perSecond: 1, maxKeys: 10)
+        for i in 0..<100 { _ = limiter.allow("k\(i)", now: 0) }
+        let taken = limiter.allow("new", now: 0)
+        #expect(taken)
+    }
+}
+
+@Suite struct SignInTests {
+    @Test func membersSignInWithTheirPassword() async throws {
+        let hash = Bcrypt.hash("correct horse", cost: 4)
+        let signIn = SignIn(members: ["alice", "bob"], passwords: ["alice": hash], loopback: true)
+        let (token, session) = try await signIn.signIn(name: "alice", password: "correct horse")
+        #expect(session.user == "alice")
+        #expect(await signIn.session(token) == session)
+        #expect(await signIn.session("forged") == nil)
+        #expect(session.csrf != token && session.csrf.count == 43)
+        await #expect(throws: SignIn.Refusal.wrongPassword) { try await signIn.signIn(name: "alice", password: "wrong") }
+        await #expect(throws: SignIn.Refusal.notMember) { try await signIn.signIn(name: "mallory", password: "correct horse") }
+        await #expect(throws: SignIn.Refusal.noPassword) { try await signIn.signIn(name: "bob", password: "") }
+        await signIn.signOut(token)
+        #expect(await signIn.session(token) == nil)
+    }
+
+    @Test func attemptsAreRateLimited() async throws {
+        let signIn = SignIn(members: ["alice"], passwords: ["alice": Bcrypt.hash("correct horse", cost: 4)], loopback: true,
+                            clock: { 1000 })
+        for _ in 0..<5 {
+            await #expect(throws: SignIn.Refusal.wrongPassword) { try await signIn.signIn(name: "alice", password: "guess") }
+        }
+        // The sixth try is refused before the password is looked at, even the right one.
+        await #expect(throws: SignIn.Refusal.tooManyAttempts(retryAfter: 12)) {
+            try await signIn.signIn(name: "alice", password: "correct horse")
+        }
+    }
+
+    @Test func namesArePickedOnlyOnLoopback() async throws {
+        let local = SignIn(members: nil, passwords: [:], loopback: true)
+        #expect(try await local.signIn(name: "carol", password: "").session.user == "carol")
+        await #expect(throws: SignIn.Refusal.badName) { try await local.signIn(name: "<b>", password: "") }
+        let open = SignIn(members: nil, passwords: [:], loopback: false)
+        await #expect(throws: SignIn.Refusal.notLoopback) { try await open.signIn(name: "carol", password: "") }
+    }
+
+    @Test func sessionsExpire() async throws {
+        let now = Clock()
+        let signIn = SignIn(members: nil, passwords: [:], loopback: true, lifetime: 60, clock: { now.value })
+        let (token, _) = try await signIn.signIn(name: "carol", password: "")
+        now.value += 61
+        #expect(await signIn.session(token) == nil)
+    }
+
+    @Test func tokensCompareWhole() {
+        #expect(SignIn.same("abc", "abc"))
+        #expect(!SignIn.same("abc", "abd"))
+        #expect(!SignIn.same("abc", "abcd"))
+        #expect(!SignIn.same("", ""), "an empty token is never right")
+    }
+
+    final class Clock: @unchecked Sendable { var value = 1000.0 }
+}
+
+@Suite struct ChannelRoomTests {
+    @Test func aReconnectGetsWhatItMissedInOrderOnce() async throws {
+        let backend = MemoryBackend()
+        let room = try await ChannelRoom(store: backend, account: "111122223333", channel: "ops")
+        for i in 1...5 { try await room.post(kind: .chat, author: "alice", text: "m\(i)") }
+        let subscription = await room.subscribe(user: "bob", after: 2)
+        #expect(subscription.backlog.map(\.sequence) == [3, 4, 5])
+        // Many writers at once: the subscriber still sees 6, 7, 8, ... in order, each once.
+        await withTaskGroup(of: Void.self) { group in
+            for i in 6...25 { group.addTask { _ = try? await room.post(kind: .chat, author: "alice", text: "m\(i)") } }
+        }
+        var seen: [Int] = []
+        for await frame in subscription.frames {
+            seen.append(Int(try JSONValue(parsing: frame)["seq"]?.number ?? -1))
+            if seen.count == 20 { break }
+        }
+        #expect(seen == Array(6...25))
+
+        // The store keeps them: a new room over it goes on from 26.
+        let reopened = try await ChannelRoom(store: backend, account: "111122223333", channel: "ops")
+        #expect(await reopened.lastSequence == 25)
+        #expect(await reopened.messages(after: 23).map(\.text) == ["m24", "m25"])
+        #expect(try await reopened.post(kind: .chat, author: "bob", text: "x").sequence == 26)
+        let other = try await ChannelRoom(store: backend, account: "111122223333", channel: "elsewhere")
+        #expect(await other.lastSequence == 0, "each channel has its own conversation")
+    }
+
+    @Test func aSubscriberThatDoesNotReadIsDroppedAndTheOthersGoOn() async throws {
+        let room = try await ChannelRoom(store: nil, account: "111122223333", channel: "ops", queueLimit: 4)
+        let dropped = Flag()
+        let slow = await room.subscribe(user: "slow", after: 0) { dropped.set() }
+        let fast = await room.subscribe(user: "fast", after: 0)
+        var received = 0
+        for i in 1...10 {
+            try await room.post(kind: .chat, author: "alice", text: "m\(i)")
+            // The fast one reads as messages come.
+            var iterator = fast.frames.makeAsyncIterator()
+            if await iterator.next() != nil { received += 1 }
+        }
+        #expect(received == 10)
+        #expect(dropped.isSet)
+        #expect(await room.subscriberCount == 1)
+        var kept = 0
+        for await _ in slow.frames { kept += 1 }
+        #expect(kept == 4, "the slow one's queue held 4 frames, then its stream ended")
+    }
+
+    final class Flag: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = false
+        func set() { lock.withLock { value = true } }
+        var isSet: Bool { lock.withLock { value } }
+    }
+}
+
+@Suite struct WebChannelMessageTests {
+    @Test func chatIsKeptAsTypedMarkupAndAll() async throws {
+        let channel = try await makeChannel()
+        let text = #"<script>alert(1)</script> <img src=x onerror=alert(2)> [x](javascript:alert(3)) <https://x|y>"#
+        #expect(await channel.receive(text, from: "alice") == .posted)
+        let kept = await channel.room.messages(after: 0)
+        #expect(kept.map(\.text) == [text])
+        #expect(kept.first?.author == "alice" && kept.first?.kind == .chat)
+        // What goes over the socket is JSON whose string is the text itself: the page sets it as text.
+        let frame = try JSONValue(parsing: kept[0].json.wire)
+        #expect(frame["text"]?.string == text)
+    }
+
+    @Test func commandsRunAsTheirAuthorAndFailuresStayPrivate() async throws {
+        let backend = MemoryBackend()
+        let channel = try await makeChannel(backend: backend)
+        #expect(await channel.receive("@aws ssm-incidents list-incident-records", from: "alice") == .posted)
+        let kept = await channel.room.messages(after: 0)
+        #expect(kept.map(\.kind) == [.command, .result])
+        #expect(kept.last?.text.contains("incidentRecordSummaries") == true, "\(kept)")
+
+        // bob may only read: denied, to him alone, nothing stored.
+        let before = await channel.room.lastSequence
+        let denied = await channel.receive(#"@aws ssm-incidents create-response-plan --name db --incident-template '{"title":"t","impact":3}'"#, from: "bob")
+        guard case .privately(let why) = denied else { Issue.record("\(denied)"); return }
+        #expect(why.contains("AccessDenied"), "\(why)")
+        #expect(await channel.room.lastSequence == before)
+
+        // A mistake shows the caret diagnostics to its author.
+        let typo = await channel.receive("@aws ssm-incidents list-incident-recrods", from: "alice")
+        guard case .privately(let diagnostics) = typo else { Issue.record("\(typo)"); return }
+        #expect(diagnostics.contains("^"), "\(diagnostics)")
+        #expect(await channel.room.lastSequence == before)
+
+        // Not a member: refused like any non-member in the channel.
+        let stranger = await channel.receive("@aws ssm-incidents list-incident-records", from: "mallory")
+        guard case .privately = stranger else { Issue.record("\(stranger)"); return }
+    }
+
+    @Test func tooLongAndTooManyAreRefused() async throws {
+        let channel = try await makeChannel()
+        let long = String(repeating: "x", count: WebChannel.messageLimit + 1)
+        guard case .refused = await channel.receive(long, from: "alice") else { Issue.record("a long message was taken"); return }
+        #expect(await channel.receive(String(repeating: "x", count: WebChannel.messageLimit), from: "alice") == .posted)
+        var refused = 0
+        let now = Date()
+        for i in 0..<100 {
+            if case .refused = await channel.receive("flood \(i)", from: "bob", now: now) { refused += 1 }
+        }
+        #expect(refused == 90, "a burst of 10, then nothing within the same second")
+        #expect(await channel.receive("still here", from: "alice", now: now) == .posted, "another user is not held back")
+    }
+
+    @Test func whatIsACommand() {
+        for text in ["@aws ssm-incidents list-incident-records", "`@aws ssm-incidents x`", "```\n@aws x\n```", "@AWS x", "@q x",
+                     "@Amazon Q x", "<@U012AB> x"] {
+            #expect(WebChannel.isCommand(text), "\(text)")
+        }
+        for text in ["hello", "aws is down", "@awsome", "@alice look", "email me @ noon", ""] {
+            #expect(!WebChannel.isCommand(text), "\(text)")
+        }
+    }
+}
+
+@Suite struct RoutesTests {
+    func request(_ method: String, _ path: String, cookies: String? = nil, csrf: String? = nil, origin: String? = nil,
+                 body: String = "") -> EndpointRequest {
+        var headers: [(name: String, value: String)] = [("Host", "127.0.0.1:4590")]
+        if let cookies { headers.append(("Cookie", cookies)) }
+        if let csrf { headers.append(("X-CSRF-Token", csrf)) }
+        if let origin { headers.append(("Origin", origin)) }
+        return EndpointRequest(method: method, path: path, headers: headers, body: Array(body.utf8))
+    }
+
+    func endpoint(_ routes: WebChannelRoutes, _ method: String, _ path: String) throws -> any ServerEndpoint {
+        try #require(routes.endpoints.first { $0.method == method && $0.path == path })
+    }
+
+    func header(_ response: EndpointResponse, _ name: String) -> [String] {
+        response.headers.filter { $0.name.lowercased() == name.lowercased() }.map(\.value)
+    }
+
+    @Test func thePageIsSmallWithAStrictPolicyAndNoInlineScript() async throws {
+        let routes = WebChannelRoutes(channel: try await makeChannel())
+        var total = 0
+        for path in ["/", "/channel/app.js", "/channel/app.css"] {
+            let response = try await endpoint(routes, "GET", path).respond(to: request("GET", path))
+            #expect(response.status == 200)
+            #expect(header(response, "Content-Security-Policy").first?.contains("script-src 'self'") == true)
+            #expect(header(response, "X-Content-Type-Options") == ["nosniff"])
+            total += response.body.count
+        }
+        #expect(total < 150_000)
+        let html = PageAssets.html
+        #expect(!html.contains("<script>") && !html.contains("style=") && !html.contains(" on"), "no inline script, style or handler")
+        #expect(!PageAssets.script.contains("innerHTML") && !PageAssets.script.contains("insertAdjacentHTML")
+                && !PageAssets.script.contains("document.write"), "values are set as text")
+        #expect(html.contains(#"role="log""#) && html.contains(#"<label for="message""#) && html.contains(">Message</label>"))
+        #expect(html.contains(">Name</label>") && html.contains(">Password</label>") && html.contains(">Sign in</button>"))
+    }
+
+    @Test func signInNeedsTheCSRFTokenAndGivesAStrictCookie() async throws {
+        let hash = Bcrypt.hash("correct horse", cost: 4)
+        let routes = WebChannelRoutes(channel: try await makeChannel(passwords: ["alice": hash]))
+        let session = try endpoint(routes, "GET", "/channel/session"), signIn = try endpoint(routes, "POST", "/channel/signin")
+        let first = await session.respond(to: request("GET", "/channel/session"))
+        let token = try #require(try JSONValue(parsing: first.body)["csrf"]?.string)
+        #expect(header(first, "Set-Cookie").first?.hasPrefix("ic_csrf=\(token);") == true)
+        let body = #"{"name":"alice","password":"correct horse"}"#
+
+        // Missing, forged, or from another site: refused.
+        #expect(await signIn.respond(to: request("POST", "/channel/signin", body: body)).status == 403)
+        #expect(await signIn.respond(to: request("POST", "/channel/signin", cookies: "ic_csrf=\(token)", csrf: "forged", body: body)).status == 403)
+        #expect(await signIn.respond(to: request("POST", "/channel/signin", cookies: "ic_csrf=\(token)", csrf: token,
+                                                 origin: "https://evil.example", body: body)).status == 403)
+
+        let signedIn = await signIn.respond(to: request("POST", "/channel/signin", cookies: "ic_csrf=\(token)", csrf: token,
+                                                        origin: "http://127.0.0.1:4590", body: body))
+        #expect(signedIn.status == 200)
+        let cookie = try #require(header(signedIn, "Set-Cookie").first { $0.hasPrefix("ic_session=") })
+        #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"))
+        let sessionToken = String(cookie.dropFirst("ic_session=".count).prefix { $0 != ";" })
+        let csrf = try #require(try JSONValue(parsing: signedIn.body)["csrf"]?.string)
+
+        let me = await session.respond(to: request("GET", "/channel/session", cookies: "ic_session=\(sessionToken)"))
+        #expect(try JSONValue(parsing: me.body)["user"]?.string == "alice")
+
+        // Signing out takes the session's token, not the sign-in form's.
+        let signOut = try endpoint(routes, "POST", "/channel/signout")
+        #expect(await signOut.respond(to: request("POST", "/channel/signout", cookies: "ic_session=\(sessionToken)", csrf: token)).status == 403)
+        #expect(await signOut.respond(to: request("POST", "/channel/signout", cookies: "ic_session=\(sessionToken)", csrf: csrf)).status == 200)
+        let after = await session.respond(to: request("GET", "/channel/session", cookies: "ic_session=\(sessionToken)"))
+        #expect(try JSONValue(parsing: after.body)["user"] == nil)
+    }
+
+    @Test func theSocketIsRefusedWithoutSessionOrToken() async throws {
+        let routes = WebChannelRoutes(channel: try await makeChannel(members: "null"))
+        let (token, session) = try await routes.channel.signIn.signIn(name: "carol", password: "")
+        func upgrade(_ query: String, cookie: String?, origin: String? = nil) async -> Bool {
+            var r = request("GET", "/channel/socket", cookies: cookie, origin: origin)
+            r.query = query
+            return await routes.socket.accept(r) != nil
+        }
+        #expect(await upgrade("after=0&csrf=\(session.csrf)", cookie: "ic_session=\(token)"))
+        #expect(!(await upgrade("after=0", cookie: "ic_session=\(token)")))
+        #expect(!(await upgrade("after=0&csrf=\(session.csrf)", cookie: nil)))
+        #expect(!(await upgrade("after=0&csrf=\(session.csrf)", cookie: "ic_session=other-channel")))
+        #expect(!(await upgrade("after=0&csrf=\(session.csrf)", cookie: "ic_session=\(token)", origin: "http://evil.example")))
+    }
+}
+
+@Suite struct PasswordFileTests {
+    @Test func theHashGoesUnderPasswordsAndTheRestIsKept() throws {
+        let text = "# ops\nmembers: [alice, bob]\n"
+        let once = try PasswordFile.edit(text, name: "alice", hash: "H1")
+        #expect(once == "# ops\nmembers: [alice, bob]\npasswords:\n  alice: \"H1\"\n")
+        let twice = try PasswordFile.edit(once, name: "bob", hash: "H2")
+        #expect(twice == "# ops\nmembers: [alice, bob]\npasswords:\n  bob: \"H2\"\n  alice: \"H1\"\n")
+        let again = try PasswordFile.edit(twice, name: "alice", hash: "H3")
+        #expect(again == "# ops\nmembers: [alice, bob]\npasswords:\n  bob: \"H2\"\n  alice: \"H3\"\n")
+        #expect(throws: PasswordFile.Failure.self) { try PasswordFile.edit("passwords: {alice: x}\n", name: "alice", hash: "H") }
+    }
+
+    @Test func setWritesAHashThatSignsIn() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("passwd-\(UUID().uuidString).yaml").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try "members: [alice]\n".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(throws: PasswordFile.Failure.self) { try PasswordFile.set(path: path, name: "mallory", password: "long enough") }
+        #expect(throws: PasswordFile.Failure.self) { try PasswordFile.set(path: path, name: "alice", password: "short") }
+        try PasswordFile.set(path: path, name: "alice", password: "long enough")
+        let configuration = try ChannelConfiguration.load(path: path)
+        let hash = try #require(configuration.passwords["alice"])
+        #expect(Bcrypt.verify("long enough", hash: hash))
+    }
+}
