@@ -25,11 +25,13 @@ struct ChannelCommand: ParsableCommand {
         var name: String
 
         func run() throws {
-            let password = try exitingOnFailure { try readPassword() }
-            do {
-                try PasswordFile.set(path: file, name: name, password: password)
-            } catch {
-                throw ExitFailure(message: error.description, code: ExitCode.configurationInvalid)
+            try exitingOnFailure {
+                let password = try readPassword()
+                do {
+                    try PasswordFile.set(path: file, name: name, password: password)
+                } catch let failure as PasswordFile.Failure {
+                    throw ExitFailure(message: failure.description, code: ExitCode.configurationInvalid)
+                }
             }
             printError("incident-chat channel passwd: \(name)'s password is set in \(file)\n")
         }

@@ -1,0 +1,173 @@
+"""Two responders in the channel page, in two headless Chromium browsers
+(see web.sh). Everything is found as a person finds it: by accessible name
+and role. Prints ok/FAIL lines; the incident's ARN is printed for web.sh.
+
+Usage: web_driver.py ENDPOINT SCREENSHOT_DIR
+"""
+import re
+import sys
+import time
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+ENDPOINT, SHOTS = sys.argv[1], sys.argv[2]
+failures = 0
+
+
+def check(condition, name, detail=""):
+    global failures
+    if condition:
+        print(f"ok   {name}")
+    else:
+        failures += 1
+        print(f"FAIL {name}{': ' + detail if detail else ''}")
+    sys.stdout.flush()
+
+
+def browser(width, height):
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", f"--window-size={width},{height}"):
+        options.add_argument(arg)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver.set_script_timeout(10)
+    return driver
+
+
+def named(driver, name, tags="input,textarea,button"):
+    """The visible control whose accessible name is `name`."""
+    for element in driver.find_elements(By.CSS_SELECTOR, tags):
+        if element.is_displayed() and element.accessible_name == name:
+            return element
+    return None
+
+
+def wait(predicate, seconds=8.0):
+    end = time.time() + seconds
+    while time.time() < end:
+        try:
+            value = predicate()
+            if value:
+                return value
+        except Exception:
+            pass
+        time.sleep(0.05)
+    return None
+
+
+def log(driver):
+    return driver.find_element(By.CSS_SELECTOR, '[role="log"]')
+
+
+def entries(driver, kind=None):
+    selector = ".msg" + ("." + kind if kind else "")
+    return [e.text for e in log(driver).find_elements(By.CSS_SELECTOR, selector)]
+
+
+def sign_in(driver, name, password):
+    driver.get(ENDPOINT + "/")
+    box = wait(lambda: named(driver, "Name"))
+    check(box is not None and box.aria_role == "textbox", f"{name}: the sign-in has a textbox named Name")
+    secret = named(driver, "Password")
+    check(secret is not None and secret.aria_role == "textbox", f"{name}: and one named Password")
+    button = named(driver, "Sign in")
+    check(button is not None and button.aria_role == "button", f"{name}: and a button named Sign in")
+    box.clear()
+    box.send_keys(name)
+    secret.clear()
+    secret.send_keys(password)
+    button.click()
+
+
+def say(driver, text):
+    box = wait(lambda: named(driver, "Message", "textarea"))
+    box.send_keys(text)
+    box.send_keys(Keys.ENTER)
+
+
+alice = browser(1200, 900)
+bob = browser(390, 844)  # a phone's width
+try:
+    # Sign-in: a wrong password is refused with an alert, then both get in.
+    sign_in(bob, "bob", "not-his-password")
+    alert = wait(lambda: bob.find_element(By.CSS_SELECTOR, '[role="alert"]').text)
+    check(alert and "wrong" in alert, "a wrong password is refused", repr(alert))
+    sign_in(alice, "alice", "alice-secret-1")
+    sign_in(bob, "bob", "bob-secret-22")
+    for driver, who in ((alice, "alice"), (bob, "bob")):
+        status = wait(lambda: "signed in as " + who in driver.find_element(By.CSS_SELECTOR, '[role="status"]').text)
+        check(status, f"{who} is signed in and connected")
+        message = named(driver, "Message", "textarea")
+        check(message is not None and message.aria_role == "textbox", f"{who}: the message box is a textbox named Message")
+    cookies = {c["name"]: c for c in alice.get_cookies()}
+    session = cookies.get("ic_session", {})
+    check(session.get("httpOnly") and session.get("sameSite") == "Strict", "the session cookie is HttpOnly and SameSite=Strict", str(session))
+    check(alice.execute_script("return document.cookie.indexOf('ic_session') < 0"), "the page's script cannot read the session cookie")
+
+    # Talking: alice's words reach bob live; markup stays text.
+    say(alice, "Morning all, the database looks unhappy")
+    seen = wait(lambda: any("the database looks unhappy" in t for t in entries(bob, "chat")))
+    check(seen, "bob sees alice's message live")
+    hostile = '<script>window.pwned=1</script><img src=x onerror="window.pwned=2"> <a href="javascript:alert(1)">x</a> <https://evil.example|click>'
+    say(alice, hostile)
+    shown = wait(lambda: [t for t in entries(bob, "chat") if "<script>" in t])
+    check(shown and hostile in shown[0], "markup in a message is shown as the text typed", repr(shown))
+    check(bob.execute_script("return window.pwned === undefined"), "and nothing in it ran")
+    check(not log(bob).find_elements(By.CSS_SELECTOR, "script, img, a"), "and it made no element")
+
+    # Commanding: alice starts the incident; bob sees the command, its result and the notification.
+    say(alice, "@aws ssm-incidents start-incident --response-plan-arn arn:aws:ssm-incidents::111122223333:response-plan/web-db")
+    result = wait(lambda: [t for t in entries(bob, "result") if "incidentRecordArn" in t])
+    check(result, "bob sees the result of alice's start-incident")
+    arn_match = re.search(r"arn:aws:ssm-incidents::111122223333:incident-record/web-db/[a-z0-9-]+", result[0] if result else "")
+    arn = arn_match.group(0) if arn_match else ""
+    print(f"incident {arn}")
+    started = wait(lambda: entries(bob, "notification"))
+    check(started and "Database down" in started[0], "bob sees the incident-started notification", repr(started))
+    before = len(started or [])
+    say(alice, f"@aws ssm-incidents create-timeline-event --incident-record-arn {arn} --event-time 2026-12-03T10:00:00Z "
+               "--event-type 'Custom Event' --event-data '\"Failover started\"'")
+    more = wait(lambda: len(entries(bob, "notification")) > before and entries(bob, "notification"))
+    check(more and "Failover started" in " ".join(more[before:]), "bob sees the timeline-event notification", repr(more))
+    check(more and wait(lambda: entries(alice, "notification") == more), "alice sees the same notifications")
+
+    # A command outside bob's role: denied, to bob alone, with the reason.
+    alice_count = len(entries(alice))
+    say(bob, f"@aws ssm-incidents update-incident-record --arn {arn} --title 'Hijacked'")
+    denied = wait(lambda: [t for t in entries(bob, "private") if "AccessDenied" in t])
+    check(denied and "only you can see this" in denied[0], "bob is told his command is denied", repr(entries(bob, "private")))
+    time.sleep(0.5)
+    check(len(entries(alice)) == alice_count and not any("Hijacked" in t for t in entries(alice)), "alice sees nothing of it")
+
+    # A mistake: the caret diagnostics go to its author alone.
+    say(alice, "@aws ssm-incidents list-incident-recrods")
+    typo = wait(lambda: [t for t in entries(alice, "private") if "recrods" in t and "^" in t])
+    check(typo and "list-incident-records" in typo[0], "alice sees her typo's caret and suggestion", repr(entries(alice, "private")))
+    time.sleep(0.3)
+    check(not any("recrods" in t for t in entries(bob)), "bob does not")
+
+    # Up brings back what you sent.
+    box = named(alice, "Message", "textarea")
+    box.send_keys(Keys.ARROW_UP)
+    check(box.get_attribute("value") == "@aws ssm-incidents list-incident-recrods", "Up recalls alice's last message")
+    box.clear()
+
+    # A reload fetches the conversation again: every message once, in order.
+    expected = [int(e.get_attribute("data-seq")) for e in log(bob).find_elements(By.CSS_SELECTOR, ".msg[data-seq]")]
+    bob.refresh()
+    wait(lambda: len(log(bob).find_elements(By.CSS_SELECTOR, ".msg[data-seq]")) >= len(expected))
+    again = [int(e.get_attribute("data-seq")) for e in log(bob).find_elements(By.CSS_SELECTOR, ".msg[data-seq]")]
+    check(again == expected and again == sorted(set(again)), "after a reload bob has every message once, in order", f"{expected} {again}")
+
+    # The page fits a phone: nothing wider than the screen.
+    check(bob.execute_script("return document.documentElement.scrollWidth <= window.innerWidth"), "the page fits a phone's width")
+    alice.save_screenshot(f"{SHOTS}/web-channel.png")
+    bob.save_screenshot(f"{SHOTS}/web-channel-phone.png")
+    check(True, f"screenshots in {SHOTS}/web-channel.png and web-channel-phone.png")
+finally:
+    alice.quit()
+    bob.quit()
+sys.exit(1 if failures else 0)
