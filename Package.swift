@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "Syntax", targets: ["Syntax"]),
         .library(name: "Catalog", targets: ["Catalog"]),
         .library(name: "Checker", targets: ["Checker"]),
+        .library(name: "Constraints", targets: ["Constraints"]),
         .library(name: "JMESPath", targets: ["JMESPath"]),
         .library(name: "Wire", targets: ["Wire"]),
         .library(name: "SigV4", targets: ["SigV4"]),
@@ -54,13 +55,20 @@ let package = Package(
         // bounds a YAML document (depth, aliases, expanded size) before Yams composes it
         .target(name: "YAMLBounds", dependencies: [.product(name: "Yams", package: "Yams")]),
 
+        // the model's constraints on values (required, lengths, ranges, enums,
+        // patterns, unions) and the pattern matcher: one engine for the checker and the wire
+        .target(name: "Constraints", dependencies: [
+            "Catalog",
+            .product(name: "OrderedCollections", package: "swift-collections"),
+        ]),
+
         // syntax tree + catalog → typed request or diagnostics
         .target(name: "Checker", dependencies: [
-            "Syntax", "Catalog", "JMESPath", "YAMLBounds",
+            "Syntax", "Catalog", "Constraints", "JMESPath", "YAMLBounds",
             .product(name: "OrderedCollections", package: "swift-collections"),
             .product(name: "Yams", package: "Yams"),
         ]),
-        .testTarget(name: "CheckerTests", dependencies: ["Checker", "Syntax", "Catalog"], exclude: ["Golden"]),
+        .testTarget(name: "CheckerTests", dependencies: ["Checker", "Constraints", "Syntax", "Catalog"], exclude: ["Golden"]),
 
         // JMESPath (--query): lexer, parser, interpreter, functions; no dependencies
         .target(name: "JMESPath"),
@@ -116,11 +124,11 @@ let package = Package(
 
         // the two wire protocols (rest-json, JSON 1.1) over the catalog: requests and responses as bytes
         .target(name: "Wire", dependencies: [
-            "Catalog", "Backend",
+            "Catalog", "Backend", "Constraints",
             .product(name: "OrderedCollections", package: "swift-collections"),
         ]),
         .testTarget(name: "WireTests", dependencies: [
-            "Wire", "Catalog", "Backend", "MemoryBackend", "Checker", "Syntax",
+            "Wire", "Catalog", "Backend", "MemoryBackend", "Checker", "Constraints", "Syntax",
             .product(name: "OrderedCollections", package: "swift-collections"),
         ]),
 
@@ -204,7 +212,7 @@ let package = Package(
 
         // benchmarks: each figure beside the same work done by the Python reference
         .executableTarget(name: "incident-chat-bench", dependencies: [
-                              "Syntax", "Catalog", "Checker", "JMESPath", "Backend", "MemoryBackend", "SQLiteBackend", "Interpreter", "REPL",
+                              "Syntax", "Catalog", "Checker", "Constraints", "JMESPath", "Backend", "MemoryBackend", "SQLiteBackend", "Interpreter", "REPL",
                           ],
                           path: "Benchmarks/incident-chat-bench"),
     ],

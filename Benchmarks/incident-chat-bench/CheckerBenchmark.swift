@@ -1,5 +1,6 @@
 import Catalog
 import Checker
+import Constraints
 import Foundation
 import Syntax
 

@@ -1,4 +1,5 @@
 import Catalog
+import Constraints
 import JMESPath
 import OrderedCollections
 import Syntax

@@ -1,68 +1,94 @@
 import Catalog
+import Constraints
 import Syntax
 
-/// The model's constraints on a decoded value: lengths and sizes, numeric
-/// ranges, enum values and patterns. botocore checks only minimums; the
-/// services check the rest, and so do we, before anything is sent.
+/// The model's constraints on a decoded value, worded as located
+/// diagnostics: the shared `ConstraintEngine` (which the wire uses too)
+/// decides, this words. botocore checks only minimums; the services check
+/// the rest, and so do we, before anything is sent.
 struct Constraints {
-    let service: ServiceModel
-    let patterns: PatternTable
+    let engine: ConstraintEngine
+
+    init(service: ServiceModel, patterns: PatternTable) {
+        engine = ConstraintEngine(service: service, patterns: patterns)
+    }
 
     /// Checks a string (or a map key); the problems go into `diagnostics`.
     @inline(__always)
     func check(string: String, shape: Shape, id: ShapeID, path: ValuePath, range: @autoclosure () -> SourceRange,
                into diagnostics: inout [Diagnostic]) {
-        if shape.min != nil || shape.max != nil {
-            let bytes = string.utf8.count
-            let lo = shape.min ?? 0, hi = shape.max ?? Int64.max
-            // Bytes bound the scalar count from above; count scalars only when it matters.
-            if Int64(bytes) < lo || Int64(bytes) > hi || Int64(bytes / 4) < lo {
-                let count = Int64(string.unicodeScalars.count)
-                if count < lo || count > hi {
-                    diagnostics.append(.error(.lengthOutOfRange,
-                        "\(path): \(Self.quote(string)) has \(count) character\(count == 1 ? "" : "s"); \(Self.bounds(lo: shape.min, hi: shape.max, unit: "characters"))",
-                        at: range()))
-                }
-            }
-        }
-        if shape.isEnum && !shape.allows(enumValue: string) {
-            let suggestions = DidYouMean.candidates(for: string, among: shape.enumValues)
-            diagnostics.append(.error(.invalidEnum,
-                "\(path): \(Self.quote(string)) is not one of: \(shape.enumValues.joined(separator: ", "))",
-                at: range(), suggestion: suggestions.first.map { "did you mean \($0)?" }))
-        }
-        if let pattern = patterns[id], !pattern.matches(string) {
-            diagnostics.append(.error(.patternMismatch,
-                "\(path): \(Self.quote(string)) does not match the pattern \(pattern.source)",
-                at: range()))
+        engine.check(string: string, shape: shape, id: id) { violation in
+            diagnostics.append(Self.diagnostic(violation, value: string, path: path, range: range()))
         }
     }
 
     func check(integer: Int64, shape: Shape, path: ValuePath, range: @autoclosure () -> SourceRange,
                into diagnostics: inout [Diagnostic]) {
-        if let lo = shape.min, integer < lo { outOfRange("\(integer)", shape, path, range(), &diagnostics) }
-        else if let hi = shape.max, integer > hi { outOfRange("\(integer)", shape, path, range(), &diagnostics) }
+        engine.check(integer: integer, shape: shape) { diagnostics.append(Self.diagnostic($0, value: "", path: path, range: range())) }
     }
 
     func check(double: Double, shape: Shape, path: ValuePath, range: @autoclosure () -> SourceRange,
                into diagnostics: inout [Diagnostic]) {
-        if let lo = shape.min, double < Double(lo) { outOfRange("\(double)", shape, path, range(), &diagnostics) }
-        else if let hi = shape.max, double > Double(hi) { outOfRange("\(double)", shape, path, range(), &diagnostics) }
-    }
-
-    private func outOfRange(_ value: String, _ shape: Shape, _ path: ValuePath, _ range: SourceRange, _ diagnostics: inout [Diagnostic]) {
-        diagnostics.append(.error(.valueOutOfRange,
-            "\(path): \(value) is out of range; \(Self.bounds(lo: shape.min, hi: shape.max, unit: nil))", at: range))
+        engine.check(double: double, shape: shape) { diagnostics.append(Self.diagnostic($0, value: "", path: path, range: range())) }
     }
 
     /// Item counts of lists and maps, byte counts of blobs.
     func check(count: Int, of what: String, plural: String, shape: Shape, path: ValuePath, range: @autoclosure () -> SourceRange,
                into diagnostics: inout [Diagnostic]) {
-        let n = Int64(count)
-        if (shape.min.map { n < $0 } ?? false) || (shape.max.map { n > $0 } ?? false) {
+        engine.check(count: count, shape: shape) { violation in
+            guard case .count(let n, let lo, let hi) = violation else { return }
             diagnostics.append(.error(.lengthOutOfRange,
-                "\(path): has \(count) \(count == 1 ? what : plural); \(Self.bounds(lo: shape.min, hi: shape.max, unit: plural))",
+                "\(path): has \(n) \(n == 1 ? what : plural); \(Self.bounds(lo: lo, hi: hi, unit: plural))",
                 at: range()))
+        }
+    }
+
+    /// The required members of `shape` that `has` says are absent, as one diagnostic.
+    func checkRequired(_ shape: Shape, path: ValuePath, range: @autoclosure () -> SourceRange, has: (String) -> Bool,
+                       into diagnostics: inout [Diagnostic]) -> Bool {
+        let names = engine.missingMembers(of: shape, has: has)
+        guard !names.isEmpty else { return true }
+        diagnostics.append(.error(.missingMember,
+            "\(path): missing required member\(names.count == 1 ? "" : "s") \(names.joined(separator: ", "))",
+            at: range()))
+        return false
+    }
+
+    /// A union with other than one member set.
+    func checkUnion(_ shape: Shape, given: [String], path: ValuePath, range: @autoclosure () -> SourceRange,
+                    into diagnostics: inout [Diagnostic]) -> Bool {
+        var ok = true
+        engine.check(union: shape, given: given) { violation in
+            guard case .union(let given, let members) = violation else { return }
+            diagnostics.append(.error(.unionMembers,
+                "\(path): set exactly one of \(members.joined(separator: ", ")) (\(given.count) given)",
+                at: range()))
+            ok = false
+        }
+        return ok
+    }
+
+    /// A violation of one value as a diagnostic at `range`.
+    static func diagnostic(_ violation: Violation, value: String, path: ValuePath, range: SourceRange) -> Diagnostic {
+        switch violation {
+        case .length(let count, let lo, let hi):
+            return .error(.lengthOutOfRange,
+                "\(path): \(quote(value)) has \(count) character\(count == 1 ? "" : "s"); \(bounds(lo: lo, hi: hi, unit: "characters"))",
+                at: range)
+        case .notInEnum(let allowed):
+            let suggestions = DidYouMean.candidates(for: value, among: allowed)
+            return .error(.invalidEnum, "\(path): \(quote(value)) is not one of: \(allowed.joined(separator: ", "))",
+                          at: range, suggestion: suggestions.first.map { "did you mean \($0)?" })
+        case .pattern(let source):
+            return .error(.patternMismatch, "\(path): \(quote(value)) does not match the pattern \(source)", at: range)
+        case .range(let number, let lo, let hi):
+            return .error(.valueOutOfRange, "\(path): \(number) is out of range; \(bounds(lo: lo, hi: hi, unit: nil))", at: range)
+        case .count(let n, let lo, let hi):
+            return .error(.lengthOutOfRange, "\(path): has \(n); \(bounds(lo: lo, hi: hi, unit: nil))", at: range)
+        case .missing(let member):
+            return .error(.missingMember, "\(path): missing required member \(member)", at: range)
+        case .union(let given, let members):
+            return .error(.unionMembers, "\(path): set exactly one of \(members.joined(separator: ", ")) (\(given.count) given)", at: range)
         }
     }
 

@@ -1,4 +1,5 @@
 import Catalog
+import Constraints
 import Syntax
 
 /// Turns the words of one operation option into a typed value, following the

@@ -1,3 +1,4 @@
+import Constraints
 /// Numbers read from text as Python's `int()` and `float()` read them, which
 /// is how the AWS CLI turns a word into an integer or a double: white space
 /// around is allowed, a sign, `_` between digits; `float()` also takes

@@ -1,4 +1,5 @@
 import Catalog
+import Constraints
 import OrderedCollections
 import Syntax
 
@@ -184,18 +185,13 @@ struct ShapeDecoder {
                 failed = true
             }
         }
-        let missing = shape.requiredMembers.filter { i in !entries.contains { $0.key == shape.members[i].name } }
-        if !missing.isEmpty {
-            let names = missing.map { shape.members[$0].name }
-            diagnostics.append(.error(.missingMember,
-                "\(path): missing required member\(names.count == 1 ? "" : "s") \(names.joined(separator: ", "))",
-                at: range(node.span)))
+        let source = self.source
+        if !constraints.checkRequired(shape, path: path, range: source.range(of: node.span), has: { name in entries.contains { $0.key == name } },
+                                      into: &diagnostics) {
             failed = true
         }
-        if shape.kind == .union && entries.count != 1 {
-            diagnostics.append(.error(.unionMembers,
-                "\(path): set exactly one of \(shape.members.map(\.name).joined(separator: ", ")) (\(entries.count) given)",
-                at: range(node.span)))
+        if shape.kind == .union,
+           !constraints.checkUnion(shape, given: entries.map(\.key), path: path, range: source.range(of: node.span), into: &diagnostics) {
             failed = true
         }
         if failed { return nil }

@@ -1,3 +1,4 @@
+import Constraints
 /// Reads the AWS CLI's shorthand syntax exactly as awscli's `ShorthandParser`
 /// does: `key=value,key2={nested=value},key3=[a,b]`, a bare `key=a,b` for a
 /// list, `'single'` and `"double"` quotes with `\'`/`\"` and `\\` escapes,

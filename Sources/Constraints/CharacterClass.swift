@@ -3,7 +3,7 @@
 ///
 /// ASCII membership is a bit test; scalars beyond ASCII go through the ranges
 /// and the Unicode categories the class names.
-struct CharacterClass: Sendable, Hashable {
+public struct CharacterClass: Sendable, Hashable {
     /// Unicode categories a class can name, with Python's meaning of `\d \s \w`.
     enum Category: Sendable, Hashable {
         case letter       // \p{L}
@@ -20,13 +20,13 @@ struct CharacterClass: Sendable, Hashable {
     private(set) var categories: [(Category, Bool)] = []   // (category, negated)
     var negated = false
 
-    static func == (a: CharacterClass, b: CharacterClass) -> Bool {
+    public static func == (a: CharacterClass, b: CharacterClass) -> Bool {
         a.low == b.low && a.high == b.high && a.ranges == b.ranges && a.negated == b.negated
             && a.categories.count == b.categories.count
             && zip(a.categories, b.categories).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
     }
 
-    func hash(into hasher: inout Hasher) {
+    public func hash(into hasher: inout Hasher) {
         hasher.combine(low)
         hasher.combine(high)
         hasher.combine(negated)
@@ -130,7 +130,7 @@ struct CharacterClass: Sendable, Hashable {
     }
 
     /// `str.isspace()`: what Python's `\s` and `strip()` treat as white space.
-    static func isPythonSpace(_ v: UInt32) -> Bool {
+    public static func isPythonSpace(_ v: UInt32) -> Bool {
         switch v {
         case 0x09...0x0D, 0x1C...0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
             return true

@@ -2,7 +2,7 @@ import Catalog
 
 /// The compiled patterns of a service's string shapes, built once on first
 /// use and shared; `ShapeID` indexes them.
-final class PatternTable: Sendable {
+public final class PatternTable: Sendable {
     let patterns: [Pattern?]
 
     private init(service: ServiceModel) {
@@ -14,10 +14,10 @@ final class PatternTable: Sendable {
         }
     }
 
-    static let incidents = PatternTable(service: Catalog.shared[.incidents])
-    static let contacts = PatternTable(service: Catalog.shared[.contacts])
+    public static let incidents = PatternTable(service: Catalog.shared[.incidents])
+    public static let contacts = PatternTable(service: Catalog.shared[.contacts])
 
-    static func of(_ service: ServiceName) -> PatternTable {
+    public static func of(_ service: ServiceName) -> PatternTable {
         switch service {
         case .incidents: incidents
         case .contacts: contacts
@@ -25,5 +25,5 @@ final class PatternTable: Sendable {
     }
 
     @inline(__always)
-    subscript(id: ShapeID) -> Pattern? { patterns[id.index] }
+    public subscript(id: ShapeID) -> Pattern? { patterns[id.index] }
 }

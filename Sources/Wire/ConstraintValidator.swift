@@ -1,106 +1,76 @@
 import Backend
 import Catalog
+import Constraints
 import OrderedCollections
 
 /// Checks a decoded request against the model's constraints, as the services
-/// do before an operation runs: required members, enum values, lengths,
-/// counts and ranges. Every violation is collected into one
-/// `ValidationException` worded the way the AWS front ends word it
+/// do before an operation runs: the shared `ConstraintEngine` (required
+/// members, lengths and counts, ranges, enums, patterns, unions; the checker
+/// uses the same one) decides, this words every violation into one
+/// `ValidationException` the way the AWS front ends word it
 /// (`1 validation error detected: Value '9' at 'impact' failed to satisfy
 /// constraint: Member must have value less than or equal to 5`).
 ///
-/// Patterns are left to the backend: the checker module owns the
-/// regular-expression engine, and the wire must not depend on chat syntax.
+/// ssm-contacts answers in its own body shape: `Message`, `Reason`
+/// (`FIELD_VALIDATION_FAILED`) and `Fields`, one a violation.
 struct ConstraintValidator {
     let service: ServiceModel
     /// The services stop listing after this many violations.
     static let maxReported = 10
 
     func validate(_ members: OrderedDictionary<String, Value>, shape: Shape) throws(ServiceError) {
-        var violations: [String] = []
-        structure(members, shape: shape, path: ValuePath(), into: &violations)
+        var violations: [(path: ValuePath, sentence: String)] = []
+        let engine = ConstraintEngine(service: service)
+        engine.validate(members, shape: shape) { path, violation, subject in
+            violations.append((path, Self.sentence(violation, at: path, value: Self.shown(subject))))
+        }
         guard !violations.isEmpty else { return }
         let count = violations.count
-        let listed = violations.prefix(Self.maxReported).joined(separator: "; ")
-        throw ServiceError(.validation, "\(count) validation error\(count == 1 ? "" : "s") detected: \(listed)")
+        let listed = violations.prefix(Self.maxReported).map(\.sentence).joined(separator: "; ")
+        let message = "\(count) validation error\(count == 1 ? "" : "s") detected: \(listed)"
+        guard service.name == .contacts else { throw ServiceError(.validation, message) }
+        throw ServiceError(.validation, message, reason: "FIELD_VALIDATION_FAILED",
+                           fields: violations.prefix(Self.maxReported).map { .init(name: $0.path.serviceText, message: $0.sentence) },
+                           service: .contacts)
     }
 
-    private func structure(_ members: OrderedDictionary<String, Value>, shape: Shape, path: ValuePath, into out: inout [String]) {
-        for index in shape.requiredMembers {
-            let member = shape.members[index]
-            if members[member.name] == nil {
-                out.append("Value null at '\(path.appending(member: member.name))' failed to satisfy constraint: Member must not be null")
-            }
-        }
-        for member in shape.members {
-            guard let value = members[member.name] else { continue }
-            check(value, shape: service.shape(of: member), path: path.appending(member: member.name), into: &out)
+    /// `Value 'x' at 'alias' failed to satisfy constraint: Member must ...`
+    static func sentence(_ violation: Violation, at path: ValuePath, value shown: String) -> String {
+        let at = "at '\(path.serviceText)' failed to satisfy constraint: Member must"
+        switch violation {
+        case .missing:
+            return "Value null \(at) not be null"
+        case .length(_, let lo, let hi), .count(_, let lo, let hi):
+            if let lo, case .length(let n, _, _) = violation, n < lo { return "Value '\(shown)' \(at) have length greater than or equal to \(lo)" }
+            if let lo, case .count(let n, _, _) = violation, Int64(n) < lo { return "Value '\(shown)' \(at) have length greater than or equal to \(lo)" }
+            return "Value '\(shown)' \(at) have length less than or equal to \(hi ?? 0)"
+        case .range(let number, let lo, let hi):
+            if let lo, let d = Double(number), d < Double(lo) { return "Value '\(number)' \(at) have value greater than or equal to \(lo)" }
+            return "Value '\(number)' \(at) have value less than or equal to \(hi ?? 0)"
+        case .notInEnum(let allowed):
+            return "Value '\(shown)' \(at) satisfy enum value set: [\(allowed.joined(separator: ", "))]"
+        case .pattern(let source):
+            return "Value '\(shown)' \(at) satisfy regular expression pattern: \(source)"
+        case .union(let given, _):
+            return "Value '\(shown)' \(at) have exactly one member set (\(given.count) given)"
         }
     }
 
-    private func check(_ value: Value, shape: Shape, path: ValuePath, into out: inout [String]) {
+    /// A value as a message shows it: sensitive values never, long ones cut,
+    /// lists `[...]`, structures and maps `{...}`.
+    static func shown(_ subject: ConstraintEngine.Subject) -> String {
+        guard let value = subject.value else { return "null" }
         switch value {
-        case .structure(let members) where shape.hasMembers:
-            structure(members, shape: shape, path: path, into: &out)
-        case .structure(let entries), .map(let entries):
-            count(entries.count, value: "{...}", shape: shape, path: path, into: &out)
-            let keyShape = shape.key.map { service[$0] }
-            let valueShape = shape.value.map { service[$0] }
-            for (key, item) in entries {
-                if let keyShape { string(key, shape: keyShape, path: path.appending(key: key), into: &out) }
-                if let valueShape { check(item, shape: valueShape, path: path.appending(key: key), into: &out) }
-            }
-        case .list(let elements):
-            count(elements.count, value: "[...]", shape: shape, path: path, into: &out)
-            if let element = shape.element.map({ service[$0] }) {
-                for (i, item) in elements.enumerated() { check(item, shape: element, path: path.appending(index: i), into: &out) }
-            }
         case .string(let s):
-            string(s, shape: shape, path: path, into: &out)
-        case .integer(let i):
-            if let lo = shape.min, i < lo {
-                out.append("Value '\(i)' at '\(path)' failed to satisfy constraint: Member must have value greater than or equal to \(lo)")
-            } else if let hi = shape.max, i > hi {
-                out.append("Value '\(i)' at '\(path)' failed to satisfy constraint: Member must have value less than or equal to \(hi)")
-            }
-        case .double(let d):
-            if let lo = shape.min, d < Double(lo) {
-                out.append("Value '\(d)' at '\(path)' failed to satisfy constraint: Member must have value greater than or equal to \(lo)")
-            } else if let hi = shape.max, d > Double(hi) {
-                out.append("Value '\(d)' at '\(path)' failed to satisfy constraint: Member must have value less than or equal to \(hi)")
-            }
-        case .blob(let bytes):
-            count(bytes.count, value: "<blob>", shape: shape, path: path, into: &out)
-        case .boolean, .timestamp:
-            break
+            if subject.shape?.isSensitive == true { return "*** Sensitive Data Redacted ***" }
+            return s.count > 100 ? String(s.prefix(100)) + "..." : s
+        case .list: return "[...]"
+        case .structure, .map: return "{...}"
+        case .blob: return "<blob>"
+        case .integer(let i): return "\(i)"
+        case .double(let d): return "\(d)"
+        case .boolean(let b): return "\(b)"
+        case .timestamp: return "<timestamp>"
         }
-    }
-
-    private func string(_ s: String, shape: Shape, path: ValuePath, into out: inout [String]) {
-        if shape.min != nil || shape.max != nil {
-            let length = s.unicodeScalars.count
-            if let lo = shape.min, length < lo {
-                out.append("Value '\(Self.quoted(s, shape))' at '\(path)' failed to satisfy constraint: Member must have length greater than or equal to \(lo)")
-            } else if let hi = shape.max, length > hi {
-                out.append("Value '\(Self.quoted(s, shape))' at '\(path)' failed to satisfy constraint: Member must have length less than or equal to \(hi)")
-            }
-        }
-        if shape.isEnum && !shape.allows(enumValue: s) {
-            out.append("Value '\(Self.quoted(s, shape))' at '\(path)' failed to satisfy constraint: Member must satisfy enum value set: [\(shape.enumValues.joined(separator: ", "))]")
-        }
-    }
-
-    private func count(_ n: Int, value: String, shape: Shape, path: ValuePath, into out: inout [String]) {
-        if let lo = shape.min, n < lo {
-            out.append("Value '\(value)' at '\(path)' failed to satisfy constraint: Member must have length greater than or equal to \(lo)")
-        } else if let hi = shape.max, n > hi {
-            out.append("Value '\(value)' at '\(path)' failed to satisfy constraint: Member must have length less than or equal to \(hi)")
-        }
-    }
-
-    /// Sensitive values are never echoed; long ones are cut.
-    private static func quoted(_ s: String, _ shape: Shape) -> String {
-        if shape.isSensitive { return "*** Sensitive Data Redacted ***" }
-        return s.count > 100 ? String(s.prefix(100)) + "..." : s
     }
 }

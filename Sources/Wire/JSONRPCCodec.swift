@@ -1,5 +1,6 @@
 import Backend
 import Catalog
+import Constraints
 import struct Foundation.Data
 import struct Foundation.CharacterSet
 import OrderedCollections
@@ -86,6 +87,14 @@ public struct JSONRPCCodec: WireCodec {
     }
 
     public func encodeError(_ error: ServiceError) -> WireResponse {
+        // A ValidationException is ssm-contacts' own shape, whoever raised it
+        // (the protocol layer and the engine's shared helpers raise them in the
+        // ssm-incidents form): `Message`, `Reason` and `Fields`, always.
+        var error = error
+        if error.code == .validation {
+            error.service = .contacts
+            if error.reason == nil { error.reason = error.fields.isEmpty ? "OTHER" : "FIELD_VALIDATION_FAILED" }
+        }
         var headers = HTTPHeaders()
         headers["Content-Type"] = contentType
         var writer = JSONWriter()

@@ -1,5 +1,6 @@
 import Backend
 import Catalog
+import Constraints
 import Foundation
 import OrderedCollections
 
@@ -27,20 +28,16 @@ struct JSONValueDecoder {
             if case .null = value { continue }
             if bodyOnly && shape.members[index].location != .body { continue }
             if slots[index] != nil {
-                throw ServiceError(typeError, "The member '\(path.appending(member: key))' is given twice.")
+                throw ServiceError(typeError, "The member '\(path.member(key))' is given twice.")
             }
             let member = shape.members[index]
-            slots[index] = try decode(value, member: member, path: path.appending(member: key))
+            slots[index] = try decode(value, member: member, path: path.member(key))
         }
         var out = OrderedDictionary<String, Value>(minimumCapacity: members.count)
         for (index, slot) in slots.enumerated() {
             if let slot { out[shape.members[index].name] = slot }
         }
-        if shape.kind == .union, out.count != 1 {
-            throw ServiceError(.validation, out.isEmpty
-                ? "The union at '\(path)' must have exactly one member set; it has none."
-                : "The union at '\(path)' must have exactly one member set; it has \(out.count): \(out.keys.joined(separator: ", ")).")
-        }
+        // Unions with other than one member are the constraint engine's (ConstraintValidator).
         return out
     }
 
@@ -62,8 +59,8 @@ struct JSONValueDecoder {
             var out: [Value] = []
             out.reserveCapacity(elements.count)
             for (i, item) in elements.enumerated() {
-                if case .null = item { throw ServiceError(typeError, "Null is not allowed at '\(path.appending(index: i))'.") }
-                out.append(try decode(item, shape: element, path: path.appending(index: i)))
+                if case .null = item { throw ServiceError(typeError, "Null is not allowed at '\(path.index(i))'.") }
+                out.append(try decode(item, shape: element, path: path.index(i)))
             }
             return .list(out)
         case .map:
@@ -73,7 +70,7 @@ struct JSONValueDecoder {
             for (key, item) in entries {
                 if case .null = item { continue }
                 if out[key] != nil { throw ServiceError(typeError, "The key '\(key)' is given twice at '\(path)'.") }
-                out[key] = try decode(item, shape: valueShape, path: path.appending(key: key))
+                out[key] = try decode(item, shape: valueShape, path: path.key(key))
             }
             return .map(out)
         case .string:

@@ -1,5 +1,6 @@
 import Backend
 import Catalog
+import Constraints
 import struct Foundation.Data
 import struct Foundation.CharacterSet
 import OrderedCollections

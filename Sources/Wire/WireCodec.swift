@@ -1,5 +1,6 @@
 import Backend
 import Catalog
+import Constraints
 import OrderedCollections
 
 /// One wire protocol of one service, for both ends: the client encodes
@@ -103,7 +104,8 @@ extension WireCodec {
         return out
     }
 
-    /// The error body: its string members, and `Fields` (ssm-contacts' validation errors) when there are any.
+    /// The error body: its string members, and `Fields` (ssm-contacts' validation errors:
+    /// always, empty when the error is about the request as a whole).
     func writeErrorMembers(_ error: ServiceError, into writer: inout JSONWriter, first: Bool) {
         var first = first
         for (name, value) in errorMembers(error) {
@@ -113,7 +115,7 @@ extension WireCodec {
             writer.raw(UInt8(ascii: ":"))
             writer.string(value)
         }
-        if !error.fields.isEmpty, let shape = service.error(named: error.name).map({ service[$0.shape] }),
+        if !error.fields.isEmpty || error.code == .validation, let shape = service.error(named: error.name).map({ service[$0.shape] }),
            let fieldsMember = shape.members.first(where: { $0.name.lowercased() == "fields" }) {
             if !first { writer.raw(UInt8(ascii: ",")) }
             writer.string(fieldsMember.name)

@@ -1,5 +1,6 @@
 import Catalog
 @testable import Checker
+@testable import Constraints
 import Foundation
 import Testing
 

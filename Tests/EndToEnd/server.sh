@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The emulator server end to end: `incident-chat serve` on a free loopback
 # port, driven by boto3 (every ssm-incidents operation, paginators, error
-# classes, ssm-contacts over JSON 1.1) and by the AWS CLI; wrong credentials
+# classes, ssm-contacts over JSON 1.1; a pattern-breaking value to every
+# operation with a patterned member, constraints_driver.py) and by the AWS CLI; wrong credentials
 # and tampered signatures refused; hostile requests answered without a crash
 # or a change of state; SIGTERM with a request in flight, then a clean exit.
 # Usage: Tests/EndToEnd/server.sh PATH/TO/incident-chat
@@ -37,6 +38,10 @@ alive() { kill -0 "$SERVER_PID" 2>/dev/null || { echo "server.sh: the server die
 
 echo "boto3:"
 python3 "$HERE/server_driver.py" "$ENDPOINT" sdk
+alive
+
+echo "constraints (boto3, client-side validation off):"
+python3 "$HERE/constraints_driver.py" "$ENDPOINT"
 alive
 
 if command -v aws >/dev/null 2>&1; then

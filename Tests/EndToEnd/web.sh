@@ -71,6 +71,14 @@ passed=$((passed + $(grep -c '^ok ' driver.out)))
 failed=$((failed + $(grep -c '^FAIL ' driver.out)))
 if [ "$status" = 0 ]; then ok "the browser driver finished"; else fail "the browser driver ($status): $(tail -20 driver.err)"; fi
 
+# The socket itself, with bad input.
+python3 "$here/web_socket.py" "$endpoint" alice alice-secret-1 >socket.out 2>socket.err
+status=$?
+cat socket.out
+passed=$((passed + $(grep -c '^ok ' socket.out)))
+failed=$((failed + $(grep -c '^FAIL ' socket.out)))
+if [ "$status" = 0 ]; then ok "the socket driver finished"; else fail "the socket driver ($status): $(tail -20 socket.err)"; fi
+
 # What the page did is in the store and the log.
 arn=$(grep -o 'arn:aws:ssm-incidents::111122223333:incident-record/web-db/[a-z0-9-]*' driver.out | head -1)
 if [ -n "$arn" ]; then

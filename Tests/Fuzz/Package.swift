@@ -19,7 +19,7 @@ let fuzzTargets: [(name: String, dependencies: [String])] = [
     ("fuzz-runbook", ["Syntax", "Checker", "Interpreter", "MemoryBackend"]),
     ("fuzz-shorthand", ["Checker"]),
     ("fuzz-json-checker", ["Checker"]),
-    ("fuzz-pattern", ["Checker"]),
+    ("fuzz-pattern", ["Constraints"]),
     ("fuzz-json-wire", ["Wire"]),
     ("fuzz-json-jmespath", ["JMESPath"]),
     ("fuzz-jmespath", ["JMESPath"]),

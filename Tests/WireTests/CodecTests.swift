@@ -98,7 +98,8 @@ struct CodecTests {
         #expect(decode(rest("/updateIncidentRecord", #"{"impact": 3}"#))?.message
                 == "1 validation error detected: Value null at 'arn' failed to satisfy constraint: Member must not be null")
         let many = decode(rest("/updateIncidentRecord", #"{"arn": "a", "impact": 9, "status": "CLOSED", "title": "\#(String(repeating: "t", count: 201))"}"#))
-        #expect(many?.message.hasPrefix("3 validation errors detected: ") == true, "\(many?.message ?? "")")
+        #expect(many?.message.hasPrefix("4 validation errors detected: ") == true, "\(many?.message ?? "")")
+        #expect(many?.message.contains("Value 'a' at 'arn' failed to satisfy constraint: Member must satisfy regular expression pattern: ^arn:aws") == true)
         #expect(many?.message.contains("Member must satisfy enum value set: [OPEN, RESOLVED]") == true)
         #expect(decode(rest("/createTimelineEvent", #"{"eventTime": "yesterday"}"#))?.code == .validation)
         // Invalid UTF-8 inside a string.
@@ -108,6 +109,40 @@ struct CodecTests {
         #expect(decode(rest("/updateIncidentRecord", #"{"arn": "a"}"#, type: "text/plain"))?.code == .unsupportedMediaType)
         // A union with two members set.
         #expect(decode(rest("/updateRelatedItems", #"{"incidentRecordArn": "a", "relatedItemsUpdate": {"itemToAdd": {"identifier": {"type": "OTHER", "value": {"url": "u"}}}, "itemToRemove": {"type": "OTHER", "value": {"url": "u"}}}}"#))?.code == .validation)
+    }
+
+    /// Patterns are checked on the wire by the checker's own engine: a value
+    /// that breaks one is a ValidationException wherever it sits (body, query,
+    /// URI label, map key, list element), and a value that matches goes through.
+    @Test func patternsAreValidatedOnTheWire() {
+        let arn = "arn:aws:ssm-incidents::111122223333:incident-record/db/6cc4"
+        #expect(decode(rest("/getIncidentRecord?arn=not-an-arn", "", method: "GET"))?.message
+                == "1 validation error detected: Value 'not-an-arn' at 'arn' failed to satisfy constraint: Member must satisfy regular expression pattern: ^arn:aws(-cn|-us-gov)?:[a-z0-9-]*:[a-z0-9-]*:([0-9]{12})?:.+$")
+        #expect(decode(rest("/getIncidentRecord?arn=\(arn)", "", method: "GET")) == nil)
+        #expect(decode(rest("/createResponsePlan", #"{"name": "bad name!", "incidentTemplate": {"title": "t", "impact": 3}}"#))?.message
+                .contains("at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern") == true)
+        let tags = decode(rest("/tags/\(arn.replacingOccurrences(of: "/", with: "%2F").replacingOccurrences(of: ":", with: "%3A"))",
+                               #"{"tags": {"bad key!": "v", "good": "v"}}"#))
+        #expect(tags?.message.hasPrefix("1 validation error detected: Value 'bad key!' at 'tags.bad key!'") == true, "\(tags?.message ?? "")")
+        #expect(decode(rest("/listRelatedItems", #"{"incidentRecordArn": "not-an-arn"}"#))?.code == .validation)
+        #expect(decode(rest("/listRelatedItems", #"{"incidentRecordArn": "\#(arn)"}"#)) == nil)
+    }
+
+    /// ssm-contacts answers every ValidationException with Message, Reason and
+    /// Fields, whoever raised it.
+    @Test func contactsValidationBodyShape() throws {
+        let codec = Wire.contacts
+        let bad = try #require(decode(rpc("CreateContact", Array(#"{"Alias": "Bad Alias", "Type": "PERSONAL", "Plan": {"Stages": []}}"#.utf8))))
+        #expect(bad.reason == "FIELD_VALIDATION_FAILED" && bad.fields.map(\.name) == ["Alias"])
+        for error in [bad, ServiceError(.validation, "raised in the ssm-incidents form")] {
+            let body = codec.encodeError(error).body
+            let json = try #require(try? JSONParser.parse(body))
+            guard case .object(let members) = json else { Issue.record("not an object"); continue }
+            #expect(members.map { $0.key } == ["__type", "Message", "Reason", "Fields"], "\(String(decoding: body, as: UTF8.self))")
+        }
+        // A list element and a range.
+        let nested = decode(rpc("CreateRotation", Array(#"{"Name": "bad@name", "ContactIds": ["not-an-arn"], "TimeZoneId": "UTC", "Recurrence": {"NumberOfOnCalls": 0, "RecurrenceMultiplier": 1}}"#.utf8)))
+        #expect(nested?.fields.map(\.name) == ["Name", "ContactIds.1.member", "Recurrence.NumberOfOnCalls"], "\(nested?.message ?? "")")
     }
 
     @Test func jsonRPCErrorsAreSerializationExceptions() {

@@ -1,12 +1,22 @@
 import Catalog
+import Constraints
 import Foundation
 import OrderedCollections
 
 /// Values for every member of a shape that satisfy the model's constraints
-/// (patterns aside), to drive round trips over every operation.
+/// (patterns included: the wire checks them), to drive round trips over every operation.
 struct SampleValues {
     let service: ServiceModel
     static let date = Date(timeIntervalSince1970: 1_795_514_400.25)
+    /// Values for the models' patterned strings (ARNs, identifiers, names, codes).
+    static let patterned = [
+        "arn:aws:ssm-incidents::111122223333:incident-record/db/6cc4",
+        "arn:aws:ssm-contacts:us-east-1:111122223333:contact/alias",
+        "arn:aws:iam::111122223333:role/r",
+        "related-item/OTHER/0123456789ABCDEF0123456789ABCDEF",
+        "01234567-89ab-cdef-0123-456789abcdef",
+        "value", "123456",
+    ]
 
     func structure(_ shape: Shape, depth: Int = 0) -> OrderedDictionary<String, Value> {
         var out = OrderedDictionary<String, Value>()
@@ -33,7 +43,11 @@ struct SampleValues {
             return .map([key: value(service[shape.value!], depth: depth + 1)])
         case .string:
             if let first = shape.enumValues.first { return .string(first) }
-            return .string("v/é:" + String(repeating: "x", count: max(0, Int(shape.min ?? 0) - 4)))
+            let plain = "v/é:" + String(repeating: "x", count: max(0, Int(shape.min ?? 0) - 4))
+            guard let source = shape.pattern, let pattern = try? Pattern(source) else { return .string(plain) }
+            let lo = Int(shape.min ?? 0), hi = Int(shape.max ?? Int64.max)
+            let fits = ([plain] + Self.patterned).first { pattern.matches($0) && (lo...hi).contains($0.unicodeScalars.count) }
+            return .string(fits ?? plain)
         case .integer, .long:
             let lo = shape.min ?? 1
             return .integer(min(max(lo, 1), shape.max ?? Int64.max))

@@ -1,5 +1,5 @@
 import FuzzSupport
-import Checker
+import Constraints
 
 /// The service models' regular expressions: the text before the first NUL is
 /// the pattern, the rest the subject. Matching must finish (no exponential
