@@ -100,3 +100,28 @@ extension YAMLBoundsTests {
         #expect(e.rendered().contains("the document holds more than 100000 values"), "\(e.rendered())")
     }
 }
+
+extension YAMLBoundsTests {
+    /// libyaml counts a lone CR as a line break and a stray continuation byte as
+    /// a column; a diagnostic's line and column are those of its offset all the same.
+    @Test func marksAreCountedAsDiagnosticsCountThem() throws {
+        let cr = SourceFile(name: "c.yaml", text: "k: \"x\r\r\r")
+        let e = try #require(refusal(cr))
+        #expect(e.rendered().hasPrefix("c.yaml:1:9: error: not valid YAML"), "\(e.rendered())")
+        let stray = SourceFile(name: "c.yaml", bytes: Array("{".utf8) + [0xAF] + Array(": 1}".utf8))
+        let f = try #require(refusal(stray))
+        #expect(f.kind == .unknownField)
+        for location in [f.diagnostic.range.start, f.diagnostic.range.end] {
+            #expect(location == stray.location(of: location.offset))
+        }
+    }
+
+    private func refusal(_ file: SourceFile) -> ConfigurationError? {
+        do {
+            _ = try ChannelConfiguration.parse(file)
+            return nil
+        } catch {
+            return error
+        }
+    }
+}

@@ -149,9 +149,15 @@ for path in sorted(glob.glob(os.path.join(ROOT, "Tests", "EndToEnd", "channel", 
     write("fuzz-yaml", os.path.basename(path), read(path))
 write("fuzz-yaml", "input-document", 'incidentRecordArn: "%s"\nimpact: 2\ntitle: Primary database unreachable\n'
       'chatChannel: {empty: {}}\nnotificationTargets:\n  - snsTopicArn: arn:aws:sns:us-east-1:111122223333:x\n' % ARN)
-write("fuzz-yaml", "deep-flow", "[" * 10000)
-write("fuzz-yaml", "deep-block", "- " * 10000 + "x\n")
-write("fuzz-yaml", "deep-block-mapping", "".join(" " * i + "k:\n" for i in range(260)) + " " * 260 + "x\n")
+# Past the limit of 256 levels, but under 4 KiB: libFuzzer's longest input is
+# its longest seed's length, and longer inputs are slower without finding more.
+write("fuzz-yaml", "deep-flow", "[" * 300)
+write("fuzz-yaml", "deep-block", "- " * 300 + "x\n")
+write("fuzz-yaml", "deep-block-mapping", "".join(" " * i + "k:\n" for i in range(85)) + " " * 85 + "x\n")
+# What fuzz-yaml found: libyaml counts a lone CR as a line break (its mark then
+# lies past the file's last line), and a stray continuation byte as a column.
+write("fuzz-yaml", "mark-past-the-last-line", b'k: "x\r\r\r')
+write("fuzz-yaml", "stray-continuation-byte", b"{\xaf: 1}")
 bomb = ["a: &a [x,x,x,x,x,x,x,x,x]"] + ["%s: &%s [%s]" % (c, c, ",".join(["*" + p] * 9)) for p, c in zip("abcdefg", "bcdefgh")]
 write("fuzz-yaml", "alias-bomb", "{" + ", ".join(bomb) + "}")
 write("fuzz-yaml", "alias-bomb-channel", "workspace: acme\n" + "\n".join(bomb) + "\nmembers: *h\n")
