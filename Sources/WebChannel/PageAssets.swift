@@ -63,6 +63,7 @@ enum PageAssets {
     .msg { background: #fff; border-radius: 8px; padding: 8px 10px; max-width: 100%; box-shadow: 0 1px 2px rgba(0,0,0,.08); }
     .msg .meta { font-size: 12px; color: #5f6b7a; margin-bottom: 2px; }
     .msg .author { font-weight: 600; color: #1d1d1f; margin-right: 6px; }
+    .msg .pin { float: right; font-size: 12px; padding: 2px 8px; background: #e9edf2; color: #1d1d1f; }
     .msg .text { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; }
     .msg pre.text { font: 13px/1.35 ui-monospace, monospace; background: #f6f8fa; padding: 6px 8px; border-radius: 4px; overflow-x: auto; white-space: pre; }
     .msg.command .text { font-family: ui-monospace, monospace; font-size: 13px; }
@@ -101,6 +102,15 @@ enum PageAssets {
         box.append(meta);
         const code = entry.kind === "result" || entry.kind === "private" || entry.kind === "notification";
         box.append(element(code ? "pre" : "p", "text", entry.text));
+        if (entry.kind === "chat" && entry.seq) {
+          const pin = element("button", "pin", "Pin");
+          pin.type = "button";
+          pin.setAttribute("aria-label", "Pin to the timeline");
+          pin.addEventListener("click", () => {
+            if (state.socket && state.socket.readyState === WebSocket.OPEN) state.socket.send(JSON.stringify({ type: "pin", seq: entry.seq }));
+          });
+          meta.append(pin);
+        }
         log.append(box);
         if (atEnd) log.scrollTop = log.scrollHeight;
       }

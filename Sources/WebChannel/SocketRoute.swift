@@ -9,7 +9,7 @@ import Server
 /// Server to browser: `hello` (who, the last sequence number), every message
 /// after N and then each new one (`message`), what only this user may see
 /// (`private`), refusals (`refused`). Browser to server, JSON frames:
-/// `{"type":"message","text":...}` and `{"type":"ping"}`. A frame that is not
+/// `{"type":"message","text":...}`, `{"type":"pin","seq":N}` and `{"type":"ping"}`. A frame that is not
 /// JSON closes the connection; a connection whose queue overflows (it does
 /// not read) is dropped; a session that ends closes its sockets.
 struct SocketRoute: WebSocketRoute {
@@ -88,6 +88,15 @@ struct SocketRoute: WebSocketRoute {
             switch await channel.receive(text, from: user) {
             case .posted: return nil
             case .privately(let output): return ["type": "private", "command": .string(text), "text": .string(output)]
+            case .refused(let why): return ["type": "refused", "text": .string(why)]
+            }
+        case "pin":
+            guard let seq = frame["seq"]?.number, let sequence = Int(exactly: seq) else {
+                return ["type": "refused", "text": "A pin frame names a message: {\"type\":\"pin\",\"seq\":N}"]
+            }
+            switch await channel.pin(sequence, by: user) {
+            case .posted: return nil
+            case .privately(let output): return ["type": "private", "command": "pin", "text": .string(output)]
             case .refused(let why): return ["type": "refused", "text": .string(why)]
             }
         default:

@@ -99,6 +99,45 @@ public final class WebChannel: Sendable {
         }
     }
 
+    /// Pins message `sequence` to the timeline: a `Note` event of the
+    /// channel's current incident (the newest open one), with the message's
+    /// time and author, created by `user` through the same pipeline as a
+    /// typed command (so `user`'s role must allow it, and it is logged).
+    public func pin(_ sequence: Int, by user: String, now: Date = Date()) async -> Outcome {
+        let allowed = limits.lock.withLock { limits.messages.allow(user, now: now.timeIntervalSince1970) }
+        guard allowed else { return .refused("Too many messages: wait a moment and pin it again.") }
+        guard let message = await room.messages(after: sequence - 1).first, message.sequence == sequence, message.kind == .chat else {
+            return .refused("Only a responder's message that the channel still keeps can be pinned.")
+        }
+        let find = await run("@aws ssm-incidents list-incident-records "
+            + "--filters '[{\"key\":\"status\",\"condition\":{\"equals\":{\"stringValues\":[\"OPEN\"]}}}]' "
+            + "--query 'sort_by(incidentRecordSummaries, &creationTime)[-1].arn' --output text", as: user)
+        let arn = find.printed.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard find.ok else { return .privately(find.errors + find.printed) }
+        guard arn.hasPrefix("arn:") else { return .refused("There is no open incident to pin the message to.") }
+        let input: JSONValue = .object([
+            "incidentRecordArn": .string(arn), "eventTime": .number(Double(message.time) / 1000), "eventType": "Note",
+            "eventData": .string(JSONValue.string("\(message.author): \(message.text)").wire),
+        ])
+        // Single quotes hold the JSON. Quotes, and what chat formatting would
+        // decode (Slack's escapes, link markup), are escaped as JSON allows.
+        var json = input.wire
+        for (plain, escaped) in [("'", "\\u0027"), ("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"), ("`", "\\u0060")] {
+            json = json.replacingOccurrences(of: plain, with: escaped)
+        }
+        let ran = await run("@aws ssm-incidents create-timeline-event --cli-input-json '\(json)'", as: user)
+        guard ran.ok else { return .privately(ran.errors + ran.printed) }
+        do {
+            try await room.post(kind: .command, author: user, text: "📌 pinned \(message.author)'s message to the timeline", time: now)
+            for notification in ran.notifications {
+                try await room.post(kind: .notification, author: Self.botName, text: notification, time: Date())
+            }
+        } catch {
+            return .refused("The message was pinned, but the channel could not keep the note of it.")
+        }
+        return .posted
+    }
+
     struct Ran {
         var ok: Bool
         var printed: String

@@ -88,6 +88,9 @@ if [ -n "$arn" ]; then
     "$bin" exec --store store.sqlite "@aws ssm-incidents list-timeline-events --incident-record-arn $arn --query \"eventSummaries[?eventType=='Custom Event'] | length(@)\" --output text" >events.out 2>&1
     status=$?
     if [ "$status" = 0 ] && [ "$(cat events.out)" = 1 ]; then ok "alice's timeline event is in the store"; else fail "events ($status): $(cat events.out)"; fi
+    "$bin" exec --store store.sqlite "@aws ssm-incidents list-timeline-events --incident-record-arn $arn --query \"eventSummaries[?eventType=='Note'] | length(@)\" --output text" >notes.out 2>&1
+    status=$?
+    if [ "$status" = 0 ] && [ "$(cat notes.out)" = 1 ]; then ok "the pinned message is a Note in the store"; else fail "notes ($status): $(cat notes.out)"; fi
 else
     fail "the driver printed no incident ARN"
 fi

@@ -134,6 +134,15 @@ try:
     check(more and "Failover started" in " ".join(more[before:]), "bob sees the timeline-event notification", repr(more))
     check(more and wait(lambda: entries(alice, "notification") == more), "alice sees the same notifications")
 
+    # A pin: alice's first message becomes a Note of the incident; bob sees the notification.
+    first = [e for e in log(alice).find_elements(By.CSS_SELECTOR, ".msg.chat") if "database looks unhappy" in e.text][0]
+    pin = [b for b in first.find_elements(By.CSS_SELECTOR, "button") if b.accessible_name == "Pin to the timeline"]
+    check(pin, "a chat message has a button named Pin to the timeline")
+    count = len(entries(bob, "notification"))
+    pin[0].click()
+    noted = wait(lambda: len(entries(bob, "notification")) > count and entries(bob, "notification")[count:])
+    check(noted and "Note" in " ".join(noted) and "alice: Morning all" in " ".join(noted), "bob sees the pinned message's Note", repr(noted))
+
     # A command outside bob's role: denied, to bob alone, with the reason.
     alice_count = len(entries(alice))
     say(bob, f"@aws ssm-incidents update-incident-record --arn {arn} --title 'Hijacked'")

@@ -341,3 +341,46 @@ func makeChannel(members: String = "[alice, bob]", passwords: [String: String] =
         #expect(Bcrypt.verify("long enough", hash: hash))
     }
 }
+
+@Suite struct PinTests {
+    @Test func aPinnedMessageBecomesANoteOfTheOpenIncident() async throws {
+        let backend = MemoryBackend()
+        let sink = TranscriptSink()
+        let admin = try Session(backend: backend, settings: SessionSettings(user: "admin"), sink: sink)
+        admin.notificationOutput = { _ in }
+        for line in [
+            "@aws ssm-incidents create-replication-set --regions us-east-1={}",
+            #"@aws ssm-incidents create-response-plan --name db --incident-template '{"title":"DB down","impact":2}'"#,
+            "@aws ssm-incidents start-incident --response-plan-arn arn:aws:ssm-incidents::111122223333:response-plan/db",
+        ] {
+            #expect(await admin.runMessage(line, origin: .chat) == .ok, "\(sink.transcript)")
+        }
+        let channel = try await makeChannel(backend: backend)
+        let text = #"it's the <disk> & `raid` <https://x|y>"#
+        #expect(await channel.receive(text, from: "alice", now: Date(timeIntervalSince1970: 1_795_514_400)) == .posted)
+        let seq = await channel.room.lastSequence
+
+        // bob may only read: his pin is denied, to him alone.
+        let denied = await channel.pin(seq, by: "bob")
+        guard case .privately(let why) = denied else { Issue.record("\(denied)"); return }
+        #expect(why.contains("AccessDenied"), "\(why)")
+
+        // Only a responder's words can be pinned.
+        #expect(await channel.receive("@aws ssm-incidents list-incident-records", from: "alice") == .posted)
+        guard case .refused = await channel.pin(seq + 2, by: "alice") else { Issue.record("a result was pinned"); return }
+
+        #expect(await channel.pin(seq, by: "alice") == .posted)
+        #expect(await admin.runMessage("@aws ssm-incidents list-incident-records --query 'incidentRecordSummaries[0].arn' --output text",
+                                       origin: .chat) == .ok)
+        let arn = String(sink.transcript.split(separator: "\n").last ?? "")
+        #expect(await admin.runMessage("@aws ssm-incidents list-timeline-events --incident-record-arn \(arn) "
+            + "--filters '[{\"key\":\"eventType\",\"condition\":{\"equals\":{\"stringValues\":[\"Note\"]}}}]' "
+            + "--query 'eventSummaries[0].eventId' --output text", origin: .chat) == .ok, "\(sink.transcript)")
+        let eventId = String(sink.transcript.split(separator: "\n").last ?? "")
+        #expect(await admin.runMessage("@aws ssm-incidents get-timeline-event --incident-record-arn \(arn) --event-id \(eventId) "
+            + "--query 'event.[eventData, eventTime]' --output json", origin: .chat) == .ok, "\(sink.transcript)")
+        let shown = sink.transcript
+        #expect(shown.contains(#"\"alice: it's the <disk> & `raid` <https://x|y>\""#), "\(shown)")
+        #expect(shown.contains("2026-11-"), "the note has the message's time: \(shown)")
+    }
+}
