@@ -587,30 +587,27 @@ public struct Lexer {
 
     // MARK: Options
 
-    /// A word whose first character is an unquoted dash and then a letter is an option.
+    /// A word is sorted into options and values by its text, once its quotes
+    /// and escapes are gone, as a shell hands words to the AWS CLI:
+    /// `'--name=value'`, `"--regions"` and `--na'me'=v` are the options
+    /// `--name=value`, `--regions` and `--name=v`. An option's text starts with
+    /// a dash form and a letter; as in the CLI's argparse, a text with a space
+    /// before its `=` (or anywhere, without one) is a value (`"--not an option"`).
     private func classify(_ wordRange: SourceRange) -> Token {
-        let start = wordRange.start.offset
-        guard start < end else { return .word(makeWord(wordRange)) }
-        let dash: Option.Dash
-        let dashLength: Int
-        if bytes[start] == UInt8(ascii: "-") {
-            if start + 1 < end, bytes[start + 1] == UInt8(ascii: "-") { dash = .double; dashLength = 2 } else { dash = .single; dashLength = 1 }
-        } else if bytes[start] == 0xE2, start + 2 < end, bytes[start + 1] == 0x80, bytes[start + 2] == 0x94 || bytes[start + 2] == 0x93 {
-            dash = bytes[start + 2] == 0x94 ? .emDash : .enDash
-            dashLength = 3
-        } else {
+        let utf8 = buffer  // the word's text, still in the buffer
+        guard wordRange.start.offset < end, let (dash, dashLength) = Lexer.optionDash(utf8) else {
             return .word(makeWord(wordRange))
         }
-        let utf8 = buffer  // the word's text, still in the buffer
-        // The text must still start with the dash as written (not a quoted "-x").
-        // `--=value`: an option that lacks its name (the parser says so).
-        let namelessEquals = dash == .double && utf8.count > 2 && utf8[2] == UInt8(ascii: "=")
-        guard utf8.count > dashLength, isLetter(utf8[dashLength]) || namelessEquals,
-              map.sourceOffset(forText: dashLength) == start + dashLength else { return .word(makeWord(wordRange)) }
+        let start = wordRange.start.offset
         var nameEnd = dashLength
         while nameEnd < utf8.count, utf8[nameEnd] != UInt8(ascii: "=") { nameEnd += 1 }
         let name = String(decoding: utf8[dashLength..<nameEnd], as: UTF8.self)
-        let nameStartLoc = wordRange.start.advanced(columns: dash == .double ? 2 : 1, bytes: dashLength)
+        // Where the name starts in the source: after the dash as written, or
+        // after a quote or escape when the word was quoted (`'--name'`).
+        let nameStartOffset = map.sourceOffset(forText: dashLength)
+        let nameStartLoc = nameStartOffset == start + dashLength
+            ? wordRange.start.advanced(columns: dash == .double ? 2 : 1, bytes: dashLength)
+            : location(from: wordRange.start, to: Swift.min(Swift.max(nameStartOffset, start), wordRange.end.offset))
         let nameEndOffset = map.sourceOffset(forText: nameEnd)
         // Columns from the source bytes, not the name's text: quotes, escapes
         // and invalid UTF-8 make the two differ.
@@ -634,6 +631,39 @@ public struct Lexer {
 }
 
 extension Lexer {
+    /// The dash form and its length when `text` (a word's text, its quotes
+    /// removed) is an option: a dash form, then a letter (or `--=`), and no
+    /// space before the first `=`.
+    static func optionDash<Text: RandomAccessCollection<UInt8>>(_ text: Text) -> (Option.Dash, Int)? where Text.Index == Int {
+        guard let first = text.first else { return nil }
+        let base = text.startIndex
+        let count = text.count
+        let dash: Option.Dash
+        let dashLength: Int
+        if first == UInt8(ascii: "-") {
+            if count > 1, text[base + 1] == UInt8(ascii: "-") { dash = .double; dashLength = 2 } else { dash = .single; dashLength = 1 }
+        } else if first == 0xE2, count > 2, text[base + 1] == 0x80, text[base + 2] == 0x94 || text[base + 2] == 0x93 {
+            dash = text[base + 2] == 0x94 ? .emDash : .enDash
+            dashLength = 3
+        } else {
+            return nil
+        }
+        // `--=value`: an option that lacks its name (the parser says so).
+        let namelessEquals = dash == .double && count > 2 && text[base + 2] == UInt8(ascii: "=")
+        guard count > dashLength, isLetter(text[base + dashLength]) || namelessEquals else { return nil }
+        for b in text[(base + dashLength)...] {
+            if b == UInt8(ascii: "=") { break }
+            if b == 0x20 { return nil }
+        }
+        return (dash, dashLength)
+    }
+
+    /// Whether a value with this text would be read as an option if it were
+    /// typed as a word of its own (so it can only be an inline value, `--title=-x`).
+    public static func looksLikeOption(_ text: String) -> Bool {
+        optionDash(Array(text.utf8)) != nil
+    }
+
     /// The location of a later offset, counted from a known one as `step()` counts.
     func location(from start: SourceLocation, to offset: Int) -> SourceLocation {
         var line = start.line, column = start.column

@@ -17,8 +17,15 @@ public enum Printer {
         parts.append(print(command.operation))
         parts += command.arguments.map { print($0) }
         for option in command.options {
-            parts.append("--" + option.name)
-            parts += option.values.map { print($0) }
+            // A value that reads as an option as a word of its own (`-x`,
+            // `'--y'`) can only be given inline: `--title=-x`.
+            if let first = option.values.first, Lexer.looksLikeOption(first.text) {
+                parts.append("--" + option.name + "=" + print(first))
+                parts += option.values.dropFirst().map { print($0) }
+            } else {
+                parts.append("--" + option.name)
+                parts += option.values.map { print($0) }
+            }
         }
         return parts.joined(separator: " ")
     }

@@ -1,3 +1,4 @@
+@testable import Syntax
 import Foundation
 
 /// Reads the project's EBNF grammars (`Grammar/*.ebnf`) and generates random
@@ -15,6 +16,8 @@ struct EBNF: Sendable {
     }
 
     var productions: [String: Expr] = [:]
+    /// Marks an excluded `? class ?` among an exception's terminals.
+    static let specialMarker = "\u{0}?"
 
     /// Reads the files in order; a later definition of a production replaces an earlier one.
     init(files: [URL]) throws {
@@ -97,7 +100,9 @@ struct EBNF: Sendable {
                         switch e {
                         case .terminal(let t): return [t]
                         case .choice(let cs): return try cs.flatMap(literals)
-                        default: throw ParseError(description: "an exception must be terminals")
+                        // `? option-text ?`: a predicate on the text (see `SentenceGenerator`).
+                        case .special(let name): return [EBNF.specialMarker + name]
+                        default: throw ParseError(description: "an exception must be terminals or a ? class ?")
                         }
                     }
                     excluded = try literals(ex)
@@ -195,9 +200,23 @@ struct SentenceGenerator {
             for _ in 0..<20 {
                 var attempt = ""
                 emit(inner, depth: depth, into: &attempt)
-                if !excluded.contains(attempt) { out += attempt; return }
+                if !excluded.contains(attempt) && !excluded.contains(where: { isSpecial($0, attempt) }) { out += attempt; return }
             }
             fatalError("could not avoid \(excluded)")
+        }
+    }
+
+    /// Whether `text` is of the excluded class `marker` names.
+    private func isSpecial(_ marker: String, _ text: String) -> Bool {
+        guard marker.hasPrefix(EBNF.specialMarker) else { return false }
+        switch marker.dropFirst(EBNF.specialMarker.count) {
+        case "option-text":
+            // The word's text, once the lexer has removed its quotes and escapes.
+            var lexer = Lexer(bytes: Array(text.utf8), mode: .message)
+            if case .option = lexer.next() { return true }
+            return false
+        default:
+            fatalError("no class \(marker.dropFirst(EBNF.specialMarker.count)) to exclude")
         }
     }
 
