@@ -8,7 +8,9 @@ public enum IncidentManagerTemplate {
     /// Its title, as the chat service's console shows it.
     public static let title = "Incident Manager permissions"
 
-    /// The eight chat commands of the Incident Manager guide.
+    /// The chat commands of the Incident Manager user guide: the eight of
+    /// "Interacting through chat", and `start-incident`, which the current
+    /// guide lists among the commands supported in chat.
     public static let chatCommands = [
         "ssm-incidents:CreateTimelineEvent",
         "ssm-incidents:DeleteTimelineEvent",
@@ -16,6 +18,7 @@ public enum IncidentManagerTemplate {
         "ssm-incidents:GetTimelineEvent",
         "ssm-incidents:ListIncidentRecords",
         "ssm-incidents:ListTimelineEvents",
+        "ssm-incidents:StartIncident",
         "ssm-incidents:UpdateIncidentRecord",
         "ssm-incidents:UpdateTimelineEvent",
     ]

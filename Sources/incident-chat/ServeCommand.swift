@@ -210,6 +210,7 @@ struct ServeCommand: AsyncParsableCommand {
             } catch {
                 throw ExitFailure(message: "\n" + error.rendered(colors: colorsAllowed(fileDescriptor: 2)), code: ExitCode.configurationInvalid)
             }
+            for warning in chat.roleWarnings { printError(warning + "\n") }
         }
         let record = chat.failedDeliveriesPath
         let deliverer = WebhookDeliverer(channel: chat) { failure in

@@ -79,6 +79,7 @@ struct SessionOptions: ParsableArguments {
             } catch {
                 throw ExitFailure(message: "\n" + error.rendered(colors: colorsAllowed(fileDescriptor: 2)), code: ExitCode.configurationInvalid)
             }
+            for warning in configuration.roleWarnings { printError(warning + "\n") }
         }
         let wallClock: any WallClock = clock
         let ids: any IDGenerator = seed.map { SeededIDGenerator(seed: $0) } ?? RandomIDGenerator()

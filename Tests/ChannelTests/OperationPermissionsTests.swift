@@ -94,7 +94,7 @@ import Testing
         #expect(Set(IncidentManagerTemplate.customActions) == Set(OperationPermissions.CustomAction.allCases.map(\.action)))
         #expect(Set(IncidentManagerTemplate.actions).count == IncidentManagerTemplate.actions.count)
         for seed in ["CreateTimelineEvent", "DeleteTimelineEvent", "GetIncidentRecord", "GetTimelineEvent",
-                     "ListIncidentRecords", "ListTimelineEvents", "UpdateIncidentRecord", "UpdateTimelineEvent"] {
+                     "ListIncidentRecords", "ListTimelineEvents", "StartIncident", "UpdateIncidentRecord", "UpdateTimelineEvent"] {
             #expect(IncidentManagerTemplate.chatCommands.contains("ssm-incidents:" + seed))
         }
     }
@@ -108,6 +108,30 @@ import Testing
             return line.dropFirst(3).split(separator: "`").first.map(String.init)
         }
         #expect(listed == IncidentManagerTemplate.actions)
+    }
+
+    /// The user guide lists start-incident among the chat commands: the template allows it.
+    @Test func theTemplateAllowsStartIncident() throws {
+        let channel = try ChannelConfiguration.parse(.init(name: "c.yaml", text: "role: {template: incident-manager}\n"))
+        let d = ChannelAuthorizer(channel).authorize(
+            Request(service: .incidents, operation: "StartIncident",
+                    input: ["responsePlanArn": .string("arn:aws:ssm-incidents::111122223333:response-plan/db")]), user: "alice")
+        #expect(d.isAllowed, "\(d.message)")
+    }
+
+    /// A role that grants nothing is named at start-up with the fix; the
+    /// template, a policy or no role at all (the template) give no warning.
+    @Test func aRoleThatGrantsNothingIsWarnedAbout() throws {
+        let bare = try ChannelConfiguration.parse(.init(name: "c.yaml", text: "role: {name: OpsRole}\nusers:\n  bob:\n    role: {}\n"))
+        #expect(bare.roleWarnings.count == 2)
+        #expect(bare.roleWarnings.first?.contains("role OpsRole names no template and no policies, so every command in slack:local/#incident-response is denied") == true)
+        #expect(bare.roleWarnings.allSatisfy { $0.contains("role: {template: incident-manager}") })
+        #expect(bare.roleWarnings.last?.hasPrefix("warning: c.yaml: users.bob.role") == true)
+        #expect(!ChannelAuthorizer(bare).authorize(Request(service: .incidents, operation: "ListIncidentRecords"), user: "alice").isAllowed)
+        for text in ["channel: ops\n", "role: {template: incident-manager}\n",
+                     "role:\n  policies:\n    - {Version: \"2012-10-17\", Statement: [{Effect: Allow, Action: \"ssm-incidents:List*\", Resource: \"*\"}]}\n"] {
+            #expect(try ChannelConfiguration.parse(.init(name: "c.yaml", text: text)).roleWarnings.isEmpty, "\(text)")
+        }
     }
 
     @Test func chimeRefusesEveryCommand() throws {
