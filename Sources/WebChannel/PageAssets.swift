@@ -32,6 +32,11 @@ enum PageAssets {
         <p id="sign-in-error" role="alert"></p>
       </form>
       <section id="conversation-pane" hidden>
+        <aside id="incident" aria-label="Current incident">
+          <h2 id="incident-title">No open incident</h2>
+          <p id="incident-facts"></p>
+          <svg id="incident-timeline" role="img" aria-label="Timeline"></svg>
+        </aside>
         <div id="conversation" role="log" aria-live="polite" aria-label="Conversation"></div>
         <form id="composer">
           <label for="message" class="hidden-label">Message</label>
@@ -72,6 +77,14 @@ enum PageAssets {
     .msg.notice { background: transparent; box-shadow: none; color: #5f6b7a; font-size: 13px; padding: 0 4px; }
     #composer { display: flex; gap: 8px; padding: 8px 12px; background: #fff; border-top: 1px solid #dde1e6; }
     #message { flex: 1; font: 14px/1.4 ui-monospace, monospace; padding: 8px; resize: vertical; min-height: 2.6em; }
+    #incident { padding: 8px 12px; background: #fff; border-bottom: 1px solid #dde1e6; }
+    #incident h2 { font-size: 15px; margin: 0; }
+    #incident p { margin: 2px 0 4px; font-size: 13px; color: #5f6b7a; }
+    #incident-timeline { width: 100%; height: 60px; display: block; }
+    #incident-timeline .axis { stroke: #8a96a3; stroke-width: 1; }
+    #incident-timeline .event { fill: #ff9900; stroke: #232f3e; stroke-width: 1; }
+    #incident-timeline .note { fill: #2e73b8; }
+    #incident-timeline text { font: 10px system-ui, sans-serif; fill: #5f6b7a; }
     .hidden-label { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
     [hidden] { display: none !important; }
     @media (max-width: 600px) { body { font-size: 14px; } #conversation { padding: 8px; } header h1 { font-size: 14px; } }
@@ -113,6 +126,48 @@ enum PageAssets {
         }
         log.append(box);
         if (atEnd) log.scrollTop = log.scrollHeight;
+      }
+
+      const SVG = "http://www.w3.org/2000/svg";
+      function svg(tag, attributes, text) {
+        const node = document.createElementNS(SVG, tag);
+        for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, String(value));
+        if (text !== undefined) node.textContent = text;
+        return node;
+      }
+
+      function instant(text) {
+        const m = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(\.\d+)?(Z|[+-]\d\d:\d\d)?/.exec(String(text || ""));
+        return m ? Date.parse(m[1] + (m[2] ? m[2].slice(0, 4) : "") + (m[3] || "Z")) : NaN;
+      }
+
+      // The current incident: its facts, and its timeline events on a time axis.
+      function showIncident(frame) {
+        const incident = frame.incident;
+        const picture = $("incident-timeline");
+        picture.replaceChildren();
+        if (!incident) {
+          $("incident-title").textContent = "No open incident";
+          $("incident-facts").textContent = "";
+          return;
+        }
+        $("incident-title").textContent = incident.title || "(untitled)";
+        $("incident-facts").textContent = "Status " + incident.status + " · Impact " + incident.impact;
+        const events = (frame.events || []).map((e) => ({ time: instant(e.time), type: e.type })).filter((e) => !isNaN(e.time));
+        const start = Math.min(instant(incident.created), ...events.map((e) => e.time));
+        const end = Math.max(start + 60000, Date.now(), ...events.map((e) => e.time));
+        const width = Math.max(200, picture.clientWidth || 600);
+        picture.setAttribute("viewBox", "0 0 " + width + " 60");
+        const x = (t) => 10 + ((t - start) / (end - start)) * (width - 20);
+        picture.append(svg("line", { class: "axis", x1: 10, y1: 30, x2: width - 10, y2: 30 }));
+        picture.append(svg("text", { x: 10, y: 52 }, new Date(start).toLocaleTimeString()));
+        picture.append(svg("text", { x: width - 10, y: 52, "text-anchor": "end" }, new Date(end).toLocaleTimeString()));
+        for (const e of events) {
+          const mark = svg("circle", { class: "event" + (e.type === "Note" ? " note" : ""), cx: x(e.time).toFixed(1), cy: 30, r: 5 });
+          mark.append(svg("title", {}, e.type + " · " + new Date(e.time).toLocaleString()));
+          picture.append(mark);
+        }
+        picture.setAttribute("aria-label", "Timeline: " + events.length + " event" + (events.length === 1 ? "" : "s"));
       }
 
       function notice(text) { show({ kind: "notice", author: "", text }); }
@@ -164,6 +219,8 @@ enum PageAssets {
             if (frame.seq <= state.last) return;
             state.last = frame.seq;
             show(frame);
+          } else if (frame.type === "incident") {
+            showIncident(frame);
           } else if (frame.type === "private") {
             show({ kind: "private", author: state.user, note: "only you can see this", text: frame.command + "\n\n" + frame.text });
           } else if (frame.type === "refused") {

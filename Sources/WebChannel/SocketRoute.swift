@@ -8,7 +8,7 @@ import Server
 ///
 /// Server to browser: `hello` (who, the last sequence number), every message
 /// after N and then each new one (`message`), what only this user may see
-/// (`private`), refusals (`refused`). Browser to server, JSON frames:
+/// (`private`), refusals (`refused`), the current incident (`incident`). Browser to server, JSON frames:
 /// `{"type":"message","text":...}`, `{"type":"pin","seq":N}` and `{"type":"ping"}`. A frame that is not
 /// JSON closes the connection; a connection whose queue overflows (it does
 /// not read) is dropped; a session that ends closes its sockets.
@@ -45,6 +45,9 @@ struct SocketRoute: WebSocketRoute {
                     let hello: JSONObject = ["type": "hello", "user": .string(user), "truncated": .bool(subscription.truncated)]
                     try await outbound.writeTextMessage(JSONValue.object(hello).wire)
                     for message in subscription.backlog { try await outbound.writeTextMessage(message.json.wire) }
+                    let panel: String
+                    if let cached = channel.currentIncidentFrame { panel = cached } else { panel = await channel.incidentFrame() }
+                    try await outbound.writeTextMessage(panel)
                     for await frame in subscription.frames { try await outbound.writeTextMessage(frame) }
                 }
                 group.addTask {

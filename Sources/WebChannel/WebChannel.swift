@@ -27,6 +27,7 @@ public final class WebChannel: Sendable {
     /// Who the results and notifications are from.
     public static let botName = "Incident Manager"
     private let limits: Limits
+    let panel = PanelCache()
 
     final class Limits: @unchecked Sendable {
         let lock = NSLock()
@@ -92,6 +93,7 @@ public final class WebChannel: Sendable {
             for notification in ran.notifications {
                 try await room.post(kind: .notification, author: Self.botName, text: notification, time: Date())
             }
+            if !ran.notifications.isEmpty { await refreshIncident() }
             return .posted
         } catch {
             logger.error("the channel's conversation could not be stored", metadata: ["error": "\(error.name): \(error.message)"])
@@ -128,10 +130,11 @@ public final class WebChannel: Sendable {
         let ran = await run("@aws ssm-incidents create-timeline-event --cli-input-json '\(json)'", as: user)
         guard ran.ok else { return .privately(ran.errors + ran.printed) }
         do {
-            try await room.post(kind: .command, author: user, text: "📌 pinned \(message.author)'s message to the timeline", time: now)
+            try await room.post(kind: .command, author: user, text: "Pinned \(message.author)'s message to the timeline as a Note", time: now)
             for notification in ran.notifications {
                 try await room.post(kind: .notification, author: Self.botName, text: notification, time: Date())
             }
+            await refreshIncident()
         } catch {
             return .refused("The message was pinned, but the channel could not keep the note of it.")
         }

@@ -134,6 +134,14 @@ try:
     check(more and "Failover started" in " ".join(more[before:]), "bob sees the timeline-event notification", repr(more))
     check(more and wait(lambda: entries(alice, "notification") == more), "alice sees the same notifications")
 
+    # The incident at a glance: its title and status, and its timeline drawn as marks on an axis.
+    panel = wait(lambda: bob.find_element(By.ID, "incident-title").text == "Database down")
+    check(panel, "bob's panel shows the current incident", bob.find_element(By.ID, "incident-title").text)
+    check("Status OPEN" in bob.find_element(By.ID, "incident-facts").text, "and its status")
+    marks = wait(lambda: len(bob.find_elements(By.CSS_SELECTOR, "#incident-timeline circle")) >= 2
+                 and len(bob.find_elements(By.CSS_SELECTOR, "#incident-timeline circle")))
+    check(marks, "and its timeline events as marks", str(marks))
+
     # A pin: alice's first message becomes a Note of the incident; bob sees the notification.
     first = [e for e in log(alice).find_elements(By.CSS_SELECTOR, ".msg.chat") if "database looks unhappy" in e.text][0]
     pin = [b for b in first.find_elements(By.CSS_SELECTOR, "button") if b.accessible_name == "Pin to the timeline"]
@@ -142,6 +150,7 @@ try:
     pin[0].click()
     noted = wait(lambda: len(entries(bob, "notification")) > count and entries(bob, "notification")[count:])
     check(noted and "Note" in " ".join(noted) and "alice: Morning all" in " ".join(noted), "bob sees the pinned message's Note", repr(noted))
+    check(wait(lambda: bob.find_elements(By.CSS_SELECTOR, "#incident-timeline circle.note")), "and the Note appears on the timeline picture")
 
     # A command outside bob's role: denied, to bob alone, with the reason.
     alice_count = len(entries(alice))

@@ -167,6 +167,11 @@ func makeChannel(members: String = "[alice, bob]", passwords: [String: String] =
 }
 
 @Suite struct WebChannelMessageTests {
+    @Test func withoutAnOpenIncidentThePanelIsEmpty() async throws {
+        let panel = try JSONValue(parsing: try await makeChannel().incidentFrame())
+        #expect(panel["type"]?.string == "incident" && panel["incident"]?.isNull == true)
+    }
+
     @Test func chatIsKeptAsTypedMarkupAndAll() async throws {
         let channel = try await makeChannel()
         let text = #"<script>alert(1)</script> <img src=x onerror=alert(2)> [x](javascript:alert(3)) <https://x|y>"#
@@ -382,5 +387,10 @@ func makeChannel(members: String = "[alice, bob]", passwords: [String: String] =
         let shown = sink.transcript
         #expect(shown.contains(#"\"alice: it's the <disk> & `raid` <https://x|y>\""#), "\(shown)")
         #expect(shown.contains("2026-11-"), "the note has the message's time: \(shown)")
+
+        // The panel: the open incident, its events (the start and the Note) in time order.
+        let panel = try JSONValue(parsing: await channel.incidentFrame())
+        #expect(panel["incident"]?["title"]?.string == "DB down" && panel["incident"]?["status"]?.string == "OPEN", "\(panel)")
+        #expect(panel["events"]?.array?.compactMap { $0["type"]?.string }.contains("Note") == true, "\(panel)")
     }
 }
