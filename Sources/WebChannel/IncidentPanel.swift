@@ -1,0 +1,61 @@
+import Channel
+import Foundation
+import Interpreter
+import JMESPath
+
+/// The incident at a glance, beside the conversation: the channel's current
+/// incident (the newest open one): its title, status and impact, and its
+/// timeline events, which the page draws on a time axis. It is read by the
+/// server itself (not as any responder, so no one's command log fills with
+/// it), after each command that notified, and sent to every browser.
+extension WebChannel {
+    /// The panel's frame, `{"type":"incident", ...}`; `incident` is null when none is open.
+    func incidentFrame() async -> String {
+        var frame: JSONObject = ["type": "incident", "incident": .null, "events": .array([])]
+        let find = await read("@aws ssm-incidents list-incident-records "
+            + "--filters '[{\"key\":\"status\",\"condition\":{\"equals\":{\"stringValues\":[\"OPEN\"]}}}]' "
+            + "--query 'sort_by(incidentRecordSummaries, &creationTime)[-1].arn' --output json")
+        guard let arn = find?.string else { return JSONValue.object(frame).wire }
+        if let record = await read("@aws ssm-incidents get-incident-record --arn \(arn) "
+            + "--query 'incidentRecord.{arn: arn, title: title, status: status, impact: impact, created: creationTime}' --output json") {
+            frame["incident"] = record
+        }
+        if let events = await read("@aws ssm-incidents list-timeline-events --incident-record-arn \(arn) "
+            + "--sort-by EVENT_TIME --sort-order ASCENDING --max-items 200 "
+            + "--query 'eventSummaries[].{time: eventTime, type: eventType}' --output json") {
+            frame["events"] = events
+        }
+        return JSONValue.object(frame).wire
+    }
+
+    /// Sends the panel to every browser and keeps it for those that connect later.
+    func refreshIncident() async {
+        let frame = await incidentFrame()
+        panel.lock.withLock { panel.frame = frame }
+        await room.broadcast(frame)
+    }
+
+    /// The panel as it was last read.
+    var currentIncidentFrame: String? { panel.lock.withLock { panel.frame } }
+
+    /// Runs a read in a session of the server's own (the local channel's
+    /// permissions, no log, no environment) and parses its JSON output.
+    private func read(_ command: String) async -> JSONValue? {
+        var settings = self.settings
+        settings.user = "incident-chat-web"
+        settings.output = .json
+        let sink = BufferSink()
+        guard let session = try? Session(backend: backend, settings: settings, channel: .local, sink: sink, environment: [:]) else {
+            return nil
+        }
+        session.notificationOutput = { _ in }
+        guard await session.runMessage(command, origin: .chat) == .ok,
+              let value = try? JSONValue(parsing: sink.printed), !value.isNull else { return nil }
+        return value
+    }
+}
+
+final class PanelCache: @unchecked Sendable {
+    let lock = NSLock()
+    var frame: String?
+}
