@@ -40,7 +40,7 @@ struct OptionDecoder {
             let extra = words[1].word.range.union(words[words.count - 1].word.range)
             diagnostics.append(.error(.tooManyValues,
                 "--\(option.name) takes one value, got \(words.count)", at: extra,
-                suggestion: shape.kind == .string ? "quote the value to keep its spaces: \"\(words.map(\.text).joined(separator: " "))\"" : nil))
+                suggestion: Self.oneValueSuggestion(words.map(\.text), shape: shape)))
             return nil
         }
         // Fast path: a literal string word, the common case.
@@ -57,6 +57,24 @@ struct OptionDecoder {
             return complex(node, source, shapeID, shape, path, &diagnostics)
         }
         return scalar(node, source, shapeID, path, &diagnostics)
+    }
+
+    /// How to give several words as the one value an option takes: quoted
+    /// for a string (`"Custom Event"`); for a timestamp typed with a space
+    /// between the date and the time (`2023-03-31 T20:30:00.000`, as the
+    /// Incident Manager guide's own example has it), the time as one word.
+    static func oneValueSuggestion(_ texts: [String], shape: Shape) -> String? {
+        switch shape.kind {
+        case .string:
+            return "quote the value to keep its spaces: \"\(texts.joined(separator: " "))\""
+        case .timestamp where texts.count == 2:
+            let time = texts[1].first == "T" || texts[1].first == "t" ? texts[1] : "T" + texts[1]
+            let joined = texts[0] + time
+            guard TimestampParser.parse(joined) != nil else { return nil }
+            return "write the date and the time as one word: \(joined)"
+        default:
+            return nil
+        }
     }
 
     /// A literal word for a string option, checked without building a

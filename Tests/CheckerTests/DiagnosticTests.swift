@@ -97,3 +97,22 @@ import Testing
         #expect(difference == nil, "\(difference ?? "")")
     }
 }
+
+extension DiagnosticTests {
+    /// The guide's example `--event-time 2023-03-31 T20:30:00.000 --event-type
+    /// Custom Event`, unquoted: every error comes with the fix, and the fixes
+    /// together give a command the checker takes.
+    @Test func theGuidesExampleGetsAFixForEachError() {
+        let arn = "arn:aws:ssm-incidents::111122223333:incident-record/db/6cc4"
+        let typed = "@aws ssm-incidents create-timeline-event --event-data \"Hello\" --event-time 2023-03-31 T20:30:00.000 --event-type Custom Event --incident-record-arn \(arn)"
+        let (result, _) = Support.check(typed)
+        #expect(result.diagnostics.count == 2)
+        #expect(result.diagnostics.allSatisfy { $0.suggestion != nil }, "\(result.diagnostics.map(\.message))")
+        #expect(result.diagnostics.map(\.suggestion) == [
+            "write the date and the time as one word: 2023-03-31T20:30:00.000",
+            "quote the value to keep its spaces: \"Custom Event\"",
+        ])
+        let fixed = "@aws ssm-incidents create-timeline-event --event-data \"Hello\" --event-time 2023-03-31T20:30:00.000 --event-type \"Custom Event\" --incident-record-arn \(arn)"
+        #expect(Support.check(fixed).0.diagnostics.isEmpty)
+    }
+}
