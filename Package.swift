@@ -39,10 +39,13 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
+        // for the test targets: the golden-file helper and the seeded random generator
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+
         // text → tokens → syntax tree, source ranges, diagnostics
         .target(name: "Syntax"),
         .testTarget(name: "SyntaxTests", dependencies: [
-            "Syntax",
+            "Syntax", "TestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ], exclude: ["Golden"]),
 
@@ -50,7 +53,7 @@ let package = Package(
         .target(name: "Catalog", dependencies: [
             .product(name: "OrderedCollections", package: "swift-collections"),
         ]),
-        .testTarget(name: "CatalogTests", dependencies: ["Catalog"], exclude: ["Golden"]),
+        .testTarget(name: "CatalogTests", dependencies: ["Catalog", "TestSupport"], exclude: ["Golden"]),
 
         // bounds a YAML document (depth, aliases, expanded size) before Yams composes it
         .target(name: "YAMLBounds", dependencies: [.product(name: "Yams", package: "Yams")]),
@@ -68,16 +71,16 @@ let package = Package(
             .product(name: "OrderedCollections", package: "swift-collections"),
             .product(name: "Yams", package: "Yams"),
         ]),
-        .testTarget(name: "CheckerTests", dependencies: ["Checker", "Constraints", "Syntax", "Catalog"], exclude: ["Golden"]),
+        .testTarget(name: "CheckerTests", dependencies: ["Checker", "Constraints", "Syntax", "Catalog", "TestSupport"], exclude: ["Golden"]),
 
         // JMESPath (--query): lexer, parser, interpreter, functions; no dependencies
         .target(name: "JMESPath"),
-        .testTarget(name: "JMESPathTests", dependencies: ["JMESPath"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "JMESPathTests", dependencies: ["JMESPath", "TestSupport"], resources: [.copy("Fixtures")]),
 
         // prints results as the AWS CLI does: json, yaml, text, table
         .target(name: "Renderer", dependencies: ["Catalog", "JMESPath"]),
         .testTarget(name: "RendererTests", dependencies: [
-            "Renderer", "Catalog", "JMESPath",
+            "Renderer", "Catalog", "JMESPath", "TestSupport",
             .product(name: "OrderedCollections", package: "swift-collections"),
         ], exclude: ["Golden"]),
 
@@ -89,7 +92,7 @@ let package = Package(
             .product(name: "OrderedCollections", package: "swift-collections"),
         ]),
         .testTarget(name: "ChannelTests", dependencies: [
-            "Channel", "Catalog", "Syntax",
+            "Channel", "Catalog", "Syntax", "TestSupport",
             .product(name: "OrderedCollections", package: "swift-collections"),
         ], exclude: ["Golden"]),
 

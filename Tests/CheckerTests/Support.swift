@@ -2,6 +2,7 @@ import Catalog
 @testable import Checker
 import Foundation
 import Syntax
+import TestSupport
 
 /// Helpers shared by the checker tests.
 enum Support {
@@ -59,21 +60,7 @@ enum Support {
     /// Compares text with a golden file, or rewrites it when UPDATE_GOLDEN=1;
     /// nil when they agree, else the first differing line.
     static func checkGolden(_ text: String, _ name: String) throws -> String? {
-        let url = golden.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
-            try text.write(to: url, atomically: true, encoding: .utf8)
-            return nil
-        }
-        guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-            return "missing golden file \(name) (run with UPDATE_GOLDEN=1)"
-        }
-        if expected == text { return nil }
-        let a = expected.split(separator: "\n", omittingEmptySubsequences: false)
-        let b = text.split(separator: "\n", omittingEmptySubsequences: false)
-        for i in 0..<max(a.count, b.count) where (i < a.count ? a[i] : nil) != (i < b.count ? b[i] : nil) {
-            return "\(name):\(i + 1): expected \(i < a.count ? String(a[i]) : "<end>"), got \(i < b.count ? String(b[i]) : "<end>")"
-        }
-        return "\(name) differs"
+        try Golden.check(text, at: golden.appendingPathComponent(name))
     }
 }
 

@@ -1,4 +1,5 @@
 @testable import JMESPath
+import TestSupport
 
 /// Random documents and random expressions that walk the JMESPath grammar, from a seed.
 struct ExpressionGenerator {

@@ -1,5 +1,6 @@
 import Testing
 @testable import JMESPath
+import TestSupport
 
 @Suite struct ParserTests {
     func compileError(_ text: String) -> JMESPathError? {

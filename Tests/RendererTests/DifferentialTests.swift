@@ -2,6 +2,7 @@ import Foundation
 import JMESPath
 import Renderer
 import Testing
+import TestSupport
 
 /// Every document through our renderer and through the installed AWS CLI's own
 /// formatters (one python3 process for all cases), compared byte for byte.
@@ -49,8 +50,8 @@ import Testing
             case .success(let expected):
                 compared += 1
                 let actual = ours(c)
-                if !sameBytes(expected, actual) {
-                    mismatches.append("\(label): " + firstDifference(expected: expected, actual: actual))
+                if !expected.utf8.elementsEqual(actual.utf8) {
+                    mismatches.append("\(label): " + TestSupport.Golden.firstDifference(expected: expected, actual: actual))
                 }
             }
         }

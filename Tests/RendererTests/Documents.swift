@@ -3,6 +3,7 @@ import Foundation
 import JMESPath
 import OrderedCollections
 import Renderer
+import TestSupport
 
 /// Documents the renderer is tested on: realistic ssm-incidents responses, hand-picked
 /// edge cases, and generated ones.
@@ -249,15 +250,15 @@ enum Documents {
                                 "arn:aws:ssm-incidents::111122223333:incident-record/db/6cc4"]
 
     private static func scalar(_ r: inout SeededRandom) -> JSONValue {
-        switch r.below(10) {
+        switch r.next(below: 10) {
         case 0: return .null
         case 1: return .bool(r.chance(50))
-        case 2: return .number(Double(r.below(2_000_001)) - 1_000_000)
+        case 2: return .number(Double(r.next(below: 2_000_001)) - 1_000_000)
         case 3: return .number(r.pick([0.5, -1.25, 3.14159, 1e-05, 2.5e+20, 0.1, 100.125]))
-        case 4: return .number(Double(r.below(6)))
+        case 4: return .number(Double(r.next(below: 6)))
         case 5:
             var s = ""
-            for _ in 0..<(12 + r.below(10)) { s += r.pick(["incident", "response", "écrit", "東京", "plan", "x"]) + " " }
+            for _ in 0..<(12 + r.next(below: 10)) { s += r.pick(["incident", "response", "écrit", "東京", "plan", "x"]) + " " }
             return .string(s.trimmingCharacters(in: .whitespaces))
         default: return .string(r.pick(words))
         }
@@ -265,22 +266,22 @@ enum Documents {
 
     private static func object(_ r: inout SeededRandom, depth: Int) -> JSONValue {
         var o = JSONObject()
-        for _ in 0..<(1 + r.below(depth == 0 ? 6 : 4)) { o.set(r.pick(keys), value(&r, depth: depth + 1)) }
+        for _ in 0..<(1 + r.next(below: depth == 0 ? 6 : 4)) { o.set(r.pick(keys), value(&r, depth: depth + 1)) }
         return .object(o)
     }
 
     private static func value(_ r: inout SeededRandom, depth: Int) -> JSONValue {
-        let roll = depth >= 4 ? 0 : r.below(10)
+        let roll = depth >= 4 ? 0 : r.next(below: 10)
         switch roll {
         case 6: return r.chance(20) ? [:] : object(&r, depth: depth)
         case 7:  // a list of objects, sometimes with different keys
             if r.chance(15) { return [] }
-            return .array((0..<(1 + r.below(3))).map { _ in object(&r, depth: depth) })
+            return .array((0..<(1 + r.next(below: 3))).map { _ in object(&r, depth: depth) })
         case 8:  // a list of scalars
-            return .array((0..<r.below(4)).map { _ in scalar(&r) })
+            return .array((0..<r.next(below: 4)).map { _ in scalar(&r) })
         case 9:  // a list of equally long lists of scalars
-            let width = 1 + r.below(3)
-            return .array((0..<(1 + r.below(3))).map { _ in .array((0..<width).map { _ in scalar(&r) }) })
+            let width = 1 + r.next(below: 3)
+            return .array((0..<(1 + r.next(below: 3))).map { _ in .array((0..<width).map { _ in scalar(&r) }) })
         default: return scalar(&r)
         }
     }

@@ -1,5 +1,6 @@
 @testable import Syntax
 import Foundation
+import TestSupport
 
 /// Reads the project's EBNF grammars (`Grammar/*.ebnf`) and generates random
 /// sentences from them, so that tests exercise the grammar as written.
@@ -142,19 +143,6 @@ struct EBNF: Sendable {
                 return .reference(n)
             }
         }
-    }
-}
-
-/// A small deterministic random generator (SplitMix64), so a failing seed can be replayed.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

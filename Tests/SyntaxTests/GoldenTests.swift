@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Syntax
+import TestSupport
 
 /// Golden files: each `Golden/NAME.message` (one chat message) or
 /// `Golden/NAME.runbook` (a runbook) has `Golden/NAME.expected` beside it,
@@ -46,11 +47,7 @@ struct GoldenTests {
     func golden(_ name: String) throws {
         let actual = try Self.render(name)
         let expectedURL = Self.folder.appendingPathComponent((name as NSString).deletingPathExtension + ".expected")
-        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
-            try actual.write(to: expectedURL, atomically: true, encoding: .utf8)
-            return
-        }
-        let expected = try String(contentsOf: expectedURL, encoding: .utf8)
-        #expect(actual == expected, "\(name) differs from its golden file (UPDATE_GOLDEN=1 rewrites it)")
+        let difference = try Golden.check(actual, at: expectedURL)
+        #expect(difference == nil, "\(name) differs from its golden file (UPDATE_GOLDEN=1 rewrites it): \(difference ?? "")")
     }
 }

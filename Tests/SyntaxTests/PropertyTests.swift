@@ -1,6 +1,7 @@
 import PropertyBased
 import Testing
 @testable import Syntax
+import TestSupport
 
 /// Sentences generated from `Grammar/*.ebnf` parse without errors, and the
 /// canonical printer gives text that parses to the same tree.
