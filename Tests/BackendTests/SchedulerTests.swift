@@ -49,16 +49,18 @@ struct SchedulerTests {
         let backend = MemoryBackend(clock: clock, ids: SeededIDGenerator(seed: 3))
         let (bobChannel, started) = try await Self.engagementDueSoon(backend, clock)
         let deliveries = Deliveries()
-        let task = Task { await Scheduler(backend: backend, recheck: .seconds(30)).run { await deliveries.add($0) } }
+        let task = Task { await Scheduler(backend: backend, recheck: .seconds(600)).run { await deliveries.add($0) } }
         defer { task.cancel() }
-        let sent = await deliveries.waitFor(1, timeout: 25)
+        let sent = await deliveries.waitFor(1, timeout: 300)
         try #require(sent.count == 1)
         #expect(sent[0].message.contactChannelArn == bobChannel)
-        // Due 0.4 s after the start: not early, and long before the 30 s
-        // recheck (the suite runs beside others on two cores, so the bound is
-        // loose; Tests/EndToEnd/time.sh holds the server to one second).
+        // Due 0.4 s after the start: not early, and long before the 600 s
+        // recheck. The suite shares two cores with others whose SQLite work
+        // holds the thread pool (seen 19 s late), so this tells "woken for the
+        // step" from "slept out" and no more; Tests/EndToEnd/time.sh holds the
+        // server to one second.
         let late = sent[0].at.timeIntervalSince(started) - 0.4
-        #expect(late >= -0.05 && late < 15, "delivered \(late) s after its due time")
+        #expect(late >= -0.05 && late < 300, "delivered \(late) s after its due time")
         // Stamped with the instant it was due, one minute after alice's page.
         let alicePage = try #require(try await backend.outbox().first { $0.kind == .page })
         #expect(sent[0].message.time == alicePage.time + 60_000)
@@ -71,17 +73,17 @@ struct SchedulerTests {
     @Test func aRingWakesTheSleeper() async throws {
         let bell = Doorbell()
         let began = Date()
-        let sleeper = Task { await bell.wait(upTo: .seconds(30)) }
+        let sleeper = Task { await bell.wait(upTo: .seconds(600)) }
         try await Task.sleep(for: .milliseconds(100))
         bell.ring()
         await sleeper.value
         // Woken, not slept out (loose: other suites share the two cores).
-        #expect(Date().timeIntervalSince(began) < 15)
+        #expect(Date().timeIntervalSince(began) < 300)
         // A ring while nobody sleeps ends the next wait at once; the one after sleeps.
         bell.ring()
         let early = Date()
-        await bell.wait(upTo: .seconds(30))
-        #expect(Date().timeIntervalSince(early) < 15)
+        await bell.wait(upTo: .seconds(600))
+        #expect(Date().timeIntervalSince(early) < 300)
         let full = Date()
         await bell.wait(upTo: .milliseconds(200))
         #expect(Date().timeIntervalSince(full) >= 0.19)
