@@ -4,9 +4,9 @@
 #   make fuzz   builds the libFuzzer targets (Tests/Fuzz) and runs each for FUZZ_SECONDS
 SWIFT      ?= swift
 BIN        := .build/debug/incident-chat
-PY_MODULES := boto3 botocore awscli jmespath regex selenium
+PY_MODULES := boto3 botocore awscli jmespath regex
 
-.PHONY: run test build deps bench e2e golden clean fuzz
+.PHONY: run test build deps test-deps bench e2e golden clean fuzz
 
 run: deps build
 	@$(BIN)
@@ -14,7 +14,7 @@ run: deps build
 build: deps
 	$(SWIFT) build --product incident-chat
 
-test: deps
+test: deps test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	@$(MAKE) --no-print-directory e2e
@@ -73,8 +73,6 @@ deps:
 	pkg-config --exists sqlite3 2>/dev/null || missing="$$missing libsqlite3-dev"; \
 	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
 	command -v pkg-config >/dev/null 2>&1 || missing="$$missing pkg-config"; \
-	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
-	command -v chromedriver >/dev/null 2>&1 || missing="$$missing chromium-driver"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing) >/dev/null; \
@@ -90,3 +88,14 @@ clean:
 .PHONY: catalog
 catalog:
 	python3 Scripts/generate-catalog.py
+
+# What only the tests need: headless Chromium and Selenium for the browser channel (web.sh).
+test-deps:
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v chromedriver >/dev/null 2>&1 || missing="$$missing chromium-driver"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing) >/dev/null; \
+	fi
+	@python3 -c "import selenium" 2>/dev/null || pip install -q selenium
