@@ -1,22 +1,12 @@
 import Syntax
+import YAMLBounds
 import Yams
 
 extension SourceFile {
     /// The location of a 1-based line and a 1-based column counted in Unicode
     /// scalars (as libyaml counts them), clamped to the file.
     func location(line: Int, column: Int) -> SourceLocation {
-        var offset = 0
-        var currentLine = 1
-        while currentLine < line && offset < bytes.count {
-            if bytes[offset] == UInt8(ascii: "\n") { currentLine += 1 }
-            offset += 1
-        }
-        var currentColumn = 1
-        while currentColumn < column && offset < bytes.count && bytes[offset] != UInt8(ascii: "\n") {
-            offset += 1
-            while offset < bytes.count && bytes[offset] & 0xC0 == 0x80 { offset += 1 }
-            currentColumn += 1
-        }
+        let offset = YAMLBounds.offset(line: line, column: column, in: bytes)
         // The line and column of that offset as every diagnostic counts them (a stray
         // continuation byte is no column of its own there; a mark past the last line,
         // libyaml's at the end of a file without a final newline, is the file's end).

@@ -102,8 +102,9 @@ public enum YAMLBounds {
         }
     }
 
-    /// The UTF-8 offset of a 1-based line and column counted in Unicode scalars, clamped to the text.
-    static func offset(line: Int, column: Int, in bytes: [UInt8]) -> Int {
+    /// The UTF-8 offset of a 1-based line and column counted in Unicode
+    /// scalars (as libyaml's marks count them), clamped to the text.
+    public static func offset(line: Int, column: Int, in bytes: [UInt8]) -> Int {
         var offset = 0
         var currentLine = 1
         while currentLine < line && offset < bytes.count {

@@ -1,6 +1,7 @@
 import Foundation
 import JMESPath
 import Testing
+import TestSupport
 
 /// Issue 14: 100,000-long expressions and the deepest documents. Nesting past
 /// the limit is a syntax error with a column; a chain of fields is a flat list
@@ -8,23 +9,11 @@ import Testing
 /// walks over the deepest document (equality, serialization, flattening)
 /// finish on a thread with a quarter of the usual stack (2 MiB of Linux's 8).
 @Suite struct DeepInputTests {
-    static func onSmallStack<T: Sendable>(_ stack: Int = 2 << 20, _ body: @escaping @Sendable () -> T) -> T {
-        let box = ThreadResult<T>()
-        let thread = Thread {
-            box.value = body()
-            box.done.signal()
-        }
-        thread.stackSize = stack
-        thread.start()
-        box.done.wait()
-        return box.value!
-    }
-
     @Test(arguments: ["(", "[", "!", "{a:", "& ", "a | ("])
     func aHundredThousandOpeningsAreASyntaxError(open: String) {
         let text = String(repeating: open, count: 100_000) + "a"
         // A debug build's parser spends over 4 MiB on 512 levels of `a | (`: the thread has Linux's default 8 MiB.
-        let error = Self.onSmallStack(8 << 20) { () -> JMESPathError? in
+        let error = onSmallStack(8 << 20) { () -> JMESPathError? in
             do throws(JMESPathError) { _ = try JMESPath.Expression(compiling: text); return nil } catch { return error }
         }
         #expect(error?.kind == .syntax)
@@ -37,7 +26,7 @@ import Testing
         var document: JSONValue = "end"
         for _ in 0..<JSONValue.maximumNestingDepth { document = ["a": document] }
         let doc = document
-        let result = Self.onSmallStack { () -> Result<JSONValue, JMESPathError> in
+        let result = onSmallStack { () -> Result<JSONValue, JMESPathError> in
             do throws(JMESPathError) { return .success(try JMESPath.Expression(compiling: text).evaluate(on: doc)) } catch { return .failure(error) }
         }
         // Deeper than the document: null, as the specification says of a missing field.
@@ -50,7 +39,7 @@ import Testing
         let depth = JSONValue.maximumNestingDepth
         let text = String(repeating: "[", count: depth) + "1" + String(repeating: "]", count: depth)
         let document = try JSONValue(parsing: text)
-        let results = Self.onSmallStack { () -> [String] in
+        let results = onSmallStack { () -> [String] in
             ["to_string(@)", "@ == @", "length(to_string(@))", "@[]", "contains([@], @)", "type(@)", "length(sort_by([@, @], &to_string(@)))"]
                 .map { expression in
                     do { return try JMESPath.search(expression, in: document).serialized(.compact) } catch { return "error: \(error)" }
@@ -64,10 +53,4 @@ import Testing
         #expect(results[5] == "\"array\"")
         #expect(results[6] == "2")
     }
-}
-
-/// What a thread of `onSmallStack` hands back.
-private final class ThreadResult<T>: @unchecked Sendable {
-    var value: T?
-    let done = DispatchSemaphore(value: 0)
 }

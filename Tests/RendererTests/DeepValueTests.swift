@@ -2,6 +2,7 @@ import Foundation
 import JMESPath
 import Renderer
 import Testing
+import TestSupport
 
 /// Any value a `--query` can make is printed, however deep: a literal or a
 /// multi-select hash nests at most `JMESPath.maximumNestingDepth` levels, and
@@ -18,24 +19,11 @@ import Testing
         return value
     }
 
-    /// Runs `body` on a thread with `stack` bytes of stack and waits for it.
-    static func onSmallStack<T: Sendable>(_ stack: Int = 2 << 20, _ body: @escaping @Sendable () -> T) -> T {
-        let box = ThreadResult<T>()
-        let thread = Thread {
-            box.value = body()
-            box.done.signal()
-        }
-        thread.stackSize = stack
-        thread.start()
-        box.done.wait()
-        return box.value!
-    }
-
     @Test(arguments: [OutputFormat.json, .yaml, .text, .table])
     func everyFormatPrintsTheDeepestValueAQueryMakes(format: OutputFormat) throws {
         let depth = JMESPath.maximumNestingDepth
         let value = Self.deep(depth)
-        let text = Self.onSmallStack { Renderer(format: format).render(value, title: "ListIncidentRecords") }
+        let text = onSmallStack { Renderer(format: format).render(value, title: "ListIncidentRecords") }
         #expect(text.contains("bottom"))
         if format == .json {
             // The JSON output reads back as the same value.
@@ -48,14 +36,8 @@ import Testing
         let literal = "`" + String(repeating: "[", count: depth) + "1" + String(repeating: "]", count: depth) + "`"
         let value = try JMESPath.search(literal, in: nil)
         for format in [OutputFormat.json, .yaml, .text, .table] {
-            let text = Self.onSmallStack { Renderer(format: format).render(value, title: "X") }
+            let text = onSmallStack { Renderer(format: format).render(value, title: "X") }
             #expect(text.contains("1"), "\(format)")
         }
     }
-}
-
-/// What a thread of `onSmallStack` hands back.
-private final class ThreadResult<T>: @unchecked Sendable {
-    var value: T?
-    let done = DispatchSemaphore(value: 0)
 }
