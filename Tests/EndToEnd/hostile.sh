@@ -151,7 +151,17 @@ if [ -n "$endpoint" ]; then
         "ssm-incidents list-incident-records --filters key=creationTime,condition={before=1e308}" >slack-answer.txt 2>&1
     grep -q "0001-01-01" slack-answer.txt && ok "a Slack command with before=1e308 is answered with the reason" \
         || fail "Slack before=1e308: $(head -c 400 slack-answer.txt)"
-    kill -0 "$server_pid" 2>/dev/null && ok "the server survives the Slack command" || fail "the server died on a Slack command"
+    # Deep YAML, a YAML alias bomb and 2,000 repeated options, each as one Slack command.
+    deep="ssm-incidents list-incident-records --cli-input-yaml '$(head -c 10000 /dev/zero | tr '\0' '[')'"
+    bomb="ssm-incidents list-incident-records --cli-input-yaml '{a: &a [x,x,x,x,x,x,x,x,x], b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a], c: [*b,*b,*b,*b,*b,*b,*b,*b,*b]}'"
+    repeated="ssm-incidents list-incident-records$(for _ in $(seq 1 2000); do printf ' --max-items 1'; done)"
+    for case in "deep:nests deeper than" "bomb:is not allowed in command input" "repeated:more diagnostic"; do
+        name=${case%%:*} expected=${case#*:}
+        timeout 30 python3 "$here/connectors/slack_client.py" "$endpoint/slack/commands" "$secret" none --one "${!name}" >slack-answer.txt 2>&1
+        grep -q "$expected" slack-answer.txt && ok "a Slack command with $name input is answered with the reason" \
+            || fail "Slack, $name input: $(head -c 300 slack-answer.txt)"
+    done
+    kill -0 "$server_pid" 2>/dev/null && ok "the server survives the Slack commands" || fail "the server died on a Slack command"
 else
     fail "the Slack server did not start: $(cat slack.out slack.err)"
 fi
