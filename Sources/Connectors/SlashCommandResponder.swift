@@ -96,26 +96,14 @@ public struct SlashCommandResponder: Sendable {
 
     /// Runs the command in a session of its own.
     func run(_ command: SlashCommand) async -> SlackReply {
-        var settings = self.settings
-        settings.user = command.userName
-        let sink = SplitSink()
-        let session: Session
-        do {
-            session = try Session(backend: backend, settings: settings, channel: channel, sink: sink, environment: [:])
-        } catch {
-            // Where the log is, and why it cannot be opened, is for the operator, not the chat.
-            logger.error("the channel's command log cannot be opened; the command was not run",
-                         metadata: ["error": "\(error)", "user": "\(command.userName)"])
-            return .failure("The channel's command log cannot be opened, so the command was not run. The server's operator can see why in its log.")
-        }
-        session.notificationOutput = { _ in }
         let logger = self.logger
-        session.operatorLog = { logger.error("\($0)", metadata: ["user": "\(command.userName)"]) }
-        session.webhookTransport = deliverer
         logger.info("slack command", metadata: ["user": "\(command.userName)", "channel": "\(command.channelName)",
                                                  "team": "\(command.teamDomain)"])
-        let status = await session.runMessage(command.message, origin: .chat)
-        return status == .ok ? .result(output: sink.printed, warnings: sink.errors) : .failure(sink.errors + sink.printed)
+        let ran = await ChatRun.run(command.message, as: command.userName, backend: backend, settings: settings,
+                                    channel: channel, webhookTransport: deliverer) {
+            logger.error("\($0)", metadata: ["user": "\(command.userName)"])
+        }
+        return ran.ok ? .result(output: ran.printed, warnings: ran.errors) : .failure(ran.errors + ran.printed)
     }
 
     static func usage(_ command: String) -> String {

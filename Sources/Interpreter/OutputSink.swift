@@ -81,3 +81,13 @@ public final class TranscriptSink: OutputSink {
     public func output(_ text: String) { transcript += text }
     public func error(_ text: String) { transcript += text }
 }
+
+/// Keeps a session's output and its errors apart, so that a chat front end
+/// can show a result to the channel and a failure to its author alone.
+public final class SplitSink: OutputSink {
+    public private(set) var printed = ""
+    public private(set) var errors = ""
+    public init() {}
+    public func output(_ text: String) { printed += text }
+    public func error(_ text: String) { errors += text }
+}

@@ -44,7 +44,7 @@ extension WebChannel {
         var settings = self.settings
         settings.user = "incident-chat-web"
         settings.output = .json
-        let sink = BufferSink()
+        let sink = SplitSink()
         guard let session = try? Session(backend: backend, settings: settings, channel: .local, sink: sink, environment: [:]) else {
             return nil
         }

@@ -141,44 +141,11 @@ public final class WebChannel: Sendable {
         return .posted
     }
 
-    struct Ran {
-        var ok: Bool
-        var printed: String
-        var errors: String
-        var notifications: [String]
-    }
-
     /// Runs a command in a session of its own, as `user`, the way a Slack slash command runs.
-    func run(_ text: String, as user: String) async -> Ran {
-        var settings = self.settings
-        settings.user = user
-        let sink = BufferSink()
-        let session: Session
-        do {
-            session = try Session(backend: backend, settings: settings, channel: configuration, sink: sink, environment: [:])
-        } catch {
-            logger.error("the channel's command log cannot be opened; the command was not run",
-                         metadata: ["error": "\(error)", "user": "\(user)"])
-            return Ran(ok: false, printed: "", errors: "The channel's command log cannot be opened, so the command was not run. "
-                + "The server's operator can see why in its log.\n", notifications: [])
-        }
-        let notifications = NotificationBuffer()
-        session.notificationOutput = { notifications.texts.append($0) }
+    func run(_ text: String, as user: String) async -> ChatRun {
         let logger = self.logger
-        session.operatorLog = { logger.error("\($0)", metadata: ["user": "\(user)"]) }
-        let status = await session.runMessage(text, origin: .chat)
-        return Ran(ok: status == .ok, printed: sink.printed, errors: sink.errors, notifications: notifications.texts)
+        return await ChatRun.run(text, as: user, backend: backend, settings: settings, channel: configuration) {
+            logger.error("\($0)", metadata: ["user": "\(user)"])
+        }
     }
-}
-
-/// A session's output and its errors, kept apart.
-final class BufferSink: OutputSink {
-    private(set) var printed = ""
-    private(set) var errors = ""
-    func output(_ text: String) { printed += text }
-    func error(_ text: String) { errors += text }
-}
-
-final class NotificationBuffer {
-    var texts: [String] = []
 }

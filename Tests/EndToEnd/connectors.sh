@@ -11,23 +11,20 @@ set -uo pipefail
 bin=$(realpath "$1")
 here=$(cd "$(dirname "$0")/connectors" && pwd)
 work=$(mktemp -d)
+source "$here/../support/common.sh"
 server_pid= receiver_pid=
 cleanup() {
-    [ -n "$server_pid" ] && kill -TERM "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+    stop_serve
     [ -n "$receiver_pid" ] && kill "$receiver_pid" 2>/dev/null && wait "$receiver_pid" 2>/dev/null
     rm -rf "$work"
 }
 trap cleanup EXIT
 cd "$work"
-passed=0; failed=0
-ok() { passed=$((passed + 1)); echo "ok   $1"; }
-fail() { failed=$((failed + 1)); echo "FAIL $1"; }
-finish() { echo "connectors.sh: $passed passed, $failed failed"; [ "$failed" = 0 ]; exit; }
 
 # The webhook receiver.
 python3 "$here/receiver.py" received.jsonl receiver.port & receiver_pid=$!
 for _ in $(seq 1 50); do [ -s receiver.port ] && break; sleep 0.1; done
-[ -s receiver.port ] || { fail "the webhook receiver did not start"; finish; }
+[ -s receiver.port ] || { fail "the webhook receiver did not start"; finish connectors.sh; }
 hooks="http://127.0.0.1:$(cat receiver.port)"
 
 cat > ops.yaml <<YAML
@@ -58,19 +55,12 @@ delivery: {attempts: 3, backoff: 0.05, max-backoff: 0.2, timeout: 2}
 YAML
 
 arn=$("$bin" run --store store.sqlite "$here/setup.chat" 2>/dev/null | tail -1)
-[[ $arn == arn:aws:ssm-incidents::111122223333:incident-record/db/* ]] || { fail "setup: $arn"; finish; }
+[[ $arn == arn:aws:ssm-incidents::111122223333:incident-record/db/* ]] || { fail "setup: $arn"; finish connectors.sh; }
 
 # The server, with the signing secret from the environment.
 secret=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
-SLACK_SIGNING_SECRET=$secret "$bin" serve --port 0 --store store.sqlite --channel ops.yaml --log-level warning \
-    >server.out 2>server.err & server_pid=$!
-for _ in $(seq 1 100); do
-    grep -q 'listening on' server.out 2>/dev/null && break
-    kill -0 "$server_pid" 2>/dev/null || break
-    sleep 0.1
-done
-endpoint=$(grep -o 'http://127.0.0.1:[0-9]*' server.out | head -1)
-[ -n "$endpoint" ] || { fail "the server did not start: $(cat server.out server.err)"; finish; }
+SLACK_SIGNING_SECRET=$secret start_serve server "$bin" --store store.sqlite --channel ops.yaml --log-level warning
+[ -n "$endpoint" ] || { fail "the server did not start: $(cat server.out server.err)"; finish connectors.sh; }
 grep -q 'Slack slash commands: POST /slack/commands (channel slack:acme/#ops)' server.out \
     && ok "serve announces the slash command endpoint" || fail "serve's start line: $(cat server.out)"
 
@@ -188,4 +178,4 @@ PY
 if [ $? = 0 ]; then ok "Slack's refused commands and alias commands are in the log with their reasons ($(cat slack-log))"
 else fail "the Slack command log: $(cat slack-log)"; fi
 
-finish
+finish connectors.sh

@@ -5,6 +5,7 @@ and role. Prints ok/FAIL lines; the incident's ARN is printed for web.sh.
 Usage: web_driver.py ENDPOINT SCREENSHOT_DIR
 """
 import re
+import os
 import sys
 import time
 
@@ -13,18 +14,10 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "support"))
+from checks import check, finish  # noqa: E402
+
 ENDPOINT, SHOTS = sys.argv[1], sys.argv[2]
-failures = 0
-
-
-def check(condition, name, detail=""):
-    global failures
-    if condition:
-        print(f"ok   {name}")
-    else:
-        failures += 1
-        print(f"FAIL {name}{': ' + detail if detail else ''}")
-    sys.stdout.flush()
 
 
 def browser(width, height):
@@ -184,8 +177,9 @@ try:
     check(bob.execute_script("return document.documentElement.scrollWidth <= window.innerWidth"), "the page fits a phone's width")
     alice.save_screenshot(f"{SHOTS}/web-channel.png")
     bob.save_screenshot(f"{SHOTS}/web-channel-phone.png")
-    check(True, f"screenshots in {SHOTS}/web-channel.png and web-channel-phone.png")
+    shots = [f"{SHOTS}/web-channel.png", f"{SHOTS}/web-channel-phone.png"]
+    check(all(os.path.getsize(p) > 0 for p in shots), f"screenshots in {shots[0]} and {shots[1]}")
 finally:
     alice.quit()
     bob.quit()
-sys.exit(1 if failures else 0)
+finish()

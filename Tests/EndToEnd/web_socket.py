@@ -7,25 +7,18 @@ message N gets N+1, N+2, ... in order, each once. Prints ok/FAIL lines.
 Usage: web_socket.py ENDPOINT NAME PASSWORD
 """
 import json
+import os
 import sys
 import time
 import urllib.request
 
 import websocket
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "support"))
+from checks import check, finish  # noqa: E402
+
 ENDPOINT, NAME, PASSWORD = sys.argv[1:4]
 HOST = ENDPOINT.split("//", 1)[1]
-failures = 0
-
-
-def check(condition, name, detail=""):
-    global failures
-    if condition:
-        print(f"ok   {name}")
-    else:
-        failures += 1
-        print(f"FAIL {name}{': ' + detail if detail else ''}")
-    sys.stdout.flush()
 
 
 def http(path, body=None, headers=None):
@@ -126,4 +119,4 @@ while time.time() < end and code is None:
         code = int.from_bytes(data[:2], "big") if len(data) >= 2 else 0
 check(code == 1003, "a frame that is not JSON closes the connection (1003)", f"close code {code}")
 ws.close()
-sys.exit(1 if failures else 0)
+finish()
