@@ -16,7 +16,8 @@ build: deps
 
 test: deps test-deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	@# A throwaway PostgreSQL (support/postgres.sh) for the PostgreSQL tests, stopped after, also on failure.
+	bash Tests/EndToEnd/support/with-postgres.sh $(SWIFT) test --skip-build
 	@$(MAKE) --no-print-directory e2e
 
 # End-to-end scripts drive the built binary (and the REPL in tmux, the server with boto3).
@@ -89,10 +90,12 @@ clean:
 catalog:
 	python3 Scripts/generate-catalog.py
 
-# What only the tests need: headless Chromium and Selenium for the browser channel (web.sh).
+# What only the tests need: headless Chromium and Selenium for the browser channel (web.sh);
+# Debian's PostgreSQL server for the throwaway databases of the PostgreSQL tests.
 test-deps:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	command -v chromedriver >/dev/null 2>&1 || missing="$$missing chromium-driver"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
