@@ -24,14 +24,14 @@ import Foundation
 public struct Scheduler: Sendable {
     public let backend: any TimeDriven
     let clock: any WallClock
-    let doorbell: Doorbell
+    let doorbell: Doorbell.Listener
     /// The longest sleep.
     public var recheck: Duration
 
     public init(backend: some EngineBackend, recheck: Duration = .seconds(30)) {
         self.backend = backend
         clock = backend.engine.clock
-        doorbell = backend.engine.doorbell
+        doorbell = backend.engine.doorbell.listener()
         self.recheck = recheck
     }
 
@@ -63,39 +63,66 @@ public struct Scheduler: Sendable {
     }
 }
 
-/// What wakes a sleeping ``Scheduler`` early: the engine rings it after every
-/// command, since a command may have made a step due sooner than the one the
-/// scheduler sleeps for. Ringing costs a lock when nobody sleeps.
+/// What wakes a sleeping ``Scheduler`` (or a delivery relay) early: the
+/// engine rings it after every command that may have made a step due sooner
+/// or put a message in the outbox. Each sleeper listens on a ``Listener`` of
+/// its own, so a ring wakes every one of them; a ring while a listener is
+/// awake ends its next wait at once. Ringing costs a lock when nobody sleeps.
 public final class Doorbell: @unchecked Sendable {
     private let lock = NSLock()
-    private var sleeper: Task<Void, Never>?
-    private var rung = false
+    private var rings: UInt64 = 0
+    private var sleepers: [ObjectIdentifier: Task<Void, Never>] = [:]
+    /// The listener of ``wait(upTo:)``.
+    private var shared: Listener!
 
-    public init() {}
+    public init() {
+        shared = Listener(self)
+    }
 
     public func ring() {
         lock.withLock {
-            if let sleeper { sleeper.cancel() } else { rung = true }
+            rings &+= 1
+            for sleeper in sleepers.values { sleeper.cancel() }
         }
     }
 
-    /// Returns after `duration`, or sooner when the bell rings (or rang since the last wait).
+    /// A new listener, which hears the rings from now on.
+    public func listener() -> Listener { Listener(self) }
+
+    /// Waits on the bell's own listener (one sleeper at a time).
     func wait(upTo duration: Duration) async {
-        let task = Task<Void, Never> { try? await Task.sleep(for: duration) }
-        let early = lock.withLock {
-            if rung { rung = false; return true }
-            sleeper = task
-            return false
+        await shared.wait(upTo: duration)
+    }
+
+    /// One sleeper's ear: it remembers the rings it has heard.
+    public final class Listener: @unchecked Sendable {
+        let bell: Doorbell
+        private var heard: UInt64
+
+        init(_ bell: Doorbell) {
+            self.bell = bell
+            heard = bell.lock.withLock { bell.rings }
         }
-        if early { task.cancel() }
-        await withTaskCancellationHandler {
-            await task.value
-        } onCancel: {
-            task.cancel()
-        }
-        lock.withLock {
-            sleeper = nil
-            rung = false
+
+        /// Returns after `duration`, or sooner when the bell rings (or rang since the last wait).
+        public func wait(upTo duration: Duration) async {
+            let task = Task<Void, Never> { try? await Task.sleep(for: duration) }
+            let id = ObjectIdentifier(self)
+            let early = bell.lock.withLock {
+                if bell.rings != heard { return true }
+                bell.sleepers[id] = task
+                return false
+            }
+            if early { task.cancel() }
+            await withTaskCancellationHandler {
+                await task.value
+            } onCancel: {
+                task.cancel()
+            }
+            bell.lock.withLock {
+                bell.sleepers[id] = nil
+                heard = bell.rings
+            }
         }
     }
 }

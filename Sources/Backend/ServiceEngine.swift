@@ -23,7 +23,7 @@ public struct ServiceEngine: Sendable {
     /// wall clock). When nothing is due that is one index lookup.
     public func execute<Store: ContactsStore>(_ request: Request, context: CallContext, store: Store) throws -> Value {
         try catchUp(until: clock.now().millis, store: store)
-        if Self.startsEngagements.contains(request.operation) { doorbell.ring() }
+        if Self.startsEngagements.contains(request.operation) || Self.sendsMessages.contains(request.operation) { doorbell.ring() }
         switch request.service {
         case .incidents:
             let contacts = self.contacts
@@ -43,6 +43,8 @@ public struct ServiceEngine: Sendable {
     /// The operations that can make a step due sooner than every step before
     /// (the steps of an engagement they start); the rest only run or end steps.
     static let startsEngagements: Set<String> = ["StartEngagement", "StartIncident"]
+    /// The operations that put an activation code in the outbox, for delivery relays.
+    static let sendsMessages: Set<String> = ["CreateContactChannel", "SendActivationCode"]
 
     /// Runs the time-driven steps due at or before `time` (see
     /// ``ContactsService/runDueSteps(until:store:)``); call it inside a

@@ -41,7 +41,7 @@ extension TimeDriven {
 /// A backend that runs the ``ServiceEngine`` itself over a store of its own
 /// (memory, SQLite): it gives the engine and a write transaction, and gets
 /// its time-driven side written once, here.
-public protocol EngineBackend: IncidentBackend, TimeDriven {
+public protocol EngineBackend: IncidentBackend, TimeDriven, OutboxRelaying {
     var engine: ServiceEngine { get }
 
     /// Runs `body` in a write transaction of the store, waiting for the

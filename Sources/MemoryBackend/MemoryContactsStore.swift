@@ -148,6 +148,13 @@ extension MemoryStore: ContactsStore {
 
     func lastOutboxSeq() -> Int64 { state.outbox.last?.seq ?? 0 }
 
+    func relayedOutboxSeq() -> Int64 { state.relayedOutboxSeq }
+
+    func setRelayedOutboxSeq(_ seq: Int64) {
+        let old = state.relayedOutboxSeq
+        change({ $0.relayedOutboxSeq = seq }, undo: { $0.relayedOutboxSeq = old })
+    }
+
     func outbox(contactChannelArn: String?, afterSeq: Int64) -> [OutboxMessage] {
         state.outbox.filter { message in
             message.seq > afterSeq && (contactChannelArn.map { message.contactChannelArn == $0 } ?? true)

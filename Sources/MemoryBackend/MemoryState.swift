@@ -50,6 +50,8 @@ struct MemoryState {
     /// Keyed by rotation ARN and override id.
     var overrides = OrderedDictionary<String, RotationOverrideRecord>()
     var outbox: [OutboxMessage] = []
+    /// The newest message handed to a delivery relay.
+    var relayedOutboxSeq: Int64 = 0
     /// Engagements and pages with a next stage, by when it is due: the
     /// scheduler's index (the records stay the truth; this follows them).
     var engagementsDue = SortedKeys<DueKey>()

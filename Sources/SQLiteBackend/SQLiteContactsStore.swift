@@ -250,6 +250,15 @@ extension SQLiteStore: ContactsStore {
         try Int64.fetchOne(statement("SELECT COALESCE(MAX(seq), 0) FROM outbox")) ?? 0
     }
 
+    func relayedOutboxSeq() throws -> Int64 {
+        try Int64.fetchOne(statement("SELECT seq FROM outbox_relay WHERE id = 1")) ?? 0
+    }
+
+    func setRelayedOutboxSeq(_ seq: Int64) throws {
+        try statement("INSERT INTO outbox_relay (id, seq) VALUES (1, ?) ON CONFLICT DO UPDATE SET seq = excluded.seq")
+            .execute(arguments: [seq])
+    }
+
     func outbox(contactChannelArn: String?, afterSeq: Int64) throws -> [OutboxMessage] {
         let columns = "seq, account, contact_channel_arn, contact_arn, channel_type, address, kind, code, page_arn, subject, body, time"
         let read = { (row: Row) in

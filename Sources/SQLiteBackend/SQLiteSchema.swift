@@ -4,7 +4,7 @@ import GRDB
 /// never edited once released: a change of schema is a new migration.
 enum SQLiteSchema {
     /// The schema version this build writes (`PRAGMA user_version`).
-    static let version = 4
+    static let version = 5
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -125,6 +125,18 @@ enum SQLiteSchema {
                 DROP INDEX page_due;
                 CREATE INDEX page_due ON page(next_stage_due, arn) WHERE next_stage_due IS NOT NULL;
                 PRAGMA user_version = 4;
+                """)
+        }
+        // How far delivery relays have taken the outbox. What a store held
+        // before counts as taken: an upgrade does not page anybody again.
+        migrator.registerMigration("v5-outbox-relay") { db in
+            try db.execute(sql: """
+                CREATE TABLE outbox_relay (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    seq INTEGER NOT NULL
+                );
+                INSERT INTO outbox_relay (id, seq) SELECT 1, COALESCE(MAX(seq), 0) FROM outbox;
+                PRAGMA user_version = 5;
                 """)
         }
         return migrator

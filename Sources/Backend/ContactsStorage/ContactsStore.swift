@@ -62,4 +62,11 @@ public protocol ContactsStore: IncidentStore {
     func lastOutboxSeq() throws -> Int64
     /// Messages with `seq` above `afterSeq`, to one channel or to all.
     func outbox(contactChannelArn: String?, afterSeq: Int64) throws -> [OutboxMessage]
+    /// The `seq` of the newest message handed to a delivery relay (0: none
+    /// yet). Messages are appended in `seq` order inside write transactions,
+    /// so moving this mark in one hands each message to exactly one relay,
+    /// whichever process it runs in. It is bookkeeping, not service state:
+    /// store digests leave it out.
+    func relayedOutboxSeq() throws -> Int64
+    func setRelayedOutboxSeq(_ seq: Int64) throws
 }
