@@ -178,7 +178,7 @@ let package = Package(
         // connectors to real chat clients: Slack slash commands on the server,
         // notifications to Slack and Amazon Chime webhooks with retries
         .target(name: "Connectors", dependencies: [
-            "Channel", "Interpreter", "Backend", "Server", "RemoteBackend",
+            "Channel", "Interpreter", "Backend", "Server", "RemoteBackend", "Catalog", "Wire",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
@@ -186,7 +186,7 @@ let package = Package(
             .product(name: "NIOHTTP1", package: "swift-nio"),
         ]),
         .testTarget(name: "ConnectorsTests", dependencies: [
-            "Connectors", "Channel", "Interpreter", "Backend", "MemoryBackend", "Server", "RemoteBackend", "Syntax", "Catalog",
+            "Connectors", "Channel", "Interpreter", "Backend", "MemoryBackend", "Server", "RemoteBackend", "Syntax", "Catalog", "Wire",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "NIOCore", package: "swift-nio"),

@@ -35,6 +35,10 @@ public struct ChannelConfiguration: Sendable {
     public var webhooks: [Webhook]
     /// How webhook requests are sent and retried.
     public var delivery = DeliverySettings()
+    /// The Slack channel this is (`slack: {channel-id: C…}`) and Slack user IDs' member names.
+    public var slack = SlackSettings()
+    /// Teams users' member names.
+    public var teams = TeamsSettings()
     /// Custom actions defined in the file, by name.
     public var aliases: [Alias]
     /// More input member names (API names) whose values the log hides, beside
@@ -104,20 +108,25 @@ public struct ChannelConfiguration: Sendable {
     }
 }
 
-/// Where a channel lives. Chat commands run only on Slack; Amazon Chime
-/// channels receive notifications.
+/// Where a channel lives. Chat commands run on Slack and Microsoft Teams;
+/// Amazon Chime channels (Chime was retired in February 2026) receive notifications.
 public enum Platform: String, Sendable, Hashable, CaseIterable {
     case slack
+    case teams
     case chime
 
     public var title: String {
         switch self {
         case .slack: "Slack"
+        case .teams: "Microsoft Teams"
         case .chime: "Amazon Chime"
         }
     }
 
-    public var acceptsCommands: Bool { self == .slack }
+    public var acceptsCommands: Bool { self != .chime }
+
+    /// `slack, teams or chime`, for messages.
+    public static let names = "slack, teams or chime"
 }
 
 /// An IAM role: a name, the built-in template or none, and policy documents.

@@ -5,7 +5,8 @@ import Yams
 extension ChannelConfiguration {
     /// The top-level fields of a channel file.
     public static let fields = ["platform", "workspace", "channel", "account", "region", "logging", "log", "role",
-                                "guardrails", "members", "users", "topics", "webhooks", "delivery", "aliases", "redact", "timeout", "passwords"]
+                                "guardrails", "members", "users", "topics", "webhooks", "delivery", "aliases", "redact", "timeout", "passwords",
+                                "slack", "teams"]
 
     /// Loads a channel file (YAML; JSON is YAML too).
     public static func load(path: String) throws(ConfigurationError) -> ChannelConfiguration {
@@ -41,7 +42,7 @@ struct ConfigurationLoader {
                 let text = try reader.string(value, key)
                 guard let p = Platform(rawValue: text) else {
                     let close = Platform.allCases.first { $0.rawValue == text.lowercased() }
-                    throw reader.error(.invalidValue, key, "unknown platform \"\(text)\": it must be slack or chime", at: value,
+                    throw reader.error(.invalidValue, key, "unknown platform \"\(text)\": it must be \(Platform.names)", at: value,
                                        suggestion: close.map { "write \($0.rawValue)" })
                 }
                 c.platform = p
@@ -84,6 +85,8 @@ struct ConfigurationLoader {
                 }
             case "topics": topicsNode = value
             case "webhooks": c.webhooks = try webhooks(value, key)
+            case "slack": c.slack = try slack(value, key)
+            case "teams": c.teams = try teams(value, key)
             case "delivery": c.delivery = try delivery(value, key)
             case "aliases": c.aliases = try aliases(value, key)
             case "redact":
@@ -185,11 +188,11 @@ struct ConfigurationLoader {
             try reader.checkKeys(pairs, allowed: ["kind", "url"], f, what: "a webhook")
             guard let kindNode = pairs.first(where: { $0.key == "kind" })?.value,
                   let urlNode = pairs.first(where: { $0.key == "url" })?.value else {
-                throw reader.error(.invalidValue, f, "a webhook needs a kind (slack or chime) and a url", at: item)
+                throw reader.error(.invalidValue, f, "a webhook needs a kind (\(Platform.names)) and a url", at: item)
             }
             let kindText = try reader.string(kindNode, f + ".kind")
             guard let kind = Platform(rawValue: kindText) else {
-                throw reader.error(.invalidValue, f + ".kind", "unknown webhook kind \"\(kindText)\": it must be slack or chime", at: kindNode)
+                throw reader.error(.invalidValue, f + ".kind", "unknown webhook kind \"\(kindText)\": it must be \(Platform.names)", at: kindNode)
             }
             let url = try reader.string(urlNode, f + ".url")
             guard url.hasPrefix("https://") || url.hasPrefix("http://"), URL(string: url)?.host != nil else {

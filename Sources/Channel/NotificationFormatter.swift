@@ -8,10 +8,29 @@ public enum NotificationFormatter {
     /// The sender name chat clients show for these messages.
     public static let sender = "AWS Incident Manager"
 
+    /// The webhook body of a notification for a chat client.
+    public static func payload(_ n: IncidentNotification, for kind: Platform) -> JSONText {
+        switch kind {
+        case .slack: slackPayload(n)
+        case .teams: teamsPayload(n)
+        case .chime: chimePayload(n)
+        }
+    }
+
     // MARK: Slack
 
     /// The JSON body of a Slack incoming-webhook request.
     public static func slackPayload(_ n: IncidentNotification) -> JSONText {
+        .object([("text", .string(slackText(n))), ("blocks", slackBlocks(n))])
+    }
+
+    /// A Slack message's plain `text` (the fallback of its blocks).
+    public static func slackText(_ n: IncidentNotification) -> String {
+        slackEscape("\(n.headline) (\(n.incidentArn))")
+    }
+
+    /// A Slack message's Block Kit `blocks`: a header, the details as fields, a context line.
+    public static func slackBlocks(_ n: IncidentNotification) -> JSONText {
         var blocks: [JSONText] = [
             .object([("type", .string("header")),
                      ("text", .object([("type", .string("plain_text")), ("text", .string(truncate(n.headline, 150))), ("emoji", .boolean(true))]))]),
@@ -27,14 +46,11 @@ public enum NotificationFormatter {
             .object([("type", .string("mrkdwn")),
                      ("text", .string("\(sender) | `\(slackEscape(n.incidentArn))` | \(RequestContext.iso8601(n.time))"))]),
         ]))]))
-        return .object([
-            ("text", .string(slackEscape("\(n.headline) (\(n.incidentArn))"))),
-            ("blocks", .array(blocks)),
-        ])
+        return .array(blocks)
     }
 
     /// Slack's three control characters in message text.
-    static func slackEscape(_ s: String) -> String {
+    public static func slackEscape(_ s: String) -> String {
         s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
     }
 
@@ -78,7 +94,7 @@ public enum NotificationFormatter {
         }
     }
 
-    private static func truncate(_ s: String, _ limit: Int) -> String {
+    static func truncate(_ s: String, _ limit: Int) -> String {
         s.count <= limit ? s : String(s.prefix(limit - 1)) + "…"
     }
 }

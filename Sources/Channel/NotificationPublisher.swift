@@ -29,8 +29,7 @@ public struct NotificationPublisher: Sendable {
 
     private func delivery(_ n: IncidentNotification, topic: Topic) -> Delivery {
         let messages = configuration.webhooks.map { hook in
-            WebhookMessage(url: hook.url, kind: hook.kind,
-                           body: (hook.kind == .slack ? NotificationFormatter.slackPayload(n) : NotificationFormatter.chimePayload(n)).compact)
+            WebhookMessage(url: hook.url, kind: hook.kind, body: NotificationFormatter.payload(n, for: hook.kind).compact)
         }
         return Delivery(topicArn: topic.arn, notification: n, channel: configuration.displayName, webhookMessages: messages)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Interpreter
 
 /// The message a slash command answers with (Slack's JSON message payload):
 /// `in_channel` for a result everyone in the channel sees, `ephemeral` for
@@ -39,6 +40,11 @@ public struct SlackReply: Sendable, Equatable, Encodable {
         return SlackReply(.inChannel, text: text)
     }
 
+    /// What a chat message's run comes to: its result for the channel, or its failure for its author.
+    public init(_ ran: ChatRun) {
+        self = ran.ok ? .result(output: ran.printed, warnings: ran.errors) : .failure(ran.errors + ran.printed)
+    }
+
     /// A failure: what the session said, for the user alone.
     public static func failure(_ message: String) -> SlackReply {
         SlackReply(.ephemeral, text: codeBlock(message.isEmpty ? "The command failed." : message))
@@ -59,13 +65,9 @@ public struct SlackReply: Sendable, Equatable, Encodable {
     /// Text in a code block: Slack's three control characters escaped, runs
     /// of backticks that would close the block broken up, cut to the limit.
     static func codeBlock(_ text: String) -> String {
-        var body = escape(text.hasSuffix("\n") ? String(text.dropLast()) : text)
+        let body = escape(text.hasSuffix("\n") ? String(text.dropLast()) : text)
             .replacingOccurrences(of: "```", with: "`\u{200B}`\u{200B}`")
-        if body.count > textLimit {
-            let cut = body.prefix(textLimit)
-            body = String(cut[..<(cut.lastIndex(of: "\n") ?? cut.endIndex)]) + "\n… (cut: the output has \(text.count) characters)"
-        }
-        return "```\n" + body + "\n```"
+        return "```\n" + OutputLimit.cut(body, to: textLimit) + "\n```"
     }
 
     static func escape(_ s: String) -> String {

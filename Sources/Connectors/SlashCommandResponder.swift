@@ -19,20 +19,24 @@ public struct SlashCommandResponder: Sendable {
     public let backend: any IncidentBackend
     /// The account, Region and output format of the sessions; the user is Slack's.
     public let settings: SessionSettings
-    /// Where notifications and late replies are sent.
+    /// Where late replies are sent, and notifications unless `notifications` is given.
     public let deliverer: WebhookDeliverer?
+    /// Where notifications are sent (Slack's Web API with a bot token); nil: `deliverer`.
+    public let notifications: (any WebhookTransport)?
     public let acknowledgeAfter: Duration
     public let logger: Logger
     let now: @Sendable () -> Date
 
     public init(signature: SlackSignature, channel: ChannelConfiguration, backend: any IncidentBackend, settings: SessionSettings,
-                deliverer: WebhookDeliverer?, acknowledgeAfter: Duration = .milliseconds(2500),
+                deliverer: WebhookDeliverer?, notifications: (any WebhookTransport)? = nil,
+                acknowledgeAfter: Duration = .milliseconds(2500),
                 logger: Logger = Logger(label: "incident-chat.slack"), now: @escaping @Sendable () -> Date = { Date() }) {
         self.signature = signature
         self.channel = channel
         self.backend = backend
         self.settings = settings
         self.deliverer = deliverer
+        self.notifications = notifications
         self.acknowledgeAfter = acknowledgeAfter
         self.logger = logger
         self.now = now
@@ -71,22 +75,13 @@ public struct SlashCommandResponder: Sendable {
     /// Runs the command; answers with its result, or with a note when it
     /// outlasts `acknowledgeAfter` (the result then goes to `response_url`).
     private func runInTime(_ command: SlashCommand) async -> SlackReply {
-        let work = Task { await run(command) }
-        let reply: SlackReply? = await withCheckedContinuation { continuation in
-            let first = FirstAnswer(continuation)
-            let timer = Task {
-                try? await Task.sleep(for: acknowledgeAfter)
-                _ = first.answer(nil)
-            }
-            Task {
-                let reply = await work.value
-                timer.cancel()
-                guard !first.answer(reply), let url = command.responseURL, let deliverer else { return }
-                var late = reply
-                late.replaceOriginal = false
-                await deliverer.send(.init(url: url, kind: .slack, body: String(decoding: late.json, as: UTF8.self),
-                                           subject: "reply to \(command.command) \(command.text)"))
-            }
+        let deliverer = self.deliverer
+        let reply = await answerInTime(acknowledgeAfter, { await run(command) }) { reply in
+            guard let url = command.responseURL, let deliverer else { return }
+            var late = reply
+            late.replaceOriginal = false
+            await deliverer.send(.init(url: url, kind: .slack, body: String(decoding: late.json, as: UTF8.self),
+                                       subject: "reply to \(command.command) \(command.text)"))
         }
         if let reply { return reply }
         return command.responseURL == nil || deliverer == nil
@@ -100,10 +95,10 @@ public struct SlashCommandResponder: Sendable {
         logger.info("slack command", metadata: ["user": "\(command.userName)", "channel": "\(command.channelName)",
                                                  "team": "\(command.teamDomain)"])
         let ran = await ChatRun.run(command.message, as: command.userName, backend: backend, settings: settings,
-                                    channel: channel, webhookTransport: deliverer) {
+                                    channel: channel, webhookTransport: notifications ?? deliverer) {
             logger.error("\($0)", metadata: ["user": "\(command.userName)"])
         }
-        return ran.ok ? .result(output: ran.printed, warnings: ran.errors) : .failure(ran.errors + ran.printed)
+        return SlackReply(ran)
     }
 
     static func usage(_ command: String) -> String {
@@ -112,26 +107,5 @@ public struct SlashCommandResponder: Sendable {
         For example: \(command) ssm-incidents list-incident-records
         Aliases: \(command) alias list, \(command) run NAME Variable=value
         """
-    }
-}
-
-/// The first of two racers to answer resumes the waiting caller; the
-/// other learns that it lost.
-final class FirstAnswer: @unchecked Sendable {
-    private let lock = NSLock()
-    private var continuation: CheckedContinuation<SlackReply?, Never>?
-
-    init(_ continuation: CheckedContinuation<SlackReply?, Never>) {
-        self.continuation = continuation
-    }
-
-    /// True when this answer won.
-    func answer(_ reply: SlackReply?) -> Bool {
-        let taken: CheckedContinuation<SlackReply?, Never>? = lock.withLock {
-            defer { continuation = nil }
-            return continuation
-        }
-        taken?.resume(returning: reply)
-        return taken != nil
     }
 }

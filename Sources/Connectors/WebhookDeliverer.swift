@@ -30,12 +30,11 @@ public actor WebhookDeliverer: WebhookTransport {
 
     public nonisolated let policy: WebhookRetryPolicy
     public nonisolated let failures: DeliveryFailureLog?
-    nonisolated let channel: String
+    public nonisolated let channel: String
     nonisolated let poster: any WebhookPoster
     nonisolated let onFailure: @Sendable (DeliveryFailure) -> Void
 
-    private var queues: [String: [Job]] = [:]
-    private var workers: [String: Task<Void, Never>] = [:]
+    nonisolated let queues = SerialQueues()
     /// Requests accepted by their webhook, and given up on.
     public private(set) var delivered = 0
     public private(set) var failed = 0
@@ -66,70 +65,70 @@ public actor WebhookDeliverer: WebhookTransport {
 
     /// Queues one request.
     public func send(_ job: Job) {
-        let url = job.url
-        queues[url, default: []].append(job)
-        if workers[url] == nil {
-            workers[url] = Task { await self.work(url) }
-        }
+        queues.add(job.url) { await self.count(await self.attempt(job)) }
     }
 
     public func flush() async {
-        while let worker = workers.values.first {
-            await worker.value
-        }
+        await queues.flush()
     }
 
-    /// Works one webhook's queue until it is empty.
-    private func work(_ url: String) async {
-        while let job = next(url) {
-            if await attempt(job) { delivered += 1 } else { failed += 1 }
-        }
-    }
-
-    /// The next job of a queue; at the end, the worker leaves.
-    private func next(_ url: String) -> Job? {
-        guard var queue = queues[url], !queue.isEmpty else {
-            queues[url] = nil
-            workers[url] = nil
-            return nil
-        }
-        let job = queue.removeFirst()
-        queues[url] = queue
-        return job
+    private func count(_ sent: Bool) {
+        if sent { delivered += 1 } else { failed += 1 }
     }
 
     /// Sends one request with retries; false when it was given up on.
     private nonisolated func attempt(_ job: Job) async -> Bool {
-        let body = Array(job.body.utf8)
+        let tried = await post(Array(job.body.utf8), to: job.url)
+        if tried.delivered { return true }
+        giveUp(job, attempts: tried.attempts, status: tried.answer?.status, reason: tried.reason)
+        return false
+    }
+
+    /// What the attempts at one request came to.
+    public struct Attempts: Sendable {
+        /// True when an attempt was answered with 2xx.
+        public var delivered: Bool
+        /// The last answer; nil when none came.
+        public var answer: WebhookAnswer?
+        public var attempts: Int
+        /// Why the last attempt failed (the answer's excerpt, or the connection's error).
+        public var reason: String
+    }
+
+    /// Sends one request now (not queued), retried as the policy says, and
+    /// returns the last answer: for callers that read it (Slack's Web API).
+    public nonisolated func post(_ body: [UInt8], to url: String, headers: [(name: String, value: String)] = []) async -> Attempts {
         var attempt = 0
         while true {
             attempt += 1
-            var status: Int? = nil, retryAfter: Duration? = nil, reason = ""
+            var answer: WebhookAnswer? = nil, reason = ""
             do {
-                let answer = try await poster.post(body, to: job.url, timeout: policy.attemptTimeout)
-                status = answer.status
-                retryAfter = answer.retryAfter
-                reason = answer.excerpt
+                answer = try await poster.post(body, to: url, headers: headers, timeout: policy.attemptTimeout)
+                reason = answer?.excerpt ?? ""
             } catch {
                 reason = error.description
             }
-            switch policy.step(afterAttempt: attempt, status: status, retryAfter: retryAfter) {
+            switch policy.step(afterAttempt: attempt, status: answer?.status, retryAfter: answer?.retryAfter) {
             case .delivered:
-                return true
+                return Attempts(delivered: true, answer: answer, attempts: attempt, reason: reason)
             case .retry(let wait):
                 try? await Task.sleep(for: wait)
             case .giveUp:
-                giveUp(job, attempts: attempt, status: status, reason: reason)
-                return false
+                return Attempts(delivered: false, answer: answer, attempts: attempt, reason: reason)
             }
         }
     }
 
     private nonisolated func giveUp(_ job: Job, attempts: Int, status: Int?, reason: String) {
         let time = ISO8601DateFormatter().string(from: Date())
-        var failure = DeliveryFailure(time: time, channel: channel, webhook: job.url, kind: job.kind.rawValue,
-                                      attempts: attempts, status: status, error: reason, incident: job.incident,
-                                      subject: job.subject, body: job.body)
+        record(DeliveryFailure(time: time, channel: channel, webhook: job.url, kind: job.kind.rawValue,
+                               attempts: attempts, status: status, error: reason, incident: job.incident,
+                               subject: job.subject, body: job.body))
+    }
+
+    /// Writes a failure to the failure record and reports it to `onFailure`.
+    public nonisolated func record(_ failure: DeliveryFailure) {
+        var failure = failure
         if let failures {
             do {
                 try failures.write(failure)

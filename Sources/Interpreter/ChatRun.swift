@@ -5,7 +5,7 @@ import Channel
 /// chat front end (a Slack slash command, the browser channel) does with
 /// each message it is sent. The message's origin is `chat` (no files, no
 /// environment); the channel's members, roles, guardrails and log apply.
-public struct ChatRun {
+public struct ChatRun: Sendable {
     public var status: Status
     /// What the command printed, for the channel.
     public var printed: String

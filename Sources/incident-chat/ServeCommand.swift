@@ -25,8 +25,11 @@ struct ServeCommand: AsyncParsableCommand {
 
         With a Slack app's signing secret (--slack-signing-secret or $SLACK_SIGNING_SECRET), \
         POST \(SlackCommandEndpoint.defaultPath) answers the app's slash command (/aws ssm-incidents ...) \
-        as the chat channel of --channel FILE would; the notifications its commands cause go to the \
-        channel's webhooks (Slack, Amazon Chime).
+        and POST \(SlackEventsEndpoint.defaultPath) its mentions (@aws ssm-incidents ..., answered in a thread \
+        with the bot token of --slack-bot-token or $SLACK_BOT_TOKEN), as the chat channel of --channel FILE would; \
+        with a Teams outgoing webhook's secret (--teams-secret or $TEAMS_SECRET), POST \(TeamsEndpoint.defaultPath) \
+        answers its mentions. The notifications their commands cause go to the channel's webhooks (Slack, Teams, \
+        Amazon Chime), or with a bot token to the Slack channel itself, one thread per incident.
         """
     )
 
@@ -66,12 +69,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The chat channel (YAML or JSON): role, members, topics, webhooks, log; served as a page at GET / and used by Slack commands.")
     var channel: String?
 
-    @Option(name: .customLong("slack-signing-secret"),
-            help: "The Slack app's signing secret; enables the slash command endpoint (default: $SLACK_SIGNING_SECRET).")
-    var slackSigningSecret: String?
-
-    @Option(name: .customLong("slack-path"), help: "The path of the slash command endpoint.")
-    var slackPath: String = SlackCommandEndpoint.defaultPath
+    @OptionGroup(title: "Chat clients")
+    var chatClients: ChatClientOptions
 
     @Option(name: .customLong("log-level"), help: "trace, debug, info (one line per request), notice, warning, error or critical.")
     var logLevel: String = "info"
@@ -94,8 +93,10 @@ struct ServeCommand: AsyncParsableCommand {
 
         var configuration = try exitingOnFailure { try makeConfiguration() }
         let backend = try exitingOnFailure { try makeBackend() }
-        let slack = try exitingOnFailure { try makeSlackEndpoint(backend: backend, logger: logger) }
-        if let slack { configuration.endpoints.append(slack.endpoint) }
+        let slack = try exitingOnFailure {
+            try chatClients.connectors(channelPath: channel, accountId: accountId, backend: backend, logger: logger)
+        }
+        if let slack { configuration.endpoints += slack.endpoints }
         let web = try await makeWebChannel(backend: backend, logger: logger)
         if let web {
             configuration.endpoints += web.endpoints
@@ -104,7 +105,7 @@ struct ServeCommand: AsyncParsableCommand {
         let server = IncidentServer(backend: backend, configuration: configuration, logger: logger)
         let host = host
         let storeDescription = memory ? "memory (nothing is saved)" : (store ?? SessionOptions.defaultStorePath)
-        let slackLine = (slack.map { " Slack slash commands: POST \($0.endpoint.path) (channel \($0.channel))" } ?? "")
+        let slackLine = (slack?.announcement ?? "")
             + (web.map { " The channel \($0.channel.configuration.displayName) in a browser: GET /" } ?? "")
         // Escalations move on while nobody calls: the scheduler catches up once
         // now, then runs each step when it falls due.
@@ -133,7 +134,7 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitFailure(message: "the server stopped: \(error)", code: ExitCode.other)
         }
         // Notifications and late replies still on their way go out before the process ends.
-        await slack?.deliverer.flush()
+        await slack?.flush()
         printError("incident-chat serve: stopped\n")
     }
 
@@ -186,43 +187,6 @@ struct ServeCommand: AsyncParsableCommand {
             printError("incident-chat serve: requests must be signed with the local key \(key.accessKeyId) / \(key.secretAccessKey)\n")
         }
         return configuration
-    }
-
-    /// The slash command endpoint, when a signing secret is given.
-    private func makeSlackEndpoint(backend: any IncidentBackend, logger: Logger) throws
-        -> (endpoint: SlackCommandEndpoint, deliverer: WebhookDeliverer, channel: String)? {
-        let secret = slackSigningSecret ?? ProcessInfo.processInfo.environment["SLACK_SIGNING_SECRET"]
-        guard let secret else {
-            return nil
-        }
-        guard !secret.isEmpty else {
-            throw ExitFailure(message: "the Slack signing secret is empty", code: ExitCode.configurationInvalid)
-        }
-        guard slackPath.hasPrefix("/") else {
-            throw ExitFailure(message: "--slack-path must start with /, not \(slackPath)", code: ExitCode.configurationInvalid)
-        }
-        // A real chat channel: without a file, the documented default channel
-        // with the "Incident Manager permissions" role, not the terminal's.
-        var chat = ChannelConfiguration.default
-        if let channel {
-            do {
-                chat = try ChannelConfiguration.load(path: channel)
-            } catch {
-                throw ExitFailure(message: "\n" + error.rendered(colors: colorsAllowed(fileDescriptor: 2)), code: ExitCode.configurationInvalid)
-            }
-            for warning in chat.roleWarnings { printError(warning + "\n") }
-        }
-        let record = chat.failedDeliveriesPath
-        let deliverer = WebhookDeliverer(channel: chat) { failure in
-            logger.warning("webhook delivery failed", metadata: ["webhook": "\(failure.webhook)", "kind": "\(failure.kind)",
-                                                                 "attempts": "\(failure.attempts)",
-                                                                 "status": "\(failure.status.map(String.init) ?? "none")",
-                                                                 "error": "\(failure.error)", "record": "\(record)"])
-        }
-        let settings = SessionSettings(user: "slack", accountId: accountId, region: chat.region)
-        let responder = SlashCommandResponder(signature: SlackSignature(secret: secret), channel: chat, backend: backend,
-                                              settings: settings, deliverer: deliverer, logger: logger)
-        return (SlackCommandEndpoint(responder: responder, path: slackPath), deliverer, chat.displayName)
     }
 
     private func makeBackend() throws -> any IncidentBackend {

@@ -116,11 +116,29 @@ import Testing
         #expect(c.redact == ["eventData"])
     }
 
+    @Test func slackAndTeamsSettings() throws {
+        let c = try ChannelConfiguration.parse(SourceFile(name: "ops.yaml", text: """
+            platform: teams
+            slack:
+              channel-id: C0123ABCD
+              users: {U0123ABCD: alice, W0BOB: bob}
+            teams:
+              users: {"6b1c2d3e-0000-4000-8000-000000000001": alice}
+            webhooks:
+              - {kind: teams, url: "https://example.webhook.office.com/workflows/1"}
+            """))
+        #expect(c.platform == .teams && c.platform.acceptsCommands)
+        #expect(c.slack == SlackSettings(channelId: "C0123ABCD", users: ["U0123ABCD": "alice", "W0BOB": "bob"]))
+        #expect(c.teams.users == ["6b1c2d3e-0000-4000-8000-000000000001": "alice"])
+        #expect(c.webhooks == [Webhook(kind: .teams, url: "https://example.webhook.office.com/workflows/1")])
+        #expect(ChannelConfiguration.default.slack.channelId == nil)
+    }
+
     /// Bad channel files: each error names the file, the line and the field.
     static let badFiles: [(String, String)] = [
         ("not-yaml", "platform: slack\nrole: [unclosed\n"),
         ("unknown-field", "platfrom: slack\n"),
-        ("unknown-platform", "platform: teams\n"),
+        ("unknown-platform", "platform: discord\n"),
         ("platform-case", "platform: Slack\n"),
         ("wrong-type-logging", "logging: sometimes\n"),
         ("wrong-type-members", "members: alice\n"),
@@ -141,7 +159,11 @@ import Testing
         ("unknown-statement-field", "role:\n  policies:\n    - Statement: {Effect: Allow, Actions: \"*\", Resource: \"*\"}\n"),
         ("bad-version", "role:\n  policies:\n    - {Version: \"2012-10-18\", Statement: []}\n"),
         ("duplicate-sid", "role:\n  policies:\n    - Statement:\n        - {Sid: A, Effect: Allow, Action: \"*\", Resource: \"*\"}\n        - {Sid: A, Effect: Deny, Action: \"*\", Resource: \"*\"}\n"),
-        ("webhook-kind", "webhooks:\n  - {kind: teams, url: \"https://x.example/hook\"}\n"),
+        ("webhook-kind", "webhooks:\n  - {kind: discord, url: \"https://x.example/hook\"}\n"),
+        ("slack-channel-id", "slack:\n  channel-id: general\n"),
+        ("slack-user-id", "slack:\n  channel-id: C0123ABCD\n  users: {alice: alice}\n"),
+        ("slack-unknown-field", "slack:\n  channel: C0123ABCD\n"),
+        ("teams-user-name", "teams:\n  users: {\"Alice Example\": \"\"}\n"),
         ("alias-name", "aliases:\n  \"bad name!\": ssm-incidents list-incident-records\n"),
         ("missing-policy-file", "role:\n  policies: [\"file://nowhere.json\"]\n"),
         ("duplicate-key", "platform: slack\nchannel: a\nplatform: chime\n"),

@@ -64,6 +64,7 @@ struct SlashCommandFormTests {
         let failed = SlackReply.failure("<chat>:1:5: error: unknown operation\n")
         #expect(failed.visibility == .ephemeral && failed.text == "```\n&lt;chat&gt;:1:5: error: unknown operation\n```")
         let long = SlackReply.result(output: String(repeating: "0123456789\n", count: 5000), warnings: "")
-        #expect(long.text.count < 40_000 && long.text.contains("(cut: the output has 55000 characters)"))
+        // 54,999 characters without the last newline; cut after the last whole line within 39,000.
+        #expect(long.text.count < 40_000 && long.text.contains("(cut: 16005 of 54999 characters left out; --query picks the fields you need, --max-items N"))
     }
 }

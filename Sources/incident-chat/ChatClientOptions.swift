@@ -1,0 +1,138 @@
+import ArgumentParser
+import Backend
+import Channel
+import Connectors
+import Foundation
+import Interpreter
+import Logging
+import Server
+
+/// `serve`'s options for real chat clients: Slack (slash commands, the
+/// Events API, the Web API with a bot token) and Microsoft Teams (an
+/// outgoing webhook). Secrets may come from the environment, which keeps
+/// them out of `ps`.
+struct ChatClientOptions: ParsableArguments {
+    @Option(name: .customLong("slack-signing-secret"),
+            help: "The Slack app's signing secret; enables the slash command and Events API endpoints (default: $SLACK_SIGNING_SECRET).")
+    var slackSigningSecret: String?
+
+    @Option(name: .customLong("slack-path"), help: "The path of the slash command endpoint.")
+    var slackPath: String = SlackCommandEndpoint.defaultPath
+
+    @Option(name: .customLong("slack-events-path"), help: "The path of the Events API endpoint (the app's Request URL).")
+    var slackEventsPath: String = SlackEventsEndpoint.defaultPath
+
+    @Option(name: .customLong("slack-bot-token"),
+            help: "The app's bot token (xoxb-…): answers to mentions, and notifications, through Slack's Web API (default: $SLACK_BOT_TOKEN).")
+    var slackBotToken: String?
+
+    @Option(name: .customLong("slack-api-url"), help: "The base URL of Slack's Web API (tests point it at a fake Slack).")
+    var slackAPIURL: String = SlackWebAPI.defaultBaseURL
+
+    @Option(name: .customLong("teams-secret"),
+            help: "The security token (base64) of a Teams outgoing webhook; enables POST /teams/messages (default: $TEAMS_SECRET).")
+    var teamsSecret: String?
+
+    @Option(name: .customLong("teams-path"), help: "The path of the Teams outgoing webhook endpoint.")
+    var teamsPath: String = TeamsEndpoint.defaultPath
+}
+
+/// The chat-client routes of one `serve`, and what must be flushed before it exits.
+struct ChatConnectors {
+    var endpoints: [any ServerEndpoint] = []
+    var deliverer: WebhookDeliverer
+    var events: SlackEventsResponder?
+    var notifier: SlackNotifier?
+    /// For the start-up line.
+    var announcement = ""
+
+    /// Commands still running, notifications and late replies still on their way go out.
+    func flush() async {
+        await events?.flush()
+        await notifier?.flush()
+        await deliverer.flush()
+    }
+}
+
+extension ChatClientOptions {
+    /// The connectors that the given secrets enable, in the channel of
+    /// `channelPath` (without one, the documented default channel with the
+    /// "Incident Manager permissions" role, not the terminal's); nil when no
+    /// secret is given.
+    func connectors(channelPath: String?, accountId: String, backend: any IncidentBackend, logger: Logger) throws -> ChatConnectors? {
+        let environment = ProcessInfo.processInfo.environment
+        let slackSecret = slackSigningSecret ?? environment["SLACK_SIGNING_SECRET"]
+        let teamsToken = teamsSecret ?? environment["TEAMS_SECRET"]
+        let botToken = slackBotToken ?? environment["SLACK_BOT_TOKEN"]
+        guard slackSecret != nil || teamsToken != nil else {
+            if botToken != nil { printError("incident-chat serve: a Slack bot token without a signing secret is not used\n") }
+            return nil
+        }
+        func invalid(_ message: String) -> ExitFailure { ExitFailure(message: message, code: ExitCode.configurationInvalid) }
+        for (option, path) in [("--slack-path", slackPath), ("--slack-events-path", slackEventsPath), ("--teams-path", teamsPath)]
+            where !path.hasPrefix("/") {
+            throw invalid("\(option) must start with /, not \(path)")
+        }
+        guard slackAPIURL.hasPrefix("https://") || slackAPIURL.hasPrefix("http://"), URL(string: slackAPIURL)?.host != nil else {
+            throw invalid("--slack-api-url takes an http(s) URL, not \(slackAPIURL)")
+        }
+        var chat = ChannelConfiguration.default
+        if let channelPath {
+            do {
+                chat = try ChannelConfiguration.load(path: channelPath)
+            } catch {
+                throw ExitFailure(message: "\n" + error.rendered(colors: colorsAllowed(fileDescriptor: 2)), code: ExitCode.configurationInvalid)
+            }
+            for warning in chat.roleWarnings { printError(warning + "\n") }
+        }
+        let record = chat.failedDeliveriesPath
+        let deliverer = WebhookDeliverer(channel: chat) { failure in
+            logger.warning("webhook delivery failed", metadata: ["webhook": "\(failure.webhook)", "kind": "\(failure.kind)",
+                                                         "attempts": "\(failure.attempts)",
+                                                         "status": "\(failure.status.map(String.init) ?? "none")",
+                                                         "error": "\(failure.error)", "record": "\(record)"])
+        }
+        let settings = SessionSettings(user: "slack", accountId: accountId, region: chat.region)
+        var connectors = ChatConnectors(deliverer: deliverer)
+        var notifications: (any WebhookTransport)? = nil
+
+        if let slackSecret {
+            guard !slackSecret.isEmpty else { throw invalid("the Slack signing secret is empty") }
+            var api: SlackWebAPI? = nil
+            if let botToken {
+                guard !botToken.isEmpty else { throw invalid("the Slack bot token is empty") }
+                api = SlackWebAPI(token: botToken, baseURL: slackAPIURL, deliverer: deliverer, logger: logger)
+            }
+            if let api, let channelId = chat.slack.channelId {
+                let notifier = SlackNotifier(api: api, channelId: channelId, deliverer: deliverer)
+                connectors.notifier = notifier
+                notifications = notifier
+            }
+            let signature = SlackSignature(secret: slackSecret)
+            let commands = SlashCommandResponder(signature: signature, channel: chat, backend: backend, settings: settings,
+                                                 deliverer: deliverer, notifications: notifications, logger: logger)
+            let events = SlackEventsResponder(signature: signature, channel: chat, backend: backend, settings: settings,
+                                              api: api, notifications: notifications ?? deliverer, logger: logger)
+            connectors.events = events
+            connectors.endpoints += [SlackCommandEndpoint(responder: commands, path: slackPath),
+                                     SlackEventsEndpoint(responder: events, path: slackEventsPath)]
+            connectors.announcement += " Slack slash commands: POST \(slackPath) (channel \(chat.displayName))"
+                + " Slack events: POST \(slackEventsPath) (\(chat.slack.channelId.map { "Slack channel \($0)" } ?? "no slack: {channel-id} in the channel file: events are not run"))"
+            if api == nil {
+                printError("incident-chat serve: no Slack bot token (--slack-bot-token or $SLACK_BOT_TOKEN): mentions run, but their answers are not posted\n")
+            } else if chat.slack.channelId == nil {
+                printError("incident-chat serve: the channel file names no Slack channel (slack: {channel-id: C…}): notifications go to its webhooks\n")
+            }
+        }
+        if let teamsToken {
+            guard let signature = TeamsSignature(secret: teamsToken) else {
+                throw invalid("the Teams secret is not base64 (Teams shows it as the outgoing webhook's security token)")
+            }
+            let teams = TeamsResponder(signature: signature, channel: chat, backend: backend, settings: settings,
+                                       deliverer: deliverer, notifications: notifications, logger: logger)
+            connectors.endpoints.append(TeamsEndpoint(responder: teams, path: teamsPath))
+            connectors.announcement += " Teams: POST \(teamsPath)"
+        }
+        return connectors
+    }
+}

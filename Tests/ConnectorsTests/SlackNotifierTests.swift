@@ -1,0 +1,49 @@
+import Channel
+import Connectors
+import Foundation
+import Logging
+import Testing
+
+@Suite("Notifications through Slack's Web API")
+struct SlackNotifierTests {
+    /// A channel with a Slack incoming webhook and a Teams workflow webhook, whose topic lets Incident Manager publish.
+    static let channel = ChannelConfiguration(workspace: "acme", channel: "ops", webhooks: [
+        Webhook(kind: .slack, url: "https://hooks.slack.example/x"), Webhook(kind: .teams, url: "https://teams.example/workflows/1"),
+    ])
+
+    func delivery(_ incident: String, _ title: String) throws -> Delivery {
+        let n = IncidentNotification.summaryChanged(incidentArn: incident, title: title, summary: title,
+                                                    time: Date(timeIntervalSince1970: 1_795_514_400))
+        return try #require(NotificationPublisher(Self.channel).publish(n).deliveries.first)
+    }
+
+    @Test func oneThreadPerIncidentInOrder() async throws {
+        let slack = FakeSlackPoster()
+        let deliverer = WebhookDeliverer(policy: WebhookDeliveryTests.quick, channel: "slack:acme/#ops", failures: nil, poster: slack)
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        let notifier = SlackNotifier(api: SlackWebAPI(token: "xoxb-t", baseURL: "https://slack.example/api", deliverer: deliverer, logger: logger),
+                                     channelId: "C0OPS", deliverer: deliverer)
+        let (a, b) = ("arn:aws:ssm-incidents::111122223333:incident-record/db/a", "arn:aws:ssm-incidents::111122223333:incident-record/db/b")
+        for i in 1...3 {
+            await notifier.enqueue(try delivery(a, "a\(i)"))
+            await notifier.enqueue(try delivery(b, "b\(i)"))
+        }
+        await notifier.flush()
+        let posted = slack.calls("chat.postMessage")
+        #expect(posted.count == 6)
+        func thread(_ prefix: String) -> [(text: String, thread: String?)] {
+            posted.filter { $0.member("text")?.hasPrefix("Summary updated: \(prefix)") == true }
+                .map { ($0.member("text") ?? "", $0.member("thread_ts")) }
+        }
+        let first = try #require(await notifier.thread(of: a))
+        #expect(thread("a").map { String($0.text.prefix(19)) } == ["Summary updated: a1", "Summary updated: a2", "Summary updated: a3"])
+        #expect(thread("a").map(\.thread) == [nil, first, first])
+        let second = try #require(await notifier.thread(of: b))
+        #expect(second != first && thread("b").map(\.thread) == [nil, second, second])
+        #expect(posted.allSatisfy { $0.member("channel") == "C0OPS" && $0.body.contains(#""blocks":[{"type":"header""#) })
+        // The Slack incoming webhook is replaced by the API; Teams still gets its cards.
+        let others = slack.calls.filter { !$0.method.hasPrefix("chat.") }
+        #expect(others.count == 6 && others.allSatisfy { $0.method == "1" && $0.body.contains("AdaptiveCard") })
+    }
+}
