@@ -166,9 +166,19 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
 
+        // the post-incident review: facts read through the backend's read operations →
+        // key moments and durations → html, markdown, json, text; the timeline as SVG
+        .target(name: "Review", dependencies: [
+            "Backend", "Catalog", "Wire", "JMESPath",
+            .product(name: "OrderedCollections", package: "swift-collections"),
+        ]),
+        .testTarget(name: "ReviewTests", dependencies: [
+            "Review", "Interpreter", "Backend", "MemoryBackend", "SQLiteBackend", "Catalog", "JMESPath", "Syntax", "TestSupport",
+        ], exclude: ["Golden"]),
+
         // one session: statements through checker → backend → query → renderer; runbooks
         .target(name: "Interpreter", dependencies: [
-            "Syntax", "Catalog", "Checker", "Backend", "JMESPath", "Renderer", "Channel",
+            "Syntax", "Catalog", "Checker", "Backend", "JMESPath", "Renderer", "Channel", "Review",
         ]),
 
         .testTarget(name: "InterpreterTests", dependencies: [
@@ -194,7 +204,7 @@ let package = Package(
 
         // the channel in a browser: the page, sign-in, the conversation, live updates over a WebSocket
         .target(name: "WebChannel", dependencies: [
-            "Channel", "Interpreter", "Backend", "Server", "JMESPath", "Syntax",
+            "Channel", "Interpreter", "Backend", "Server", "JMESPath", "Syntax", "Review",
             .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             .product(name: "Crypto", package: "swift-crypto"),
@@ -208,14 +218,14 @@ let package = Package(
         // the executable: argument parsing only, wiring the rest
         .executableTarget(name: "incident-chat", dependencies: [
             "Syntax", "Catalog", "Checker", "Interpreter", "Backend", "MemoryBackend", "SQLiteBackend",
-            "Renderer", "REPL", "Channel", "Server", "RemoteBackend", "SigV4", "Connectors", "WebChannel",
+            "Renderer", "REPL", "Channel", "Server", "RemoteBackend", "SigV4", "Connectors", "WebChannel", "Review",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // benchmarks: each figure beside the same work done by the Python reference
         .executableTarget(name: "incident-chat-bench", dependencies: [
-                              "Syntax", "Catalog", "Checker", "Constraints", "JMESPath", "Backend", "MemoryBackend", "SQLiteBackend", "Interpreter", "REPL",
+                              "Syntax", "Catalog", "Checker", "Constraints", "JMESPath", "Backend", "MemoryBackend", "SQLiteBackend", "Interpreter", "REPL", "Review",
                           ],
                           path: "Benchmarks/incident-chat-bench"),
     ],

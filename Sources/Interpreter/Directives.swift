@@ -15,10 +15,16 @@ extension Session {
         (".outbox [CHANNEL-ARN]", "what was sent to contact channels (activation codes, pages); binds $outbox"),
         (".bindings", "the names bound with let, and what they hold"),
         (".store", "where the incidents are kept"),
+        (".review [ARN]", "the post-incident review (--format text|html|markdown|json, --output-file PATH); the newest incident without ARN"),
     ]
 
     func run(_ directive: Directive, in file: SourceFile) async -> Status {
-        let arguments = directive.arguments.map(\.text)
+        var arguments = directive.arguments.map(\.text)
+        if directive.name == "review" {
+            // `.review $incident.incidentRecordArn`: references are resolved from the bindings.
+            guard let resolved = resolvedArguments(directive, in: file) else { return .invalid }
+            arguments = resolved
+        }
         switch await runDirective(directive.name, arguments: arguments) {
         case .some(let status):
             return status
@@ -99,6 +105,8 @@ extension Session {
         case "store":
             sink.output("\(backend)\n")
             return .ok
+        case "review":
+            return await runReview(arguments: arguments)
         default:
             return nil
         }

@@ -201,7 +201,7 @@ public final class Session {
 
     /// Sends one request, through the open batch if there is one; `region`
     /// is a command's own `--region`.
-    private func sendOnce(region: String? = nil) -> (Request) async throws(ServiceError) -> Value {
+    func sendOnce(region: String? = nil) -> (Request) async throws(ServiceError) -> Value {
         var context = self.context
         if let region { context.region = region }
         let batch = self.batch

@@ -1,11 +1,13 @@
+import Backend
 import Channel
 import Foundation
 import Interpreter
 import JMESPath
+import Review
 
 /// The incident at a glance, beside the conversation: the channel's current
 /// incident (the newest open one): its title, status and impact, and its
-/// timeline events, which the page draws on a time axis. It is read by the
+/// timeline drawn by the review's picture (``TimelinePicture``), which the page shows. It is read by the
 /// server itself (not as any responder, so no one's command log fills with
 /// it), after each command that notified, and sent to every browser.
 extension WebChannel {
@@ -25,8 +27,22 @@ extension WebChannel {
             + "--query 'eventSummaries[].{time: eventTime, type: eventType}' --output json") {
             frame["events"] = events
         }
+        if let picture = await picture(of: arn) { frame["picture"] = .string(picture) }
         return JSONValue.object(frame).wire
     }
+
+    /// The incident's timeline as the review draws it (its newest 200 events),
+    /// read by the server itself; the page puts it in place of its own.
+    private func picture(of arn: String) async -> String? {
+        let backend = self.backend
+        let context = CallContext(accountId: settings.accountId, region: settings.region, user: "incident-chat-web")
+        let reader = ReviewReader { request throws(ServiceError) in try await backend.send(request, context: context) }
+        guard let facts = try? await reader.facts(of: arn, eventLimit: Self.pictureEvents) else { return nil }
+        return Review(facts: facts, now: Date()).picture(id: "incident-timeline")
+    }
+
+    /// How many of the newest events the panel's picture shows.
+    static let pictureEvents = 200
 
     /// Sends the panel to every browser and keeps it for those that connect later.
     func refreshIncident() async {

@@ -80,11 +80,7 @@ enum PageAssets {
     #incident { padding: 8px 12px; background: #fff; border-bottom: 1px solid #dde1e6; }
     #incident h2 { font-size: 15px; margin: 0; }
     #incident p { margin: 2px 0 4px; font-size: 13px; color: #5f6b7a; }
-    #incident-timeline { width: 100%; height: 60px; display: block; }
-    #incident-timeline .axis { stroke: #8a96a3; stroke-width: 1; }
-    #incident-timeline .event { fill: #ff9900; stroke: #232f3e; stroke-width: 1; }
-    #incident-timeline .note { fill: #2e73b8; }
-    #incident-timeline text { font: 10px system-ui, sans-serif; fill: #5f6b7a; }
+    #incident-timeline { width: 100%; height: auto; max-height: 220px; display: block; }
     .hidden-label { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
     [hidden] { display: none !important; }
     @media (max-width: 600px) { body { font-size: 14px; } #conversation { padding: 8px; } header h1 { font-size: 14px; } }
@@ -136,16 +132,19 @@ enum PageAssets {
         return node;
       }
 
-      function instant(text) {
-        const m = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(\.\d+)?(Z|[+-]\d\d:\d\d)?/.exec(String(text || ""));
-        return m ? Date.parse(m[1] + (m[2] ? m[2].slice(0, 4) : "") + (m[3] || "Z")) : NaN;
-      }
-
-      // The current incident: its facts, and its timeline events on a time axis.
+      // The current incident: its facts, and its timeline as the server drew
+      // it (the review's picture: SVG with no script or style, parsed as XML).
       function showIncident(frame) {
         const incident = frame.incident;
-        const picture = $("incident-timeline");
-        picture.replaceChildren();
+        const old = $("incident-timeline");
+        let picture = null;
+        if (incident && typeof frame.picture === "string") {
+          const parsed = new DOMParser().parseFromString(frame.picture, "image/svg+xml").documentElement;
+          if (parsed && parsed.namespaceURI === SVG && parsed.localName === "svg") picture = document.importNode(parsed, true);
+        }
+        if (!picture) picture = svg("svg", { role: "img", "aria-label": "Timeline" });
+        picture.setAttribute("id", "incident-timeline");
+        old.replaceWith(picture);
         if (!incident) {
           $("incident-title").textContent = "No open incident";
           $("incident-facts").textContent = "";
@@ -153,21 +152,6 @@ enum PageAssets {
         }
         $("incident-title").textContent = incident.title || "(untitled)";
         $("incident-facts").textContent = "Status " + incident.status + " · Impact " + incident.impact;
-        const events = (frame.events || []).map((e) => ({ time: instant(e.time), type: e.type })).filter((e) => !isNaN(e.time));
-        const start = Math.min(instant(incident.created), ...events.map((e) => e.time));
-        const end = Math.max(start + 60000, Date.now(), ...events.map((e) => e.time));
-        const width = Math.max(200, picture.clientWidth || 600);
-        picture.setAttribute("viewBox", "0 0 " + width + " 60");
-        const x = (t) => 10 + ((t - start) / (end - start)) * (width - 20);
-        picture.append(svg("line", { class: "axis", x1: 10, y1: 30, x2: width - 10, y2: 30 }));
-        picture.append(svg("text", { x: 10, y: 52 }, new Date(start).toLocaleTimeString()));
-        picture.append(svg("text", { x: width - 10, y: 52, "text-anchor": "end" }, new Date(end).toLocaleTimeString()));
-        for (const e of events) {
-          const mark = svg("circle", { class: "event" + (e.type === "Note" ? " note" : ""), cx: x(e.time).toFixed(1), cy: 30, r: 5 });
-          mark.append(svg("title", {}, e.type + " · " + new Date(e.time).toLocaleString()));
-          picture.append(mark);
-        }
-        picture.setAttribute("aria-label", "Timeline: " + events.length + " event" + (events.length === 1 ? "" : "s"));
       }
 
       function notice(text) { show({ kind: "notice", author: "", text }); }
