@@ -26,3 +26,20 @@ stop_serve() {
     [ -n "${server_pid:-}" ] && kill -TERM "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
     server_pid=
 }
+
+# start_helper PORTFILE COMMAND...: starts a helper server (a fake of a remote
+# service) in the background, which writes its port to PORTFILE; sets
+# helper_pid, and helper_url (empty when it did not start within 5 s).
+start_helper() {
+    local port_file=$1; shift
+    "$@" & helper_pid=$!
+    for _ in $(seq 1 50); do [ -s "$port_file" ] && break; sleep 0.1; done
+    helper_url=
+    [ -s "$port_file" ] && helper_url="http://127.0.0.1:$(cat "$port_file")"
+}
+
+# stop_helper: stops the helper started last.
+stop_helper() {
+    [ -n "${helper_pid:-}" ] && kill "$helper_pid" 2>/dev/null && wait "$helper_pid" 2>/dev/null
+    helper_pid=
+}

@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Slack as the app, end to end: `incident-chat serve` with a signing secret, a
+# bot token and a Teams secret, against a fake Slack of our own
+# (slack/fake_slack.py, which records every Web API call): mentions answered
+# in their thread, errors ephemeral, a retried event run once, forged and
+# stale requests refused with nothing run, notifications one thread per
+# incident, a 429 waited out, bots ignored; a Teams message with a good and a
+# forged HMAC; then a Slack API that is down: the command runs and its reply
+# is recorded as undelivered.
+# Usage: Tests/EndToEnd/slack.sh PATH/TO/incident-chat
+set -uo pipefail
+bin=$(realpath "$1")
+here=$(cd "$(dirname "$0")/slack" && pwd)
+work=$(mktemp -d)
+source "$here/../support/common.sh"
+server_pid= helper_pid=
+trap 'stop_serve; stop_helper; rm -rf "$work"' EXIT
+cd "$work"
+
+start_helper slack.port python3 "$here/fake_slack.py" slack.jsonl slack.port
+fake=$helper_url
+[ -n "$fake" ] || { fail "the fake Slack did not start"; finish slack.sh; }
+
+cat > ops.yaml <<YAML
+platform: slack
+workspace: acme
+channel: ops
+logging: true
+members: [alice, bob]
+slack:
+  channel-id: C0OPS
+  users: {U0BOB: bob}
+role:
+  name: IncidentChatRole
+  template: incident-manager
+topics:
+  - arn: arn:aws:sns:us-east-1:111122223333:ops-alerts
+    policy:
+      Version: "2012-10-17"
+      Statement:
+        - Effect: Allow
+          Principal: {Service: ssm-incidents.amazonaws.com}
+          Action: SNS:Publish
+          Resource: arn:aws:sns:us-east-1:111122223333:ops-alerts
+webhooks:
+  - {kind: slack, url: "$fake/incoming-webhook-replaced-by-the-api"}
+  - {kind: teams, url: "$fake/teams/workflow"}
+delivery: {attempts: 3, backoff: 0.05, max-backoff: 2, timeout: 2}
+YAML
+
+arns=$("$bin" run --store store.sqlite "$here/setup.chat" 2>/dev/null | tail -2)
+db=$(echo "$arns" | head -1) web=$(echo "$arns" | tail -1)
+[[ $db == arn:aws:ssm-incidents::111122223333:incident-record/db/* && $web == arn:aws:ssm-incidents::111122223333:incident-record/web/* ]] \
+    || { fail "setup: $arns"; finish slack.sh; }
+
+secret=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
+teams=$(python3 -c 'import base64, secrets; print(base64.b64encode(secrets.token_bytes(32)).decode())')
+SLACK_SIGNING_SECRET=$secret SLACK_BOT_TOKEN=xoxb-e2e-token TEAMS_SECRET=$teams \
+    start_serve server "$bin" --store store.sqlite --channel ops.yaml --slack-api-url "$fake/api" --log-level info
+[ -n "$endpoint" ] || { fail "the server did not start: $(cat server.out server.err)"; finish slack.sh; }
+grep -q 'Slack events: POST /slack/events (Slack channel C0OPS) Teams: POST /teams/messages' server.out \
+    && ok "serve announces the Events API and Teams endpoints" || fail "serve's start line: $(cat server.out)"
+
+python3 "$here/slack_driver.py" "$endpoint" "$secret" "$teams" slack.jsonl "$db" "$web" "$fake"
+[ $? = 0 ] && ok "Slack events, the Web API and Teams (above)" || fail "Slack events, the Web API and Teams (above)"
+
+grep -q 'does not match.*slack event refused' server.err && grep -q 'from a bot.*slack event ignored' server.err \
+    && grep -q 'does not match.*teams request refused' server.err \
+    && ok "refused and ignored events are in the server's log" || fail "the server's log: $(grep -i 'slack\|teams' server.err | tail -5)"
+! grep -q 'incoming-webhook-replaced-by-the-api' slack.jsonl \
+    && ok "with a bot token, the Slack incoming webhook is not used" || fail "the incoming webhook was posted to"
+stop_serve
+
+# A Slack API that is down: the command runs, its reply is recorded as undelivered.
+count="@aws ssm-incidents list-timeline-events --incident-record-arn $db --query length(eventSummaries) --output text"
+before=$("$bin" exec --store store.sqlite "$count" 2>&1)
+SLACK_SIGNING_SECRET=$secret SLACK_BOT_TOKEN=xoxb-e2e-token \
+    start_serve down "$bin" --store store.sqlite --channel ops.yaml --slack-api-url "http://127.0.0.1:9/api" --log-level warning
+[ -n "$endpoint" ] || { fail "the second server did not start: $(cat down.out down.err)"; finish slack.sh; }
+python3 - "$endpoint" "$secret" "$db" <<'PY' >down.check 2>&1
+import hashlib, hmac, json, sys, time, urllib.request
+endpoint, secret, arn = sys.argv[1], sys.argv[2].encode(), sys.argv[3]
+text = ("<@U0APP> ssm-incidents create-timeline-event --incident-record-arn " + arn +
+        " --event-time 2026-11-24T10:09:00Z --event-type 'Custom Event' --event-data '\"while Slack was down\"'")
+body = json.dumps({"type": "event_callback", "event_id": "Ev-DOWN", "team_id": "T0ACME",
+                   "authorizations": [{"user_id": "U0APP", "is_bot": True}],
+                   "event": {"type": "app_mention", "user": "U0BOB", "text": text, "ts": "1795600999.000001", "channel": "C0OPS"}}).encode()
+ts = str(int(time.time()))
+sig = "v0=" + hmac.new(secret, b"v0:" + ts.encode() + b":" + body, hashlib.sha256).hexdigest()
+request = urllib.request.Request(endpoint + "/slack/events", data=body, method="POST", headers={
+    "Content-Type": "application/json", "X-Slack-Request-Timestamp": ts, "X-Slack-Signature": sig})
+print(urllib.request.urlopen(request, timeout=10).status)
+PY
+for _ in $(seq 1 100); do grep -q 'chat.postMessage' ops.webhook-failures.jsonl 2>/dev/null && break; sleep 0.1; done
+stop_serve
+after=$("$bin" exec --store store.sqlite "$count" 2>&1)
+python3 - <<'PY' >down.result 2>&1
+import json
+failures = [json.loads(line) for line in open("ops.webhook-failures.jsonl")]
+replies = [f for f in failures if f["webhook"].endswith("/api/chat.postMessage") and f["kind"] == "slack-api"
+           and json.loads(f["body"]).get("thread_ts") == "1795600999.000001"]
+assert replies and replies[0]["status"] is None and replies[0]["attempts"] == 3, failures
+assert "xoxb-e2e-token" not in open("ops.webhook-failures.jsonl").read()
+print(f"{len(failures)} undelivered, the reply among them")
+PY
+if [ "$(cat down.check)" = 200 ] && [ "$after" = $((before + 1)) ] && grep -q "the reply among them" down.result; then
+    ok "a Slack API that is down: the command ran, its reply is in the failure record ($(cat down.result))"
+else
+    fail "Slack down: ack $(cat down.check), events $before → $after, $(cat down.result)"
+fi
+
+finish slack.sh

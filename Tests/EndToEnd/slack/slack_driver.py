@@ -1,0 +1,217 @@
+"""Drives incident-chat serve as Slack's Events API and a Teams outgoing webhook
+would, and checks what reached the fake Slack (fake_slack.py's record).
+Usage: slack_driver.py ENDPOINT SLACK_SECRET TEAMS_SECRET RECORD DB_ARN WEB_ARN FAKE_SLACK_URL"""
+import base64
+import hashlib
+import hmac
+import json
+import os
+import sys
+import time
+import urllib.error
+import urllib.request
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "support"))
+import checks  # noqa: E402
+
+
+def check(condition, name, detail=""):
+    checks.check(condition, name, str(detail)[:2000])
+
+
+finish = checks.finish
+
+endpoint, slack_secret, teams_secret, record, db, web, fake = sys.argv[1:8]
+slack_secret = slack_secret.encode()
+CHANNEL, APP = "C0OPS", "U0APP"
+serial = [0]
+
+
+def post(path, body, headers, to=None):
+    request = urllib.request.Request((to or endpoint) + path, data=body, headers=headers, method="POST")
+    try:
+        with urllib.request.urlopen(request, timeout=20) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+def signed(body, secret=None, timestamp=None):
+    timestamp = str(int(time.time())) if timestamp is None else timestamp
+    mac = hmac.new(secret or slack_secret, b"v0:" + timestamp.encode() + b":" + body, hashlib.sha256).hexdigest()
+    return {"Content-Type": "application/json", "X-Slack-Request-Timestamp": timestamp, "X-Slack-Signature": "v0=" + mac}
+
+
+def event(text, user="U0ALICE", kind="app_mention", event_id=None, ts=None, **extra):
+    serial[0] += 1
+    ts = ts or "1795600000.%06d" % serial[0]
+    inner = {"type": kind, "user": user, "text": text, "ts": ts, "channel": CHANNEL, "event_ts": ts}
+    inner.update(extra)
+    body = {"token": "legacy", "team_id": "T0ACME", "api_app_id": "A0APP", "event": inner, "type": "event_callback",
+            "event_id": event_id or "Ev%04d" % serial[0], "event_time": int(time.time()),
+            "authorizations": [{"team_id": "T0ACME", "user_id": APP, "is_bot": True}]}
+    return json.dumps(body).encode(), ts
+
+
+def send(body, retry=None, **kw):
+    headers = signed(body, **kw)
+    if retry:
+        headers["X-Slack-Retry-Num"] = retry
+        headers["X-Slack-Retry-Reason"] = "http_timeout"
+    return post("/slack/events", body, headers)
+
+
+def records():
+    try:
+        with open(record) as f:
+            return [json.loads(line) for line in f]
+    except FileNotFoundError:
+        return []
+
+
+def wait_for(predicate, seconds=10):
+    """The records once `predicate` holds of them (or as they are after `seconds`)."""
+    deadline = time.time() + seconds
+    while True:
+        got = records()
+        if predicate(got) or time.time() > deadline:
+            return got
+        time.sleep(0.05)
+
+
+def replies(got, ts):
+    return [r for r in got if r["method"] in ("chat.postMessage", "chat.postEphemeral") and r["status"] == 200
+            and r["body"].get("thread_ts") == ts and "blocks" not in r["body"]]
+
+
+def ask(text, user="U0ALICE"):
+    """Mentions the app and returns the reply in the message's thread."""
+    body, ts = event(f"<@{APP}> {text}", user=user)
+    status, _ = send(body)
+    got = wait_for(lambda g: replies(g, ts))
+    found = replies(got, ts)
+    return status, ts, (found[0] if found else None)
+
+
+def count_events(arn):
+    _, _, reply = ask(f"ssm-incidents list-timeline-events --incident-record-arn {arn} --query 'length(eventSummaries)' --output text")
+    return int(reply["body"]["text"].strip("`\n")) if reply else -1
+
+
+add_event = ("ssm-incidents create-timeline-event --incident-record-arn {arn} --event-time 2026-11-24T10:05:00Z "
+             "--event-type 'Custom Event' --event-data '\"{data}\"'")
+
+# Slack checks the request URL first.
+status, text = post("/slack/events", b'{"token":"t","challenge":"c-123","type":"url_verification"}',
+                    signed(b'{"token":"t","challenge":"c-123","type":"url_verification"}'))
+check(status == 200 and json.loads(text) == {"challenge": "c-123"}, "url_verification is answered with the challenge", (status, text))
+
+# A mention is answered in its thread, as code, with the bot token.
+status, ts, reply = ask(f"ssm-incidents get-incident-record --arn {db} --query incidentRecord.title")
+check(status == 200 and reply and reply["method"] == "chat.postMessage" and reply["body"]["channel"] == CHANNEL
+      and reply["body"]["text"] == '```\n"Database failover"\n```' and reply["authorization"] == "Bearer xoxb-e2e-token",
+      "a mention is answered in its thread (chat.postMessage, thread_ts, the bot token)", reply)
+check(any(r["method"] == "users.info" and r["body"] == {"user": "U0ALICE"} for r in records()),
+      "the Slack user is looked up with users.info")
+
+# An error is shown to its author alone.
+status, ts, reply = ask("ssm-incidents list-incident-recrods")
+check(reply and reply["method"] == "chat.postEphemeral" and reply["body"]["user"] == "U0ALICE"
+      and "list-incident-records" in reply["body"]["text"], "an error is ephemeral, for its author, with the suggestion", reply)
+status, ts, reply = ask("ssm-incidents list-incident-records", user="U0MAL")
+check(reply and reply["method"] == "chat.postEphemeral" and reply["body"]["user"] == "U0MAL" and "not a member" in reply["body"]["text"],
+      "a Slack user who is not a member is refused, to them alone", reply)
+
+# A retried event runs once.
+before = count_events(db)
+body, ts = event(f"<@{APP}> " + add_event.format(arn=db, data="Failover started"), event_id="Ev-RETRIED")
+first = send(body)
+again = [send(body, retry=n) for n in ("1", "2")]
+got = wait_for(lambda g: replies(g, ts))
+after = count_events(db)
+check(first[0] == 200 and all(s == 200 for s, _ in again) and before >= 0 and after == before + 1 and len(replies(got, ts)) == 1,
+      "an event retried twice (X-Slack-Retry-Num) runs once and is answered once", (before, after, first, again))
+
+# The timeline event's notification starts the db incident's thread; the next one replies in it.
+notified = wait_for(lambda g: [r for r in g if "blocks" in r["body"]])
+status, ts, reply = ask(f"ssm-incidents update-incident-record --arn {db} --summary 'Replica promoted'", user="U0BOB")
+check(reply and reply["body"]["text"] == "Done (no output).", "bob (mapped in the channel file) updates the incident", reply)
+status, ts, reply = ask(add_event.format(arn=web, data="Rolled back"), user="U0BOB")
+
+
+def notifications(got):
+    return [r for r in got if r["method"] == "chat.postMessage" and "blocks" in r["body"] and r["status"] == 200]
+
+
+got = wait_for(lambda g: len(notifications(g)) >= 3)
+posts = notifications(got)
+by_incident = {}
+for r in posts:
+    arn = db if db in r["body"]["text"] else web if web in r["body"]["text"] else None
+    by_incident.setdefault(arn, []).append(r)
+db_posts, web_posts = by_incident.get(db, []), by_incident.get(web, [])
+db_thread = db_posts[0]["answer"]["ts"] if db_posts else None
+check(len(db_posts) == 2 and "thread_ts" not in db_posts[0]["body"] and db_posts[1]["body"].get("thread_ts") == db_thread
+      and "Timeline event added" in db_posts[0]["body"]["text"] and "Summary updated" in db_posts[1]["body"]["text"],
+      "notifications: the first of an incident starts its thread, the next replies in it", [p["body"] for p in db_posts])
+check(len(web_posts) == 1 and "thread_ts" not in web_posts[0]["body"], "another incident gets a thread of its own",
+      [p["body"] for p in web_posts])
+check(all(p["body"]["channel"] == CHANNEL and p["authorization"] == "Bearer xoxb-e2e-token" for p in posts),
+      "notifications go to the channel through the Web API")
+cards = [r for r in got if r["method"] == "workflow"]
+check(len(cards) >= 3 and all(c["body"]["attachments"][0]["contentType"] == "application/vnd.microsoft.card.adaptive" for c in cards),
+      "the channel's Teams workflow webhook gets each notification as an Adaptive Card", len(cards))
+
+# A 429 is retried after its Retry-After.
+post("/control", b'{"rate_limit": 1}', {"Content-Type": "application/json"}, to=fake)
+status, ts, reply = ask("ssm-incidents list-incident-records --query 'length(incidentRecordSummaries)' --output text", user="U0BOB")
+limited = [r for r in records() if r["status"] == 429]
+check(reply and reply["body"]["text"] == "```\n2\n```" and len(limited) == 1 and limited[0]["body"] == reply["body"],
+      "a 429 from Slack is retried after Retry-After, and the reply arrives", (limited, reply))
+
+# Forged, stale and unsigned requests: 401, nothing runs, nothing is posted.
+before = count_events(db)
+seen = len(records())
+body, ts = event(f"<@{APP}> " + add_event.format(arn=db, data="forged"))
+forged = send(body, secret=b"a-guessed-secret")
+stale = send(body, timestamp=str(int(time.time()) - 600))
+unsigned = post("/slack/events", body, {"Content-Type": "application/json"})
+tampered_headers = signed(body)
+tampered = post("/slack/events", body.replace(b"forged", b"tamper"), tampered_headers)
+check(forged[0] == 401 and "does not match" in forged[1] and stale[0] == 401 and "seconds away" in stale[1]
+      and unsigned[0] == 401 and tampered[0] == 401, "forged, stale, unsigned and tampered events get 401",
+      (forged, stale, unsigned, tampered))
+time.sleep(0.3)
+check(len(records()) == seen and count_events(db) == before, "the refused events ran nothing and posted nothing")
+
+# Bots (this app included) are never answered; nor is chatter.
+seen = len(records())
+for body, _ in [event(f"<@{APP}> ssm-incidents list-incident-records", kind="message", bot_id="B0OTHER"),
+                event(f"<@{APP}> ssm-incidents list-incident-records", kind="message", user=APP),
+                event("the database is down again", kind="message")]:
+    status, _ = send(body)
+    check(status == 200, "an event that is not for the app is acknowledged")
+status, ts, reply = ask("ssm-incidents list-incident-records --query 'length(incidentRecordSummaries)' --output text", user="U0BOB")
+check(reply and len([r for r in records()[seen:] if r["method"].startswith("chat.")]) == 1,
+      "messages from bots and the app itself are not answered (no loop)", records()[seen:])
+
+# Teams: a good HMAC runs the text after the mention; a forged one runs nothing.
+key = base64.b64decode(teams_secret)
+
+
+def teams(text, auth=None, message_id=None):
+    serial[0] += 1
+    body = json.dumps({"type": "message", "id": message_id or "m%d" % serial[0], "from": {"id": "29:1", "name": "bob"},
+                       "text": f"<at>IncidentChat</at> {text}"}).encode()
+    mac = base64.b64encode(hmac.new(key, body, hashlib.sha256).digest()).decode()
+    return post("/teams/messages", body, {"Content-Type": "application/json", "Authorization": auth or "HMAC " + mac})
+
+
+before = count_events(web)
+status, text = teams(add_event.format(arn=web, data="from Teams"))
+check(status == 200 and '"eventId' in json.loads(text)["text"], "Teams: a message with a good HMAC runs and is answered", (status, text))
+status, text = teams(add_event.format(arn=web, data="forged in Teams"), auth="HMAC " + base64.b64encode(b"\0" * 32).decode())
+check(status == 401, "Teams: a forged HMAC gets 401", (status, text))
+check(count_events(web) == before + 1, "Teams: only the genuine message ran")
+
+finish()
