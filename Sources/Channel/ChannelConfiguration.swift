@@ -39,6 +39,8 @@ public struct ChannelConfiguration: Sendable {
     public var slack = SlackSettings()
     /// Teams users' member names.
     public var teams = TeamsSettings()
+    /// Where pages and activation codes are delivered (nowhere: the outbox keeps them).
+    public var contactDelivery: [ContactDeliveryTarget] = []
     /// Custom actions defined in the file, by name.
     public var aliases: [Alias]
     /// More input member names (API names) whose values the log hides, beside

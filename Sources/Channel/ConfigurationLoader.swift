@@ -5,7 +5,7 @@ import Yams
 extension ChannelConfiguration {
     /// The top-level fields of a channel file.
     public static let fields = ["platform", "workspace", "channel", "account", "region", "logging", "log", "role",
-                                "guardrails", "members", "users", "topics", "webhooks", "delivery", "aliases", "redact", "timeout", "passwords",
+                                "guardrails", "members", "users", "topics", "webhooks", "delivery", "contact-delivery", "aliases", "redact", "timeout", "passwords",
                                 "slack", "teams"]
 
     /// Loads a channel file (YAML; JSON is YAML too).
@@ -88,6 +88,7 @@ struct ConfigurationLoader {
             case "slack": c.slack = try slack(value, key)
             case "teams": c.teams = try teams(value, key)
             case "delivery": c.delivery = try delivery(value, key)
+            case "contact-delivery": c.contactDelivery = try contactDelivery(value, key)
             case "aliases": c.aliases = try aliases(value, key)
             case "redact":
                 c.redact = try reader.sequence(value, key).enumerated().map { (i, node) throws(ConfigurationError) in
@@ -194,11 +195,7 @@ struct ConfigurationLoader {
             guard let kind = Platform(rawValue: kindText) else {
                 throw reader.error(.invalidValue, f + ".kind", "unknown webhook kind \"\(kindText)\": it must be \(Platform.names)", at: kindNode)
             }
-            let url = try reader.string(urlNode, f + ".url")
-            guard url.hasPrefix("https://") || url.hasPrefix("http://"), URL(string: url)?.host != nil else {
-                throw reader.error(.invalidValue, f + ".url", "\"\(url)\" is not an http(s) URL", at: urlNode)
-            }
-            hooks.append(Webhook(kind: kind, url: url))
+            hooks.append(Webhook(kind: kind, url: try httpURL(urlNode, f + ".url")))
         }
         return hooks
     }

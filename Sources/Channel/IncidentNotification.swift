@@ -10,6 +10,8 @@ public struct IncidentNotification: Sendable, Hashable {
         case summaryChanged = "summary-changed"
         case timelineEventAdded = "timeline-event-added"
         case relatedItemAdded = "related-item-added"
+        /// A contact paged for the incident by a step of its engagement that fell due.
+        case contactPaged = "contact-paged"
     }
 
     /// One labelled fact shown with the notification (`Impact`, `Status`, ...).
@@ -48,6 +50,7 @@ public struct IncidentNotification: Sendable, Hashable {
         case .summaryChanged: "Summary updated: \(title)"
         case .timelineEventAdded: "Timeline event added: \(title)"
         case .relatedItemAdded: "Related item added: \(title)"
+        case .contactPaged: "Contact paged: \(title)"
         }
     }
 
@@ -101,5 +104,13 @@ public struct IncidentNotification: Sendable, Hashable {
         details.append(Detail("Type", itemType))
         details.append(Detail("Identifier", identifier))
         return IncidentNotification(incidentArn: incidentArn, title: title, kind: .relatedItemAdded, details: details, time: time)
+    }
+
+    /// `contact` was paged through `channels` (their types: SMS, EMAIL) at `time`.
+    public static func contactPaged(incidentArn: String, title: String, contact: String, channels: [String],
+                                    subject: String?, time: Date) -> IncidentNotification {
+        var details = [Detail("Contact", contact), Detail("Sent by", channels.joined(separator: ", "))]
+        if let subject, !subject.isEmpty { details.append(Detail("Subject", subject)) }
+        return IncidentNotification(incidentArn: incidentArn, title: title, kind: .contactPaged, details: details, time: time)
     }
 }

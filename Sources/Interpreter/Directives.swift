@@ -81,6 +81,7 @@ extension Session {
             }
             sink.output("The clock is now \(Self.iso8601(clock.now()))\n")
             for message in sent { sink.output(Self.describe(message)) }
+            await publishPages(sent)
             return .ok
         case "outbox":
             guard let timed = backend as? any TimeDriven else {

@@ -39,6 +39,8 @@ public final class Session {
     /// What sends delivered notifications to the channel's webhooks (Slack,
     /// Amazon Chime); nil: they are only shown.
     public var webhookTransport: (any WebhookTransport)?
+    /// Where pages and activation codes leave the machine (the channel's `contact-delivery:`), if anywhere.
+    public var outboxDelivery: (any OutboxDelivery)?
     /// Where problems of the server's own machine go (a command log that
     /// cannot be written, with its path) for a message from a chat channel,
     /// whose user is shown only a generic reason; nil: standard error.
@@ -271,7 +273,35 @@ public final class Session {
     /// Delivers what an incident's change publishes to its chat topics, and
     /// warns about topics whose access policy drops it.
     private func publishNotifications(after request: Request, response: Value) async {
-        let result = await gate.publish(after: request, response: response, now: now, send: sendOnce())
+        await deliver(await gate.publish(after: request, response: response, now: now, send: sendOnce()))
+    }
+
+    /// Tells the chat channel of each page's incident that its contact was
+    /// paged: what a due step sent (the scheduler, `.advance`), as a
+    /// command's change is told. One notification a page, whatever its channels.
+    public func publishPages(_ sent: [OutboxMessage]) async {
+        var channels: [String: [String]] = [:], order: [OutboxMessage] = []
+        for message in sent where message.kind == .page {
+            guard let page = message.pageArn else { continue }
+            if channels[page] == nil { order.append(message) }
+            channels[page, default: []].append(message.channelType)
+        }
+        let send = sendOnce()
+        for message in order {
+            let describe = Request(service: .contacts, operation: "DescribePage", input: ["PageId": .string(message.pageArn!)])
+            guard let page = try? await send(describe), let incident = page["IncidentId"]?.string,
+                  incident.hasPrefix("arn:") && incident.contains(":ssm-incidents:") else { continue }
+            let contact = message.contactArn.split(separator: "/").last.map(String.init) ?? message.contactArn
+            let time = Date(timeIntervalSince1970: Double(message.time) / 1000)
+            await deliver(await gate.publish(about: incident, send: send) { info in
+                [.contactPaged(incidentArn: incident, title: info.title, contact: contact,
+                               channels: channels[message.pageArn!] ?? [], subject: message.subject, time: time)]
+            })
+        }
+    }
+
+    /// Shows and sends what a publication delivered, and warns about topics that dropped it.
+    private func deliver(_ result: PublishResult) async {
         for delivery in result.deliveries {
             let text = delivery.terminalText(colors: settings.colors)
             if let notificationOutput { notificationOutput(text) } else { sink.output(text) }
@@ -285,6 +315,10 @@ public final class Session {
     /// Waits until the notifications handed to the webhooks have been sent
     /// or recorded as failed; call it before the process exits.
     public func finishDeliveries() async {
+        if let outboxDelivery {
+            await outboxDelivery.relay()
+            await outboxDelivery.flush()
+        }
         await webhookTransport?.flush()
     }
 

@@ -40,8 +40,15 @@ struct REPLCommand: AsyncParsableCommand {
                 }
             }
         }
+        // Pages and codes leave the machine while the responder works.
+        let relaying = session.outboxDelivery.flatMap { relay in
+            (session.backend as? any EngineBackend).map { backend in
+                Task { await relay.run(listening: backend.engine.doorbell.listener(), recheck: .seconds(30)) }
+            }
+        }
         await REPL(editor: editor, evaluator: evaluator).run()
         scheduling?.cancel()
+        relaying?.cancel()
         await session.finishDeliveries()
     }
 }

@@ -125,6 +125,16 @@ struct ServeCommand: AsyncParsableCommand {
             }
         }
         defer { scheduling?.cancel() }
+        // Pages and activation codes leave the machine through the channel's
+        // contact-delivery adapters (the channel file was checked above).
+        let relay = channel.flatMap { try? ChannelConfiguration.load(path: $0) }
+            .flatMap { ContactRelay.of(channel: $0, backend: backend) { line in log.warning("\(line)") } }
+        let relaying = relay.flatMap { relay in
+            (backend as? any EngineBackend).map { local in
+                Task { await relay.run(listening: local.engine.doorbell.listener(), recheck: .seconds(30)) }
+            }
+        }
+        defer { relaying?.cancel() }
         do {
             try await server.run { port in
                 let line = "incident-chat serve: listening on http://\(host):\(port) (store: \(storeDescription))\(slackLine)\n"
@@ -135,6 +145,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         // Notifications and late replies still on their way go out before the process ends.
         await slack?.flush()
+        await relay?.flush()
         printError("incident-chat serve: stopped\n")
     }
 

@@ -132,6 +132,9 @@ struct SessionOptions: ParsableArguments {
                 printError("warning: the notification \(failure.summary); recorded in \(record)\n")
             }
         }
+        session.outboxDelivery = ContactRelay.of(channel: configuration, backend: backend) { line in
+            printError("warning: \(line)\n")
+        }
         return session
     }
 

@@ -168,6 +168,14 @@ import Testing
         ("missing-policy-file", "role:\n  policies: [\"file://nowhere.json\"]\n"),
         ("duplicate-key", "platform: slack\nchannel: a\nplatform: chime\n"),
         ("user-unknown-field", "users:\n  alice:\n    rolle: {}\n"),
+        ("contact-two-adapters", "contact-delivery:\n  - slack: https://a.example/x\n    sendmail: /usr/sbin/sendmail\n"),
+        ("contact-no-adapter", "contact-delivery:\n  - types: [SMS]\n"),
+        ("contact-webhook-no-secret", "contact-delivery:\n  - webhook: https://pager.example/hook\n"),
+        ("contact-missing-secret", "contact-delivery:\n  - webhook: https://pager.example/hook\n    secret-file: nowhere.key\n"),
+        ("contact-secret-not-webhook", "contact-delivery:\n  - slack: https://a.example/x\n    secret-file: k\n"),
+        ("contact-sendmail-sms", "contact-delivery:\n  - sendmail: /usr/sbin/sendmail\n    types: [EMAIL, SMS]\n"),
+        ("contact-unknown-type", "contact-delivery:\n  - teams: https://t.example/w\n    types: [PAGER]\n"),
+        ("contact-not-a-url", "contact-delivery:\n  - teams: t.example/w\n"),
     ]
 
     @Test func badFilesNameFileLineAndField() throws {
@@ -183,6 +191,36 @@ import Testing
             }
         }
         if let problem = try Support.checkGolden(out, "configuration-errors.txt") { Issue.record("\(problem)") }
+    }
+
+    @Test func contactDeliveryEntries() throws {
+        let dir = try Support.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "0123456789abcdef0123\n".write(to: dir.appendingPathComponent("pager.key"), atomically: true, encoding: .utf8)
+        try "short\n".write(to: dir.appendingPathComponent("short.key"), atomically: true, encoding: .utf8)
+        let text = """
+            contact-delivery:
+              - webhook: https://pager.example/hook
+                secret-file: pager.key
+                types: [SMS, VOICE]
+              - slack: https://hooks.slack.com/services/T/B/X
+              - sendmail:
+              - sendmail: ./bin/sendmail
+            """
+        let c = try ChannelConfiguration.parse(SourceFile(name: "channel.yaml", text: text), directory: dir)
+        #expect(c.contactDelivery.count == 4)
+        #expect(c.contactDelivery[0].adapter == .webhook(url: "https://pager.example/hook", key: Array("0123456789abcdef0123".utf8)))
+        #expect(c.contactDelivery[0].types == ["SMS", "VOICE"])
+        #expect(c.contactDelivery[1].types == ["EMAIL", "SMS", "VOICE"])
+        #expect(c.contactDelivery[2] == ContactDeliveryTarget(adapter: .sendmail(path: "/usr/sbin/sendmail"), types: ["EMAIL"]))
+        #expect(c.contactDelivery[3].adapter == .sendmail(path: dir.appendingPathComponent("bin/sendmail").standardized.path))
+        // A key too short to be a key is refused, with how to make one.
+        let short = "contact-delivery:\n  - webhook: https://pager.example/hook\n    secret-file: short.key\n"
+        #expect {
+            _ = try ChannelConfiguration.parse(SourceFile(name: "channel.yaml", text: short), directory: dir)
+        } throws: { error in
+            (error as? ConfigurationError)?.rendered().contains("is 5 bytes; use at least 16 (openssl rand -hex 32") == true
+        }
     }
 
     @Test func badJSONPolicyFile() throws {

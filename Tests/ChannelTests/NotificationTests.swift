@@ -13,6 +13,7 @@ import Testing
         .summaryChanged(incidentArn: arn, title: "Database failover", summary: "Replica promoted.\nWrites resumed at 10:12.", time: now),
         .timelineEventAdded(incidentArn: arn, title: "Database failover", eventType: "Custom Event", eventData: "\"Failover started\"", eventTime: now, time: now),
         .relatedItemAdded(incidentArn: arn, title: "Database failover", itemTitle: "Runbook", itemType: "OTHER", identifier: "https://wiki.example/runbooks/db", time: now),
+        .contactPaged(incidentArn: arn, title: "Database failover", contact: "bob", channels: ["SMS", "EMAIL"], subject: "Stage 2: <db-1> down", time: now),
     ]
 
     @Test func everyKindHasASample() {

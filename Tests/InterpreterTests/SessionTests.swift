@@ -202,6 +202,34 @@ struct DirectiveTests {
         #expect(out == "2026-11-24T11:30:00+00:00\tarn:aws:iam::111122223333:user/alice\n")
     }
 
+    /// A page that a due step sends is told to the incident's chat channel,
+    /// as a command's change is.
+    @Test func aDueStepsPageIsToldToTheChannel() async {
+        let h = Harness()
+        await h.setUp()
+        await h.run(#"""
+            let alice = @aws ssm-contacts create-contact --alias alice --type PERSONAL --plan '{"Stages": []}'
+            let bob = @aws ssm-contacts create-contact --alias bob --type PERSONAL --plan '{"Stages": []}'
+            let am = @aws ssm-contacts create-contact-channel --contact-id $alice.ContactArn --name mail --type EMAIL --delivery-address SimpleAddress=a@example.com
+            let bm = @aws ssm-contacts create-contact-channel --contact-id $bob.ContactArn --name sms --type SMS --delivery-address SimpleAddress=+15555550100
+            .outbox
+            @aws ssm-contacts activate-contact-channel --contact-channel-id $am.ContactChannelArn --activation-code $outbox[0].code
+            @aws ssm-contacts activate-contact-channel --contact-channel-id $bm.ContactChannelArn --activation-code $outbox[1].code
+            @aws ssm-contacts update-contact --contact-id $alice.ContactArn --plan "{\"Stages\": [{\"DurationInMinutes\": 0, \"Targets\": [{\"ChannelTargetInfo\": {\"ContactChannelId\": \"$am.ContactChannelArn\"}}]}]}"
+            @aws ssm-contacts update-contact --contact-id $bob.ContactArn --plan "{\"Stages\": [{\"DurationInMinutes\": 0, \"Targets\": [{\"ChannelTargetInfo\": {\"ContactChannelId\": \"$bm.ContactChannelArn\"}}]}]}"
+            let team = @aws ssm-contacts create-contact --alias team --type ESCALATION --plan "{\"Stages\": [{\"DurationInMinutes\": 5, \"Targets\": [{\"ContactTargetInfo\": {\"ContactId\": \"$alice.ContactArn\", \"IsEssential\": true}}]}, {\"DurationInMinutes\": 5, \"Targets\": [{\"ContactTargetInfo\": {\"ContactId\": \"$bob.ContactArn\", \"IsEssential\": true}}]}]}"
+            let plan = @aws ssm-incidents create-response-plan --name db --incident-template title="Orders down",impact=1 --engagements $team.ContactArn --chat-channel chatbotSns=arn:aws:sns:us-east-1:111122223333:incident-chat
+            @aws ssm-incidents start-incident --response-plan-arn $plan.arn
+            """#)
+        #expect(!h.sink.transcript.contains("error"), "\(h.sink.transcript)")
+        let quiet = await h.output(".advance 4m")
+        #expect(!quiet.contains("Contact paged"), "\(quiet)")
+        let out = await h.output(".advance 1m")
+        #expect(out.contains("SMS to +15555550100: page"), "\(out)")
+        #expect(out.contains("Contact paged: Orders down"), "\(out)")
+        #expect(out.contains("Contact: bob") && out.contains("Sent by: SMS"), "\(out)")
+    }
+
     @Test(arguments: [".output xml", ".user", ".advance soon", ".nothing"])
     func badDirectives(text: String) async {
         let h = Harness()

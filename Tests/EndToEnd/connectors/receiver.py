@@ -1,7 +1,7 @@
 """A webhook receiver for connectors.sh, on a free loopback port.
 
 It records every request as one JSON line (path, attempt number on that
-path, status answered, body) in the file given as the first argument, and
+path, status answered, body, and the signature headers of contact delivery) in the file given as the first argument, and
 writes its port to the second. The path says how to answer:
 
   /ok/NAME                  200
@@ -40,7 +40,9 @@ class Handler(BaseHTTPRequestHandler):
                 headers["Retry-After"] = "0"
         with lock, open(record_path, "a") as out:
             out.write(json.dumps({"path": self.path, "attempt": attempt, "status": status,
-                                  "contentType": self.headers.get("Content-Type"), "body": body}) + "\n")
+                                  "contentType": self.headers.get("Content-Type"), "body": body,
+                                  "timestamp": self.headers.get("X-IncidentChat-Timestamp"),
+                                  "signature": self.headers.get("X-IncidentChat-Signature")}) + "\n")
         answer = b"ok" if status == 200 else b"failing on purpose"
         self.send_response(status)
         for name, value in headers.items():
