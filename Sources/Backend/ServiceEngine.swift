@@ -22,8 +22,9 @@ public struct ServiceEngine: Sendable {
     /// however the clock got there (`.advance`, a later `--fixed-clock`, the
     /// wall clock). When nothing is due that is one index lookup.
     public func execute<Store: ContactsStore>(_ request: Request, context: CallContext, store: Store) throws -> Value {
-        try catchUp(until: clock.now().millis, store: store)
-        if Self.startsEngagements.contains(request.operation) || Self.sendsMessages.contains(request.operation) { doorbell.ring() }
+        // Steps that ran here may have sent messages: a relay wants to know.
+        let caughtUp = try catchUp(until: clock.now().millis, store: store) > 0
+        if caughtUp || Self.startsEngagements.contains(request.operation) || Self.sendsMessages.contains(request.operation) { doorbell.ring() }
         switch request.service {
         case .incidents:
             let contacts = self.contacts

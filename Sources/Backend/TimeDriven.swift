@@ -65,7 +65,10 @@ extension EngineBackend {
     /// Runs the due steps in one transaction: the due set is read inside it,
     /// so two processes on one store never run a step twice.
     private func run(until time: Millis) async throws(ServiceError) -> [OutboxMessage] {
-        try await transaction { store in try engine.tick(until: time, store: store) }
+        let sent = try await transaction { store in try engine.tick(until: time, store: store) }
+        // What the steps sent is in the outbox now, for a delivery relay.
+        if !sent.isEmpty { engine.doorbell.ring() }
+        return sent
     }
 }
 

@@ -210,6 +210,30 @@ struct ContactRelayTests {
         ContactMessage.undeliverableAddress(address)
     }
 
+    /// The relay sleeps on the engine's doorbell: a command that sends, and a
+    /// tick whose due steps send, wake it (its recheck here is ten minutes).
+    @Test func commandsAndDueStepsWakeTheRelay() async throws {
+        let s = try await Setup()
+        let relay = s.relay([ContactDeliveryTarget(adapter: .slack(url: "https://h.example/x"), types: ["SMS", "EMAIL"])])
+        let running = Task { await relay.run(listening: s.backend.engine.doorbell.listener(), recheck: .seconds(600)) }
+        defer { running.cancel() }
+        let stage: Value = .structure(["DurationInMinutes": .integer(5), "Targets": .list([
+            .structure(["ContactTargetInfo": .structure(["ContactId": .string(s.alice), "IsEssential": .boolean(false)])]),
+        ])])
+        let team = try await s.call("CreateContact", ["Alias": .string("team"), "Type": .string("ESCALATION"),
+                                                      "Plan": .structure(["Stages": .list([stage, stage])])])["ContactArn"]!.string!
+        try await s.call("StartEngagement", ["ContactId": .string(team), "Sender": .string("s"), "Subject": .string("x"),
+                                             "Content": .string("y")])
+        func waitFor(_ count: Int) async throws -> Bool {
+            let began = Date()
+            while s.poster.sent.count < count, Date().timeIntervalSince(began) < 300 { try await Task.sleep(for: .milliseconds(10)) }
+            return s.poster.sent.count == count
+        }
+        #expect(try await waitFor(2), "the engagement's first stage: two channels")
+        _ = try await s.backend.advance(to: Self.start + 300)
+        #expect(try await waitFor(4), "the second stage, sent by the tick")
+    }
+
     @Test func aMessageThatWaitedTooLongIsNotSentLate() async throws {
         let s = try await Setup()
         let relay = ContactRelay(targets: [ContactDeliveryTarget(adapter: .slack(url: "https://h.example/x"), types: ["SMS"])],
