@@ -34,7 +34,8 @@ struct ReviewCommand: AsyncParsableCommand {
         var arguments = arn.map { [$0] } ?? []
         arguments += ["--format", (format ?? (toFile ? .html : .text)).rawValue]
         if let outputFile { arguments += ["--output-file", outputFile] }
-        let status = await session.runDirective("review", arguments: arguments) ?? .failure
+        // One transaction for all the reads (a savepoint each), not one a read.
+        let status = (try? await session.inBatch { await session.runDirective("review", arguments: arguments) }) ?? .failure
         sink.flush()
         if status != .ok { throw ArgumentParser.ExitCode(status.exitCode) }
     }
