@@ -59,6 +59,26 @@ public struct SlackEvent: Sendable, Equatable {
     /// The app's own bot user, from the callback's `authorizations`.
     public var appUserId: String?
     public var teamId: String?
+    /// For reactions: the emoji's name (`pushpin`).
+    public var reaction: String?
+    /// For reactions and pins: the message they are on, and what the event tells of it.
+    public var item: Item?
+
+    /// The message a reaction or a pin is on. A reaction names it (the text is
+    /// looked up); a pin carries it.
+    public struct Item: Sendable, Equatable {
+        public var channel: String
+        public var ts: String
+        public var author: String?
+        public var text: String?
+
+        public init(channel: String, ts: String, author: String? = nil, text: String? = nil) {
+            self.channel = channel
+            self.ts = ts
+            self.author = author
+            self.text = text
+        }
+    }
 
     public init(eventId: String, type: String, subtype: String? = nil, channel: String? = nil, user: String? = nil,
                 botId: String? = nil, text: String? = nil, ts: String? = nil, threadTs: String? = nil,
@@ -95,6 +115,25 @@ public struct SlackEvent: Sendable, Equatable {
                   user: string(event["user"]), botId: string(event["bot_id"]), text: string(event["text"]),
                   ts: string(event["ts"]), threadTs: string(event["thread_ts"]), appUserId: appUser,
                   teamId: string(json["team_id"]))
+        reaction = string(event["reaction"])
+        if let item = event["item"], case .object = item {
+            let message = item["message"]
+            if let channel = string(item["channel"]) ?? string(event["channel_id"]),
+               let ts = string(item["ts"]) ?? string(message?["ts"]) {
+                self.item = Item(channel: channel, ts: ts, author: string(event["item_user"]) ?? string(message?["user"]),
+                                 text: string(message?["text"]))
+            }
+        }
+        if channel == nil, let item { channel = item.channel }
+    }
+
+    /// A 📌 reaction or a Slack pin put on (true) or taken off (false) a message; nil for other events.
+    public var pinning: Bool? {
+        switch type {
+        case "reaction_added" where reaction == "pushpin", "pin_added": true
+        case "reaction_removed" where reaction == "pushpin", "pin_removed": false
+        default: nil
+        }
     }
 
     /// Slack cuts a message at 40,000 characters, so text that long is not what was typed.

@@ -33,6 +33,7 @@ public final class SlackEventsResponder: Sendable {
     let events: RecentKeys
     let messages: RecentKeys
     let running = BackgroundWork()
+    let pins = SlackPins()
 
     public init(signature: SlackSignature, channel: ChannelConfiguration, backend: any IncidentBackend, settings: SessionSettings,
                 api: SlackWebAPI?, notifications: (any WebhookTransport)?, remember: Int = 10_000,
@@ -96,6 +97,7 @@ public final class SlackEventsResponder: Sendable {
             logger.info("slack event already taken", metadata: ["event": "\(event.eventId)", "retry": "\(retryNum ?? "-")"])
             return acknowledge("retry")
         }
+        if let pinning = event.pinning { return take(pin: event, pinning: pinning) }
         let message: String
         switch event.command() {
         case .success(let text):
@@ -120,6 +122,76 @@ public final class SlackEventsResponder: Sendable {
         }
         running.start { await self.run(message, event: event) }
         return acknowledge("run")
+    }
+
+    /// A 📌 reaction or a pin on a message of the channel: its Note is added to
+    /// (or taken off) the current incident's timeline in the background.
+    private func take(pin event: SlackEvent, pinning: Bool) -> Answer {
+        guard let item = event.item, item.channel == channel.slack.channelId else {
+            logger.notice("slack pin ignored", metadata: ["event": "\(event.eventId)", "reason": "not a message of the channel \(channel.slack.channelId ?? "(none named)")"])
+            return acknowledge("ignored: not a message of this channel")
+        }
+        guard event.botId == nil, let user = event.user, !user.isEmpty, user != event.appUserId else {
+            logger.notice("slack pin ignored", metadata: ["event": "\(event.eventId)", "reason": "\(SlackEvent.Ignored.fromABot)"])
+            return acknowledge("ignored: \(SlackEvent.Ignored.fromABot)")
+        }
+        running.start { await self.pin(item, pinning: pinning, by: user, kind: event.type) }
+        return acknowledge(pinning ? "pin" : "unpin")
+    }
+
+    func pin(_ item: SlackEvent.Item, pinning: Bool, by user: String, kind: String) async {
+        let member = await users.name(of: user)
+        // A Slack pin is one, whoever takes it off; each 📌 is its reactor's.
+        let pinner = kind.hasPrefix("pin_") ? "pin" : user
+        let key = "\(item.channel)/\(item.ts)"
+        let (backend, settings, channel, notifications, logger) = (self.backend, self.settings, self.channel, self.notifications, self.logger)
+        let run: TimelineNote.Run = { text in
+            await ChatRun.run(text, as: member, backend: backend, settings: settings, channel: channel, webhookTransport: notifications) {
+                logger.error("\($0)", metadata: ["user": "\(member)"])
+            }
+        }
+        func tell(_ text: String) async {
+            await api?.postEphemeral(channel: item.channel, user: user, text: text, subject: "pin of \(key)")
+        }
+        guard pinning else {
+            guard let note = await pins.release(key, by: pinner) else { return }
+            let ran = await TimelineNote.unpin(incident: note.incident, eventId: note.eventId, run: run)
+            logger.info("slack unpin", metadata: ["user": "\(member)", "message": "\(key)", "ok": "\(ran.ok)"])
+            if !ran.ok { await tell(SlackReply(ran).text) }
+            return
+        }
+        guard await pins.claim(key, by: pinner) else {
+            logger.info("slack message already pinned", metadata: ["message": "\(key)"])
+            return
+        }
+        var author = item.author, text = item.text
+        if text == nil, let found = await api?.message(channel: item.channel, ts: item.ts) {
+            author = author ?? found.author
+            text = found.text
+        }
+        guard let text else {
+            await pins.failed(key)
+            logger.warning("slack pin: the message cannot be read", metadata: ["message": "\(key)"])
+            await tell("The message could not be read from Slack, so it was not pinned to the timeline.")
+            return
+        }
+        var authorName = "someone"
+        if let author { authorName = await users.name(of: author) }
+        let plain = text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&amp;", with: "&")
+        switch await TimelineNote.pin(author: authorName, text: plain, eventTime: Double(item.ts) ?? now().timeIntervalSince1970, run: run) {
+        case .pinned(let incident, let eventId, _):
+            logger.info("slack pin", metadata: ["user": "\(member)", "message": "\(key)", "incident": "\(incident)", "event": "\(eventId)"])
+            if await pins.created(key, incident: incident, eventId: eventId) {
+                _ = await TimelineNote.unpin(incident: incident, eventId: eventId, run: run)
+            }
+        case .noOpenIncident:
+            await pins.failed(key)
+            await tell("There is no open incident to pin the message to.")
+        case .failed(let ran):
+            await pins.failed(key)
+            await tell(SlackReply(ran).text)
+        }
     }
 
     /// Runs the message as its author and answers in its thread.

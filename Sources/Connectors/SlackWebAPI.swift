@@ -59,18 +59,41 @@ public struct SlackWebAPI: Sendable {
     }
 
     /// A user's Slack name (`user.name`, what a slash command's `user_name`
-    /// says), or nil when Slack does not tell. A lookup, not a delivery: a
-    /// failure is logged, not recorded.
+    /// says), or nil when Slack does not tell.
     public func userName(_ id: String) async -> String? {
-        let body = Array("user=\(id.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? id)".utf8)
-        let url = baseURL + "/users.info"
-        let tried = await deliverer.post(body, to: url, headers: headers(contentType: "application/x-www-form-urlencoded"))
-        guard tried.delivered, let answer = tried.answer, let json = try? JSONParser.parse(answer.body), json["ok"] == .bool(true) else {
-            logger.warning("slack users.info failed", metadata: ["user": "\(id)", "reason": "\(Self.reason(tried))"])
-            return nil
-        }
+        guard let json = await read("users.info", ["user": id]) else { return nil }
         if case .string(let name)? = json["user"]?["name"], !name.isEmpty { return name }
         return nil
+    }
+
+    /// A message of a channel, by its `ts` (in the channel, or in a thread):
+    /// its author's user ID and its text.
+    public func message(channel: String, ts: String) async -> (author: String?, text: String)? {
+        for (method, fields) in [("conversations.history", ["channel": channel, "latest": ts, "oldest": ts, "inclusive": "true", "limit": "1"]),
+                                 ("conversations.replies", ["channel": channel, "ts": ts, "inclusive": "true", "limit": "1"])] {
+            guard case .array(let messages)? = await read(method, fields)?["messages"] else { continue }
+            for m in messages where m["ts"] == .string(ts) {
+                guard case .string(let text)? = m["text"] else { continue }
+                if case .string(let user)? = m["user"] { return (user, text) }
+                return (nil, text)
+            }
+        }
+        return nil
+    }
+
+    /// Calls a reading method (a form body, as Slack's read methods take it).
+    /// A lookup, not a delivery: a failure is logged, not recorded.
+    func read(_ method: String, _ fields: [String: String]) async -> JSON? {
+        let body = fields.sorted { $0.key < $1.key }
+            .map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0.value)" }
+            .joined(separator: "&")
+        let tried = await deliverer.post(Array(body.utf8), to: baseURL + "/" + method,
+                                         headers: headers(contentType: "application/x-www-form-urlencoded"))
+        guard tried.delivered, let answer = tried.answer, let json = try? JSONParser.parse(answer.body), json["ok"] == .bool(true) else {
+            logger.warning("slack \(method) failed", metadata: ["fields": "\(body)", "reason": "\(Self.reason(tried))"])
+            return nil
+        }
+        return json
     }
 
     /// Calls a method with a JSON body; records a failure to deliver.

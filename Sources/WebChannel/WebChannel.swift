@@ -111,24 +111,13 @@ public final class WebChannel: Sendable {
         guard let message = await room.messages(after: sequence - 1).first, message.sequence == sequence, message.kind == .chat else {
             return .refused("Only a responder's message that the channel still keeps can be pinned.")
         }
-        let find = await run("@aws ssm-incidents list-incident-records "
-            + "--filters '[{\"key\":\"status\",\"condition\":{\"equals\":{\"stringValues\":[\"OPEN\"]}}}]' "
-            + "--query 'sort_by(incidentRecordSummaries, &creationTime)[-1].arn' --output text", as: user)
-        let arn = find.printed.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard find.ok else { return .privately(find.errors + find.printed) }
-        guard arn.hasPrefix("arn:") else { return .refused("There is no open incident to pin the message to.") }
-        let input: JSONValue = .object([
-            "incidentRecordArn": .string(arn), "eventTime": .number(Double(message.time) / 1000), "eventType": "Note",
-            "eventData": .string(JSONValue.string("\(message.author): \(message.text)").wire),
-        ])
-        // Single quotes hold the JSON. Quotes, and what chat formatting would
-        // decode (Slack's escapes, link markup), are escaped as JSON allows.
-        var json = input.wire
-        for (plain, escaped) in [("'", "\\u0027"), ("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"), ("`", "\\u0060")] {
-            json = json.replacingOccurrences(of: plain, with: escaped)
+        let ran: ChatRun
+        switch await TimelineNote.pin(author: message.author, text: message.text, eventTime: Double(message.time) / 1000,
+                                      run: { await self.run($0, as: user) }) {
+        case .failed(let failed): return .privately(failed.errors + failed.printed)
+        case .noOpenIncident: return .refused("There is no open incident to pin the message to.")
+        case .pinned(_, _, let pinned): ran = pinned
         }
-        let ran = await run("@aws ssm-incidents create-timeline-event --cli-input-json '\(json)'", as: user)
-        guard ran.ok else { return .privately(ran.errors + ran.printed) }
         do {
             try await room.post(kind: .command, author: user, text: "Pinned \(message.author)'s message to the timeline as a Note", time: now)
             for notification in ran.notifications {

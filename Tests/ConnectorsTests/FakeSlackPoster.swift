@@ -3,7 +3,8 @@ import Foundation
 import Wire
 
 /// Slack's Web API as a poster: answers `chat.postMessage` (with a new `ts`),
-/// `chat.postEphemeral` and `users.info` (from `names`) as Slack does, and
+/// `chat.postEphemeral`, `users.info` (from `names`) and `conversations.history`
+/// (from `messages`) as Slack does, and
 /// records every call with its method, body and Authorization header.
 /// `rateLimited` calls are answered 429 first; while `down`, nothing answers.
 final class FakeSlackPoster: WebhookPoster, @unchecked Sendable {
@@ -25,6 +26,8 @@ final class FakeSlackPoster: WebhookPoster, @unchecked Sendable {
     private var rateLimits: Int
     let names: [String: String]
     var down = false
+    /// The channel's messages by ts, for `conversations.history`: author and text.
+    var messages: [String: (user: String, text: String)] = [:]
 
     init(names: [String: String] = [:], rateLimited: Int = 0) {
         self.names = names
@@ -56,6 +59,13 @@ final class FakeSlackPoster: WebhookPoster, @unchecked Sendable {
                 let id = text.hasPrefix("user=") ? String(text.dropFirst(5)) : ""
                 guard let name = names[id] else { return #"{"ok":false,"error":"user_not_found"}"# }
                 return #"{"ok":true,"user":{"id":"\#(id)","name":"\#(name)"}}"#
+            case "conversations.history":
+                let fields = Dictionary(text.split(separator: "&").map { pair in
+                    let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+                    return (parts[0], (parts.count > 1 ? parts[1] : "").removingPercentEncoding ?? "")
+                }, uniquingKeysWith: { a, _ in a })
+                guard let ts = fields["latest"], let m = messages[ts] else { return #"{"ok":true,"messages":[]}"# }
+                return #"{"ok":true,"messages":[{"type":"message","user":"\#(m.user)","text":"\#(m.text)","ts":"\#(ts)"}]}"#
             default:
                 return #"{"ok":true}"#
             }

@@ -236,6 +236,75 @@ struct SlackEventsTests {
     }
 }
 
+extension SlackEventsTests {
+    func reaction(_ h: EventsHarness, added: Bool, ts: String, user: String = "U0BOB", reaction: String = "pushpin",
+                  channel: String = EventsHarness.channelId) -> [UInt8] {
+        h.body("", user: user, type: added ? "reaction_added" : "reaction_removed",
+               extra: [("reaction", .string(reaction)), ("item_user", .string("U0ALICE")),
+                       ("item", .object([("type", .string("message")), ("channel", .string(channel)), ("ts", .string(ts))]))])
+    }
+
+    /// The incident's Notes: their data.
+    func notes(_ h: EventsHarness) async throws -> [String] {
+        let sink = TranscriptSink()
+        let admin = try Session(backend: h.base.backend, settings: SessionSettings(user: "admin"), sink: sink)
+        await admin.runMessage("@aws ssm-incidents list-timeline-events --incident-record-arn \(h.base.incidentArn) --filters '[{\"key\":\"eventType\",\"condition\":{\"equals\":{\"stringValues\":[\"Note\"]}}}]' --query 'eventSummaries[].eventTime' --output text", origin: .chat)
+        return sink.transcript.split(whereSeparator: { $0 == "\n" || $0 == "\t" }).map(String.init)
+    }
+
+    @Test func aPushpinPutsTheMessageOnTheTimelineOnce() async throws {
+        let h = try EventsHarness()
+        try await h.base.setUp()
+        h.slack.messages["1795514300.000200"] = ("U0ALICE", "Primary is at 100% CPU &amp; climbing")
+        #expect(h.send(reaction(h, added: true, ts: "1795514300.000200")).outcome == "pin")
+        await h.responder.flush()
+        // Pinned twice (another 📌, and a Slack pin that carries the message): still one Note.
+        h.send(reaction(h, added: true, ts: "1795514300.000200", user: "U0ALICE"))
+        h.send(h.body("", user: "U0BOB", type: "pin_added", extra: [("channel_id", .string(EventsHarness.channelId)),
+            ("item", .object([("type", .string("message")), ("channel", .string(EventsHarness.channelId)),
+                              ("message", .object([("user", .string("U0ALICE")), ("text", .string("Primary is at 100%")), ("ts", .string("1795514300.000200"))]))]))]))
+        await h.responder.flush()
+        let times = try await notes(h)
+        #expect(times.count == 1)
+        // The message's own time.
+        #expect(times.first?.hasPrefix("2026-11-24T09:58:20") == true, "\(times)")
+        #expect(h.slack.calls("conversations.history").count == 1)
+        #expect(h.slack.calls("chat.postEphemeral").isEmpty)
+        // The author's name and the text, Slack's escapes decoded, are the Note's data.
+        let sink = TranscriptSink()
+        let admin = try Session(backend: h.base.backend, settings: SessionSettings(user: "admin"), sink: sink)
+        await admin.runMessage("@aws ssm-incidents list-timeline-events --incident-record-arn \(h.base.incidentArn) --query \"eventSummaries[?eventType=='Note'].eventId\" --output text", origin: .chat)
+        let id = sink.transcript.trimmingCharacters(in: .whitespacesAndNewlines)
+        await admin.runMessage("@aws ssm-incidents get-timeline-event --incident-record-arn \(h.base.incidentArn) --event-id \(id) --query event.eventData --output text", origin: .chat)
+        #expect(sink.transcript.contains(#"alice: Primary is at 100% CPU & climbing"#), "\(sink.transcript)")
+
+        // Taking the pins off: the Note goes with the last of them.
+        h.send(reaction(h, added: false, ts: "1795514300.000200"))
+        h.send(reaction(h, added: false, ts: "1795514300.000200", user: "U0ALICE"))
+        await h.responder.flush()
+        #expect(try await notes(h).count == 1)
+        h.send(h.body("", user: "U0BOB", type: "pin_removed", extra: [("channel_id", .string(EventsHarness.channelId)),
+            ("item", .object([("type", .string("message")), ("channel", .string(EventsHarness.channelId)),
+                              ("message", .object([("user", .string("U0ALICE")), ("text", .string("x")), ("ts", .string("1795514300.000200"))]))]))]))
+        await h.responder.flush()
+        #expect(try await notes(h).isEmpty)
+    }
+
+    @Test func otherReactionsAndChannelsPinNothing() async throws {
+        let h = try EventsHarness()
+        try await h.base.setUp()
+        h.slack.messages["1795514300.000300"] = ("U0ALICE", "x")
+        #expect(h.send(reaction(h, added: true, ts: "1795514300.000300", reaction: "eyes")).outcome.hasPrefix("ignored"))
+        #expect(h.send(reaction(h, added: true, ts: "1795514300.000300", channel: "C0ELSEWHERE")).outcome.hasPrefix("ignored"))
+        #expect(h.send(reaction(h, added: true, ts: "1795514300.000300", user: EventsHarness.appUser)).outcome.hasPrefix("ignored"))
+        // A message Slack does not return: told to the pinner, nothing pinned.
+        #expect(h.send(reaction(h, added: true, ts: "1795514300.000999")).outcome == "pin")
+        await h.responder.flush()
+        #expect(try await notes(h).isEmpty)
+        #expect(h.slack.calls("chat.postEphemeral").first?.member("text")?.contains("could not be read") == true)
+    }
+}
+
 @Suite("Slack events: which messages are commands")
 struct SlackEventCommandTests {
     func event(_ text: String, type: String = "message") -> SlackEvent {

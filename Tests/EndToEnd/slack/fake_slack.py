@@ -6,8 +6,10 @@ Usage: fake_slack.py RECORD_FILE PORT_FILE
   POST /api/chat.postEphemeral  {"ok": true, "message_ts": ...}
   POST /api/users.info          user=U0ALICE (form): {"ok": true, "user": {"id": ..., "name": ...}}
                                 from NAMES below, else {"ok": false, "error": "user_not_found"}
+  POST /api/conversations.history  latest=TS (form): the message the test put there, if any
   POST /teams/workflow          202 (a Teams workflow webhook takes the card)
-  POST /control                 {"rate_limit": N}: answer the next N API calls 429 with Retry-After: 1
+  POST /control                 {"rate_limit": N}: answer the next N API calls 429 with Retry-After: 1;
+                                {"messages": {TS: {"user": ..., "text": ...}}}: messages of the channel
 
 Every request is recorded as one JSON line: method (the last path part), the
 status answered, the Authorization header, the Content-Type and the body
@@ -26,7 +28,7 @@ from fake_server import reply, serve  # noqa: E402
 record_path, port_path = sys.argv[1], sys.argv[2]
 NAMES = {"U0ALICE": "alice", "U0MAL": "mallory"}
 lock = threading.Lock()
-state = {"ts": 0, "rate_limit": 0}
+state = {"ts": 0, "rate_limit": 0, "messages": {}}
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -42,6 +44,7 @@ class Handler(BaseHTTPRequestHandler):
         with lock:
             if self.path == "/control":
                 state["rate_limit"] = int(body.get("rate_limit", 0))
+                state["messages"].update(body.get("messages", {}))
                 method = "control"
             elif self.path.startswith("/teams/"):
                 status, answer = 202, None
@@ -54,6 +57,9 @@ class Handler(BaseHTTPRequestHandler):
                           "message": {"text": body.get("text")}}
             elif method == "chat.postEphemeral":
                 answer = {"ok": True, "message_ts": "1795514400.999999"}
+            elif method == "conversations.history":
+                found = state["messages"].get(body.get("latest", ""))
+                answer = {"ok": True, "messages": [dict(found, type="message", ts=body["latest"])] if found else []}
             elif method == "users.info":
                 user = body.get("user", "")
                 answer = ({"ok": True, "user": {"id": user, "name": NAMES[user]}} if user in NAMES

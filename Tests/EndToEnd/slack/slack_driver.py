@@ -195,6 +195,37 @@ status, ts, reply = ask("ssm-incidents list-incident-records --query 'length(inc
 check(reply and len([r for r in records()[seen:] if r["method"].startswith("chat.")]) == 1,
       "messages from bots and the app itself are not answered (no loop)", records()[seen:])
 
+# A 📌 on a message puts it on the current incident's timeline as a Note, once; taking it off removes it.
+def notes():
+    _, _, reply = ask(f"ssm-incidents list-timeline-events --incident-record-arn {web} "
+                      "--query \"length(eventSummaries[?eventType=='Note'])\" --output text", user="U0BOB")
+    return int(reply["body"]["text"].strip("`\n")) if reply else -1
+
+
+def reaction(added, ts, user="U0BOB", name="pushpin"):
+    body, _ = event("", user=user, kind="reaction_added" if added else "reaction_removed", reaction=name,
+                    item_user="U0ALICE", item={"type": "message", "channel": CHANNEL, "ts": ts})
+    return send(body)
+
+
+pinned_ts = "1795600500.000100"
+post("/control", json.dumps({"messages": {pinned_ts: {"user": "U0ALICE", "text": "Replica lag is 40 s &amp; rising"}}}).encode(),
+     {"Content-Type": "application/json"}, to=fake)
+seen = len(records())
+status, _ = reaction(True, pinned_ts)
+got = wait_for(lambda g: any("Timeline event added" in r["body"].get("text", "") for r in notifications(g[seen:])))
+added = [r for r in notifications(got[seen:]) if "Timeline event added" in r["body"]["text"]]
+blocks = json.dumps(added[0]["body"]["blocks"]) if added else ""
+# 1795600500 is 2026-11-25T09:55:00Z: the message's own time; Slack's escapes decoded, then escaped again for Slack.
+check(status == 200 and len(added) == 1 and "alice: Replica lag is 40 s &amp; rising" in blocks and "Note" in blocks
+      and "2026-11-25T09:55:00Z" in blocks, "a pushpin pins the message as a Note (its time, author and text), notified in the incident's thread", added)
+reaction(True, pinned_ts, user="U0ALICE")
+check(notes() == 1, "a message pinned twice is one Note")
+reaction(False, pinned_ts)
+check(notes() == 1, "the Note stays while someone's pin is on")
+reaction(False, pinned_ts, user="U0ALICE")
+check(notes() == 0, "the last pin taken off removes the Note")
+
 # Teams: a good HMAC runs the text after the mention; a forged one runs nothing.
 key = base64.b64decode(teams_secret)
 
