@@ -14,7 +14,7 @@ final class ChannelGate {
     let aliases: any AliasStore
 
     /// What notifications need to know of an incident, kept from the last look.
-    struct IncidentInfo {
+    private struct IncidentInfo {
         var title: String
         /// As it was when first read (what a start notification shows).
         var impact: Int
@@ -118,17 +118,10 @@ final class ChannelGate {
         if request.operation == "UpdateIncidentRecord", request.input["title"] != nil || request.input["chatChannel"] != nil {
             incidents[arn] = nil
         }
-        return await publish(about: arn, send: send) { info in notifications(for: request, incident: arn, info, now: now) }
-    }
-
-    /// Publishes what `word` makes of an incident (its title, impact and
-    /// topics read once) to the incident's chat channel topics.
-    func publish(about arn: String, send: (Request) async throws(ServiceError) -> Value,
-                 _ word: (IncidentInfo) -> [IncidentNotification]) async -> PublishResult {
         // Most incidents have no chat topics: then there is nothing to word.
         guard let info = await look(arn, send: send), !info.topics.isEmpty else { return PublishResult() }
         var result = PublishResult()
-        for notification in word(info) {
+        for notification in notifications(for: request, incident: arn, info, now: now) {
             let one = publisher.publish(notification, topics: info.topics)
             result.deliveries += one.deliveries
             result.warnings += one.warnings

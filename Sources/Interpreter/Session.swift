@@ -276,28 +276,16 @@ public final class Session {
         await deliver(await gate.publish(after: request, response: response, now: now, send: sendOnce()))
     }
 
+    /// What the chat channel is told of pages that due steps sent; the
+    /// scheduler's task may hold it while the session runs commands.
+    public var pageNotifications: PageNotifications {
+        PageNotifications(channel: gate.configuration, backend: backend, context: context)
+    }
+
     /// Tells the chat channel of each page's incident that its contact was
-    /// paged: what a due step sent (the scheduler, `.advance`), as a
-    /// command's change is told. One notification a page, whatever its channels.
+    /// paged (what `.advance` ran), as a command's change is told.
     public func publishPages(_ sent: [OutboxMessage]) async {
-        var channels: [String: [String]] = [:], order: [OutboxMessage] = []
-        for message in sent where message.kind == .page {
-            guard let page = message.pageArn else { continue }
-            if channels[page] == nil { order.append(message) }
-            channels[page, default: []].append(message.channelType)
-        }
-        let send = sendOnce()
-        for message in order {
-            let describe = Request(service: .contacts, operation: "DescribePage", input: ["PageId": .string(message.pageArn!)])
-            guard let page = try? await send(describe), let incident = page["IncidentId"]?.string,
-                  incident.hasPrefix("arn:") && incident.contains(":ssm-incidents:") else { continue }
-            let contact = message.contactArn.split(separator: "/").last.map(String.init) ?? message.contactArn
-            let time = Date(timeIntervalSince1970: Double(message.time) / 1000)
-            await deliver(await gate.publish(about: incident, send: send) { info in
-                [.contactPaged(incidentArn: incident, title: info.title, contact: contact,
-                               channels: channels[message.pageArn!] ?? [], subject: message.subject, time: time)]
-            })
-        }
+        await deliver(await pageNotifications.publish(sent))
     }
 
     /// Shows and sends what a publication delivered, and warns about topics that dropped it.

@@ -31,10 +31,17 @@ struct REPLCommand: AsyncParsableCommand {
         let evaluator = SessionEvaluator(session: session, channel: session.channelName)
         // Escalations move on while the responder thinks: what a due step
         // sends shows up between prompts, as `.advance` shows it.
+        let pages = session.pageNotifications, webhooks = session.webhookTransport, colors = session.settings.colors
         let scheduling = (session.backend as? any EngineBackend).map { backend in
             Task {
                 await Scheduler(backend: backend).run { sent in
                     print("\n" + sent.map(Session.describe).joined(), terminator: "")
+                    // The incident's chat channel is told, as of a command's change.
+                    let told = await pages.publish(sent)
+                    for delivery in told.deliveries {
+                        print(delivery.terminalText(colors: colors), terminator: "")
+                        if let webhooks, !delivery.webhookMessages.isEmpty { await webhooks.enqueue(delivery) }
+                    }
                 } failed: { error in
                     printError("warning: escalation steps could not run: \(error.name): \(error.message)\n")
                 }

@@ -87,4 +87,29 @@ if [ "$code" = 0 ] && grep -q '"ReceiptType": "ERROR"' "$work/receipts.json" \
 else fail "the page's ERROR receipt ($(head -c 600 "$work/receipts.json"))"; fi
 rm -f "$work/sendmail-hangs"
 
+# A page that a due step sends while nothing ran is told to the incident's
+# chat channel when serve catches up at start: its Slack webhook gets it.
+cat > "$work/chat.yaml" <<YAML
+platform: slack
+workspace: acme
+channel: payments
+webhooks:
+  - {kind: slack, url: "http://127.0.0.1:$port/ok/chat"}
+YAML
+"$bin" run --store "$work/paged.sqlite" --fixed-clock 2026-11-24T10:00:00Z "$here/contact-delivery/paged-incident.chat" \
+    >"$work/paged.out" 2>&1; code=$?
+[ "$code" = 0 ] || fail "the paged incident's runbook ran (exit $code: $(tail -c 300 "$work/paged.out"))"
+start_serve "$work/paged-serve" "$bin" --store "$work/paged.sqlite" --channel "$work/chat.yaml" --slack-signing-secret s3cret
+told=
+for _ in $(seq 1 100); do
+    grep -q 'Contact paged: Payments failing' "$work/requests.jsonl" 2>/dev/null && { told=1; break; }
+    sleep 0.1
+done
+if [ -n "$told" ] && grep '/ok/chat' "$work/requests.jsonl" | grep 'Contact paged' | grep -q 'dave'; then
+    ok "serve's catch-up tells the channel's Slack webhook that dave was paged"
+else fail "serve's catch-up tells the channel that dave was paged ($(grep -c /ok/chat "$work/requests.jsonl" 2>/dev/null) chat requests; $(tail -c 300 "$work/paged-serve.err"))"; fi
+[ "$(grep '/ok/chat' "$work/requests.jsonl" | grep -c 'Contact paged')" = 1 ] \
+    && ok "told once" || fail "told once ($(grep '/ok/chat' "$work/requests.jsonl" | grep -c 'Contact paged') times)"
+stop_serve
+
 finish contact-delivery.sh
