@@ -37,6 +37,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // for the test targets: the golden-file helper and the seeded random generator
@@ -118,8 +120,19 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "OrderedCollections", package: "swift-collections"),
         ]),
+        // the PostgreSQL backend (PostgresNIO): a pool of connections, versioned
+        // migrations, serializable transactions retried on conflicts
+        .target(name: "PostgresBackend", dependencies: [
+            "Backend", "Catalog",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "OrderedCollections", package: "swift-collections"),
+        ]),
         .testTarget(name: "BackendTests", dependencies: [
-            "Backend", "MemoryBackend", "SQLiteBackend", "Catalog", "Server", "RemoteBackend", "SigV4",
+            "Backend", "MemoryBackend", "SQLiteBackend", "PostgresBackend", "Catalog", "Server", "RemoteBackend", "SigV4",
             .product(name: "OrderedCollections", package: "swift-collections"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "PropertyBased", package: "swift-property-based"),
@@ -217,7 +230,7 @@ let package = Package(
 
         // the executable: argument parsing only, wiring the rest
         .executableTarget(name: "incident-chat", dependencies: [
-            "Syntax", "Catalog", "Checker", "Interpreter", "Backend", "MemoryBackend", "SQLiteBackend",
+            "Syntax", "Catalog", "Checker", "Interpreter", "Backend", "MemoryBackend", "SQLiteBackend", "PostgresBackend",
             "Renderer", "REPL", "Channel", "Server", "RemoteBackend", "SigV4", "Connectors", "WebChannel", "Review",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -9,7 +9,8 @@ struct IncidentChat: AsyncParsableCommand {
         abstract: "The chat-command language of AWS Systems Manager Incident Manager.",
         discussion: "incident-chat help [SERVICE [OPERATION]] shows the services, their operations and options.",
         subcommands: [REPLCommand.self, ExecCommand.self, RunCommand.self, CheckCommand.self, ParseCommand.self,
-                      PolicyCommand.self, ServeCommand.self, ChannelCommand.self, ReviewCommand.self],
+                      PolicyCommand.self, ServeCommand.self, ChannelCommand.self, ReviewCommand.self,
+                      StoreCommand.self],
         defaultSubcommand: REPLCommand.self
     )
 

@@ -9,7 +9,6 @@ import MemoryBackend
 import SQLiteBackend
 import Server
 import SigV4
-import WebChannel
 
 /// `incident-chat serve`: the emulator server.
 struct ServeCommand: AsyncParsableCommand {
@@ -40,7 +39,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The port to listen on (0 picks a free one and prints it).")
     var port: Int = ServerConfiguration.defaultPort
 
-    @Option(help: "The SQLite store (default: $XDG_DATA_HOME/incident-chat/store.sqlite).")
+    @Option(help: "The store: an SQLite file (default: $XDG_DATA_HOME/incident-chat/store.sqlite) or postgres://USER@HOST:PORT/DB (password from ~/.pgpass, PGPASSFILE or PGPASSWORD).")
     var store: String?
 
     @Flag(help: "Keep everything in memory; nothing is saved.")
@@ -105,23 +104,13 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let server = IncidentServer(backend: backend, configuration: configuration, logger: logger)
         let host = host
-        let storeDescription = memory ? "memory (nothing is saved)" : (store ?? SessionOptions.defaultStorePath)
+        let storeDescription = memory ? "memory (nothing is saved)" : StoreOpening.describe(store)
         let slackLine = (slack?.announcement ?? "")
             + (web.map { " The channel \($0.channel.configuration.displayName) in a browser: GET /" } ?? "")
         // Escalations move on while nobody calls: the scheduler catches up once
         // now, then runs each step when it falls due.
         let log = logger
         let scheduler = (backend as? any EngineBackend).map { Scheduler(backend: $0) }
-        // The pages a due step sends are told to the channel (its browsers and
-        // webhooks), as a command's changes are.
-        let chat = channel.flatMap { try? ChannelConfiguration.load(path: $0) } ?? ChannelConfiguration.default
-        let pages = PageNotifications(channel: chat, backend: backend,
-                                      context: CallContext(accountId: accountId, region: chat.region, user: "scheduler"))
-        let transport: (any WebhookTransport)? = slack.map { connectors -> any WebhookTransport in
-            if let notifier = connectors.notifier { return notifier }
-            return connectors.deliverer
-        }
-        let room = web?.channel.room
         let scheduling = scheduler.map { scheduler in
             Task {
                 await scheduler.run { sent in
@@ -129,11 +118,6 @@ struct ServeCommand: AsyncParsableCommand {
                         log.info("sent", metadata: ["kind": "\(message.kind.rawValue)", "channel": "\(message.contactChannelArn)",
                                                        "type": "\(message.channelType)", "address": "\(message.address)",
                                                        "page": "\(message.pageArn ?? "")", "due": "\(Date(millis: message.time))"])
-                    }
-                    for delivery in await pages.publish(sent).deliveries {
-                        if let transport, !delivery.webhookMessages.isEmpty { await transport.enqueue(delivery) }
-                        _ = try? await room?.post(kind: .notification, author: WebChannel.botName,
-                                                  text: delivery.terminalText(colors: false))
                     }
                 } failed: { error in
                     log.error("the scheduler could not run due steps", metadata: ["error": "\(error.name): \(error.message)"])
@@ -218,13 +202,6 @@ struct ServeCommand: AsyncParsableCommand {
 
     private func makeBackend() throws -> any IncidentBackend {
         if memory { return MemoryBackend() }
-        let path = store ?? SessionOptions.defaultStorePath
-        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
-                                                 withIntermediateDirectories: true)
-        do {
-            return try SQLiteBackend(path: path)
-        } catch {
-            throw ExitFailure(message: "cannot open the store \(path): \(error.message)", code: ExitCode.configurationInvalid)
-        }
+        return try StoreOpening.open(store)
     }
 }

@@ -12,7 +12,7 @@ import SQLiteBackend
 /// The options every command that runs chat commands shares: where the
 /// incidents are kept, who acts, and how results print.
 struct SessionOptions: ParsableArguments {
-    @Option(help: "The SQLite store (default: $XDG_DATA_HOME/incident-chat/store.sqlite).")
+    @Option(help: "The store: an SQLite file (default: $XDG_DATA_HOME/incident-chat/store.sqlite) or postgres://USER@HOST:PORT/DB (password from ~/.pgpass, PGPASSFILE or PGPASSWORD).")
     var store: String?
 
     @Flag(help: "Keep everything in memory; nothing is saved.")
@@ -99,14 +99,7 @@ struct SessionOptions: ParsableArguments {
         } else if memory {
             backend = MemoryBackend(clock: wallClock, ids: ids)
         } else {
-            let path = store ?? Self.defaultStorePath
-            try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
-                                                     withIntermediateDirectories: true)
-            do {
-                backend = try SQLiteBackend(path: path, clock: wallClock, ids: ids)
-            } catch {
-                throw ExitFailure(message: "cannot open the store \(path): \(error.message)", code: ExitCode.configurationInvalid)
-            }
+            backend = try StoreOpening.open(store, clock: wallClock, ids: ids)
         }
         let settings = SessionSettings(user: userName, accountId: accountId, region: sessionRegion, output: output,
                                        colors: colors, width: nil)
