@@ -9,6 +9,7 @@ import MemoryBackend
 import SQLiteBackend
 import Server
 import SigV4
+import WebChannel
 
 /// `incident-chat serve`: the emulator server.
 struct ServeCommand: AsyncParsableCommand {
@@ -111,6 +112,16 @@ struct ServeCommand: AsyncParsableCommand {
         // now, then runs each step when it falls due.
         let log = logger
         let scheduler = (backend as? any EngineBackend).map { Scheduler(backend: $0) }
+        // The pages a due step sends are told to the channel (its browsers and
+        // webhooks), as a command's changes are.
+        let chat = channel.flatMap { try? ChannelConfiguration.load(path: $0) } ?? ChannelConfiguration.default
+        let pages = PageNotifications(channel: chat, backend: backend,
+                                      context: CallContext(accountId: accountId, region: chat.region, user: "scheduler"))
+        let transport: (any WebhookTransport)? = slack.map { connectors -> any WebhookTransport in
+            if let notifier = connectors.notifier { return notifier }
+            return connectors.deliverer
+        }
+        let room = web?.channel.room
         let scheduling = scheduler.map { scheduler in
             Task {
                 await scheduler.run { sent in
@@ -118,6 +129,11 @@ struct ServeCommand: AsyncParsableCommand {
                         log.info("sent", metadata: ["kind": "\(message.kind.rawValue)", "channel": "\(message.contactChannelArn)",
                                                        "type": "\(message.channelType)", "address": "\(message.address)",
                                                        "page": "\(message.pageArn ?? "")", "due": "\(Date(millis: message.time))"])
+                    }
+                    for delivery in await pages.publish(sent).deliveries {
+                        if let transport, !delivery.webhookMessages.isEmpty { await transport.enqueue(delivery) }
+                        _ = try? await room?.post(kind: .notification, author: WebChannel.botName,
+                                                  text: delivery.terminalText(colors: false))
                     }
                 } failed: { error in
                     log.error("the scheduler could not run due steps", metadata: ["error": "\(error.name): \(error.message)"])
