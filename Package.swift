@@ -101,8 +101,12 @@ let package = Package(
         // the REPL: libedit (a system library and a C shim for its variadic calls)
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "CEditLine", dependencies: ["CLibEdit"]),
-        .target(name: "REPL", dependencies: ["CEditLine", "Syntax", "Catalog"]),
-        .testTarget(name: "REPLTests", dependencies: ["REPL", "Catalog"]),
+        .target(name: "REPL", dependencies: ["CEditLine", "Syntax", "Catalog", "Completion"]),
+        .testTarget(name: "REPLTests", dependencies: ["REPL", "Completion", "Catalog"]),
+
+        // what TAB offers: services, operations, options, enum values, live identifiers
+        // (the REPL's line editor and the browser channel's message box)
+        .target(name: "Completion", dependencies: ["Syntax", "Catalog"]),
 
         // the IncidentBackend protocol, the service engine and the storage abstraction it runs on
         .target(name: "Backend", dependencies: [
@@ -217,7 +221,7 @@ let package = Package(
 
         // the channel in a browser: the page, sign-in, the conversation, live updates over a WebSocket
         .target(name: "WebChannel", dependencies: [
-            "Channel", "Interpreter", "Backend", "Server", "JMESPath", "Syntax", "Review",
+            "Channel", "Interpreter", "Backend", "Server", "JMESPath", "Syntax", "Review", "Completion",
             .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             .product(name: "Crypto", package: "swift-crypto"),
@@ -231,14 +235,14 @@ let package = Package(
         // the executable: argument parsing only, wiring the rest
         .executableTarget(name: "incident-chat", dependencies: [
             "Syntax", "Catalog", "Checker", "Interpreter", "Backend", "MemoryBackend", "SQLiteBackend", "PostgresBackend",
-            "Renderer", "REPL", "Channel", "Server", "RemoteBackend", "SigV4", "Connectors", "WebChannel", "Review",
+            "Renderer", "REPL", "Completion", "Channel", "Server", "RemoteBackend", "SigV4", "Connectors", "WebChannel", "Review",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // benchmarks: each figure beside the same work done by the Python reference
         .executableTarget(name: "incident-chat-bench", dependencies: [
-                              "Syntax", "Catalog", "Checker", "Constraints", "JMESPath", "Backend", "MemoryBackend", "SQLiteBackend", "Interpreter", "REPL", "Review",
+                              "Syntax", "Catalog", "Checker", "Constraints", "JMESPath", "Backend", "MemoryBackend", "SQLiteBackend", "Interpreter", "REPL", "Completion", "Review",
                           ],
                           path: "Benchmarks/incident-chat-bench"),
     ],

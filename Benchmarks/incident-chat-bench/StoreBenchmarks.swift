@@ -1,3 +1,4 @@
+import Completion
 import Backend
 import Catalog
 import Foundation

@@ -8,6 +8,8 @@ public struct LiveValueSource: Sendable {
     public let context: CallContext
     /// How many identifiers to offer at most.
     public var limit = 100
+    /// Whether the caller may run a list request; nil: every one (the local terminal).
+    public var allow: (@Sendable (Request) -> Bool)?
 
     public init(backend: any IncidentBackend, context: CallContext) {
         self.backend = backend
@@ -30,6 +32,7 @@ public struct LiveValueSource: Sendable {
         case .contactArn:
             query = (Request(service: .contacts, operation: "ListContacts", input: ["MaxResults": limit]), "Contacts", "ContactArn")
         }
+        if let allow, !allow(query.request) { return [] }
         guard let response = try? await backend.send(query.request, context: context) else { return [] }
         return response[query.list]?.list?.compactMap { $0[query.field]?.string } ?? []
     }

@@ -1,3 +1,4 @@
+import Completion
 import CEditLine
 import Foundation
 

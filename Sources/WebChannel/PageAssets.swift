@@ -40,8 +40,10 @@ enum PageAssets {
         <div id="conversation" role="log" aria-live="polite" aria-label="Conversation"></div>
         <form id="composer">
           <label for="message" class="hidden-label">Message</label>
-          <textarea id="message" rows="2" maxlength="40000" placeholder="Talk, or run a command: @aws ssm-incidents list-incident-records"></textarea>
+          <textarea id="message" rows="2" maxlength="40000" aria-autocomplete="list" aria-controls="completions"
+            placeholder="Talk, or run a command: @aws ssm-incidents list-incident-records (Tab completes)"></textarea>
           <button type="submit">Send</button>
+          <ul id="completions" role="listbox" aria-label="Completions" hidden></ul>
         </form>
       </section>
     </main>
@@ -76,6 +78,11 @@ enum PageAssets {
     .msg.private { border-left: 4px solid #b00020; background: #fff6f6; }
     .msg.notice { background: transparent; box-shadow: none; color: #5f6b7a; font-size: 13px; padding: 0 4px; }
     #composer { display: flex; gap: 8px; padding: 8px 12px; background: #fff; border-top: 1px solid #dde1e6; }
+    #composer { position: relative; }
+    #completions { position: absolute; bottom: 100%; left: 12px; margin: 0; padding: 4px 0; list-style: none; background: #fff;
+      border: 1px solid #c6ccd4; border-radius: 6px; max-height: 40vh; overflow-y: auto; font: 13px ui-monospace, monospace; min-width: 16em; }
+    #completions li { padding: 2px 10px; cursor: pointer; }
+    #completions li[aria-selected="true"], #completions li:hover { background: #e8f0fe; }
     #message { flex: 1; font: 14px/1.4 ui-monospace, monospace; padding: 8px; resize: vertical; min-height: 2.6em; }
     #incident { padding: 8px 12px; background: #fff; border-bottom: 1px solid #dde1e6; }
     #incident h2 { font-size: 15px; margin: 0; }
@@ -252,6 +259,45 @@ enum PageAssets {
         box.value = "";
       }
 
+      // Completion, from the server's completer (the REPL's): Tab asks at the
+      // cursor; one candidate is put in, several are offered in the list.
+      const utf8 = new TextEncoder(), text8 = new TextDecoder();
+      function hideCompletions() { const list = $("completions"); list.hidden = true; list.textContent = ""; }
+      function choose(box, start, end, word) {
+        box.value = box.value.slice(0, start) + word + (word.endsWith("=") ? "" : " ") + box.value.slice(end);
+        const at = start + word.length + (word.endsWith("=") ? 0 : 1);
+        box.setSelectionRange(at, at);
+        hideCompletions();
+        box.focus();
+      }
+      async function complete(box) {
+        const cursor = box.selectionStart, before = utf8.encode(box.value.slice(0, cursor));
+        const { ok, data } = await call("/channel/complete?line=" + encodeURIComponent(box.value) + "&cursor=" + before.length);
+        if (!ok || !data.candidates || !data.candidates.length) { hideCompletions(); return; }
+        const start = text8.decode(before.slice(0, data.start)).length;
+        if (data.candidates.length === 1) { choose(box, start, cursor, data.candidates[0]); return; }
+        const list = $("completions");
+        list.textContent = "";
+        data.candidates.forEach((word, i) => {
+          const item = element("li", "", word);
+          item.setAttribute("role", "option");
+          item.id = "completion-" + i;
+          item.setAttribute("aria-selected", i === 0 ? "true" : "false");
+          item.addEventListener("mousedown", (event) => { event.preventDefault(); choose(box, start, cursor, word); });
+          list.appendChild(item);
+        });
+        list.dataset.start = start;
+        list.dataset.end = cursor;
+        list.hidden = false;
+      }
+      function moveSelection(step) {
+        const items = [...$("completions").children];
+        const at = items.findIndex((item) => item.getAttribute("aria-selected") === "true");
+        const next = (at + step + items.length) % items.length;
+        items.forEach((item, i) => item.setAttribute("aria-selected", i === next ? "true" : "false"));
+        items[next].scrollIntoView({ block: "nearest" });
+      }
+
       document.addEventListener("DOMContentLoaded", () => {
         $("sign-in").addEventListener("submit", async (event) => {
           event.preventDefault();
@@ -270,7 +316,19 @@ enum PageAssets {
         });
         $("composer").addEventListener("submit", (event) => { event.preventDefault(); send(); });
         $("message").addEventListener("keydown", (event) => {
-          const box = $("message");
+          const box = $("message"), list = $("completions");
+          if (!list.hidden) {
+            if (event.key === "ArrowUp" || event.key === "ArrowDown") { event.preventDefault(); moveSelection(event.key === "ArrowUp" ? -1 : 1); return; }
+            if (event.key === "Enter" || event.key === "Tab") {
+              event.preventDefault();
+              const chosen = [...list.children].find((item) => item.getAttribute("aria-selected") === "true");
+              if (chosen) choose(box, Number(list.dataset.start), Number(list.dataset.end), chosen.textContent);
+              return;
+            }
+            if (event.key === "Escape") { event.preventDefault(); hideCompletions(); return; }
+            hideCompletions();
+          }
+          if (event.key === "Tab" && !event.shiftKey) { event.preventDefault(); complete(box); return; }
           if (event.key === "Enter" && !event.shiftKey) { event.preventDefault(); send(); return; }
           if ((event.key === "ArrowUp" || event.key === "ArrowDown") && !box.value.includes("\n") && state.history.length) {
             if (event.key === "ArrowUp") state.back = state.back < 0 ? state.history.length - 1 : Math.max(0, state.back - 1);

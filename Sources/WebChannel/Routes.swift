@@ -13,6 +13,7 @@ import Server
 ///     GET  /channel/session   who is signed in, the CSRF token, whether a password is needed
 ///     POST /channel/signin    {"name", "password"}
 ///     POST /channel/signout
+///     GET  /channel/complete?line=TEXT&cursor=N   what Tab offers at N (a UTF-8 offset)
 ///     GET  /channel/socket?after=N&csrf=T   the WebSocket (live messages; sending)
 public struct WebChannelRoutes: Sendable {
     public let channel: WebChannel
@@ -38,6 +39,7 @@ public struct WebChannelRoutes: Sendable {
          Route(method: "GET", path: "/channel/session", name: "WebChannelSession", routes: self, handle: { r, q in await r.describeSession(q) }),
          Route(method: "POST", path: "/channel/signin", name: "WebChannelSignIn", routes: self, handle: { r, q in await r.signIn(q) }),
          Route(method: "POST", path: "/channel/signout", name: "WebChannelSignOut", routes: self, handle: { r, q in await r.signOut(q) }),
+         Route(method: "GET", path: "/channel/complete", name: "WebChannelComplete", routes: self, handle: { r, q in await r.complete(q) }),
          Route(method: "GET", path: Self.socketPath, name: "WebChannelSocket", routes: self, handle: { r, _ in
              r.json(400, ["error": "This is the channel's WebSocket: open it with a session and the CSRF token."])
          })]

@@ -1,3 +1,4 @@
+import Completion
 import ArgumentParser
 import Backend
 import Catalog

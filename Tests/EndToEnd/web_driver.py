@@ -166,6 +166,31 @@ try:
     check(box.get_attribute("value") == "@aws ssm-incidents list-incident-recrods", "Up recalls alice's last message")
     box.clear()
 
+    # Tab completes from the server's completer: a service, an operation, and
+    # a live ARN (the incident alice started); several candidates are a listbox.
+    box.send_keys("@aws ssm-inc")
+    box.send_keys(Keys.TAB)
+    check(wait(lambda: box.get_attribute("value") == "@aws ssm-incidents "), "Tab completes the service",
+          repr(box.get_attribute("value")))
+    box.send_keys("list-")
+    box.send_keys(Keys.TAB)
+    listbox = wait(lambda: next((e for e in alice.find_elements(By.CSS_SELECTOR, '[role="listbox"]') if e.is_displayed()), None))
+    check(listbox is not None and listbox.accessible_name == "Completions", "several candidates are a listbox named Completions")
+    options = [o.text for o in listbox.find_elements(By.CSS_SELECTOR, '[role="option"]')] if listbox else []
+    check("list-incident-records" in options and "list-response-plans" in options, "it offers the list- operations", repr(options))
+    box.send_keys(Keys.ARROW_DOWN)
+    box.send_keys(Keys.ENTER)
+    chosen = box.get_attribute("value")
+    check(chosen.startswith("@aws ssm-incidents list-") and chosen.endswith(" ") and chosen != "@aws ssm-incidents list-",
+          "Down and Enter put the next candidate in", repr(chosen))
+    check(not listbox.is_displayed(), "and close the list")
+    box.clear()
+    box.send_keys("@aws ssm-incidents get-incident-record --arn ")
+    box.send_keys(Keys.TAB)
+    check(wait(lambda: "incident-record/" in box.get_attribute("value")), "Tab completes the ARN of the live incident",
+          repr(box.get_attribute("value")))
+    box.clear()
+
     # A reload fetches the conversation again: every message once, in order.
     expected = [int(e.get_attribute("data-seq")) for e in log(bob).find_elements(By.CSS_SELECTOR, ".msg[data-seq]")]
     bob.refresh()

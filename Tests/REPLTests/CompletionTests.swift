@@ -1,3 +1,4 @@
+import Completion
 import Catalog
 import Testing
 @testable import REPL
