@@ -9,7 +9,9 @@
 # server on a free loopback port and on a socket in that folder, with
 # `trust` authentication for loopback only. Nothing else listens, so no test
 # touches a server it did not start. pg_stop stops it and removes the folder;
-# pg_start arranges for it to run on EXIT, INT and TERM.
+# pg_start arranges for it to run on EXIT, INT and TERM. fsync is off (the
+# folder is thrown away), synchronous_commit stays on: a commit that was
+# acknowledged survives pg_kill_server, as the crash tests need.
 
 PG_DIR=
 PG_PORT=
@@ -65,7 +67,7 @@ pg_start() {
     for _ in 1 2 3; do
         PG_PORT=$(pg_free_port)
         pg_as_owner "$pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 30 \
-            -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+            -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=200" \
             start >/dev/null 2>&1
         status=$?
         [ "$status" = 0 ] && break
@@ -94,7 +96,7 @@ pg_kill_server() {
 # pg_restart_server: starts the stopped server again on the same port.
 pg_restart_server() {
     pg_as_owner "$(pg_bin pg_ctl)" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 30 \
-        -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off" start >/dev/null 2>&1
+        -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off" start >/dev/null 2>&1
 }
 
 # pg_stop: stops the server and removes its folder (safe to call twice).

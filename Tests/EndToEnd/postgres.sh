@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# The binary over a real PostgreSQL (a throwaway server of its own,
+# support/postgres.sh): migrations, the seed commands' golden transcript as
+# on SQLite, configuration errors (exit 253, never a password shown), a
+# runbook whose database is killed under it, and two `serve` on one
+# database (postgres_driver.py, boto3): clientToken, paging across servers,
+# a load run across a database restart.
+# Usage: Tests/EndToEnd/postgres.sh PATH/TO/incident-chat
+set -uo pipefail
+bin=$(realpath "$1")
+here=$(cd "$(dirname "$0")" && pwd)
+source "$here/support/common.sh"
+source "$here/support/postgres.sh"
+work=$(mktemp -d)
+pids=()
+cleanup() {
+    for pid in "${pids[@]}"; do kill -KILL "$pid" 2>/dev/null; done
+    pg_stop
+    rm -rf "$work"
+}
+pg_start || { echo "FAIL the throwaway PostgreSQL did not start"; exit 1; }
+trap cleanup EXIT
+export NO_COLOR=1 USER=responder
+ic() { "$bin" "$@"; }
+url() { echo "$PG_URL?schema=$1"; }
+
+# store migrate: once applies, twice finds it up to date.
+out=$(ic store migrate --store "$(url migrate)" 2>&1); status=$?
+[ "$status" = 0 ] && [[ "$out" == *"schema version 1 (applied: 1)"* ]] && ok "store migrate creates the schema" || fail "store migrate: $status $out"
+out=$(ic store migrate --store "$(url migrate)" 2>&1); status=$?
+[ "$status" = 0 ] && [[ "$out" == *"already up to date"* ]] && ok "store migrate a second time changes nothing" || fail "store migrate again: $status $out"
+
+# The seed commands print the same golden transcript as on SQLite.
+actual=$(ic run --store "$(url seed)" --fixed-clock 2026-11-24T10:00:00Z --seed 42 --user responder "$here/seed.chat" 2>&1 | sed -E 's/in [0-9]+\.[0-9]+s$/in TIME/')
+if diff -u "$here/seed.expected" <(printf '%s\n' "$actual") >"$work/diff"; then
+    ok "the seed commands on PostgreSQL print the SQLite store's golden transcript"
+else
+    fail "the seed commands on PostgreSQL differ from seed.expected"; head -20 "$work/diff"
+fi
+
+# Configuration errors: 253, the URL named, never a password.
+free=$(pg_free_port)
+ic exec --store "postgres://ops@127.0.0.1:$free/incidents" '@aws ssm-incidents list-response-plans' >"$work/out" 2>"$work/err"; status=$?
+[ "$status" = 253 ] && grep -q "postgres://ops@127.0.0.1:$free/incidents cannot be reached" "$work/err" \
+    && ok "a database that is down: exit 253, the URL named" || fail "down database: exit $status, $(cat "$work/err")"
+ic exec --store "postgres://ops:hunter2@127.0.0.1:$PG_PORT/incidents" '@aws ssm-incidents list-response-plans' >"$work/out" 2>"$work/err"; status=$?
+[ "$status" = 253 ] && ! grep -q hunter2 "$work/err" && grep -q pgpass "$work/err" \
+    && ok "a password in the URL is refused (exit 253) and never printed" || fail "password in the URL: exit $status, $(cat "$work/err")"
+pg_psql "CREATE SCHEMA newer; CREATE TABLE newer.incident_chat_schema (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now()); INSERT INTO newer.incident_chat_schema VALUES (42, 'from the future')"
+ic exec --store "$(url newer)" '@aws ssm-incidents list-response-plans' >"$work/out" 2>"$work/err"; status=$?
+tables=$(pg_psql "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'newer'")
+[ "$status" = 253 ] && grep -q "newer IncidentChat (schema version 42" "$work/err" && [ "$tables" = 1 ] \
+    && ok "a store from a newer version is refused untouched (exit 253)" || fail "newer store: exit $status, $tables tables, $(cat "$work/err")"
+
+# A runbook whose database is killed under it: it fails at that command, and
+# nothing of it is half written (it is one transaction).
+store=$(url runbook)
+ic exec --store "$store" '@aws ssm-incidents create-replication-set --regions us-east-1={}' >/dev/null
+plan=$(ic exec --store "$store" '@aws ssm-incidents create-response-plan --name p --incident-template title=T,impact=3 --query arn --output text')
+incident=$(ic exec --store "$store" "@aws ssm-incidents start-incident --response-plan-arn $plan --query incidentRecordArn --output text")
+python3 -c '
+import sys
+for i in range(200000):
+    print(f"@aws ssm-incidents create-timeline-event --incident-record-arn {sys.argv[1]} --event-time 2026-11-24T10:00:00Z --event-type \"Custom Event\" --event-data \"\\\"runbook {i}\\\"\"")
+' "$incident" > "$work/long.chat"
+ic run --store "$store" "$work/long.chat" >"$work/run.out" 2>"$work/run.err" & runner=$!; pids+=("$runner")
+for _ in $(seq 1 300); do [ -s "$work/run.out" ] && break; sleep 0.1; done
+sleep 1
+pg_kill_server
+wait "$runner"; status=$?
+pg_restart_server
+rows=$(pg_psql "SELECT count(*) FROM runbook.timeline_event WHERE event_data LIKE '\"runbook %'")
+[ "$status" != 0 ] && grep -q "$PG_URL?schema=runbook" "$work/run.err" && [ "$rows" = 0 ] \
+    && ok "a runbook whose database dies fails (exit $status), names the store, and leaves nothing half written" \
+    || fail "killed runbook: exit $status, $rows rows, $(tail -2 "$work/run.err")"
+ic exec --store "$store" "@aws ssm-incidents get-incident-record --arn $incident --query incidentRecord.title --output text" >"$work/out" 2>&1 \
+    && [ "$(cat "$work/out")" = T ] && ok "the store answers again once the server is back" || fail "after restart: $(cat "$work/out")"
+
+# Two servers on one database.
+fleet=$(url fleet)
+start_serve "$work/a" "$bin" --store "$fleet"; a=$endpoint; pids+=("$server_pid")
+start_serve "$work/b" "$bin" --store "$fleet"; b=$endpoint; pids+=("$server_pid")
+if [ -z "$a" ] || [ -z "$b" ]; then
+    fail "two servers on one database did not start: $(cat "$work/a.err" "$work/b.err")"
+else
+    grep -q "store: $PG_URL?schema=fleet" "$work/a.out" && ok "serve names the PostgreSQL store it serves" || fail "serve's first line: $(cat "$work/a.out")"
+    KILL_COMMAND="source $here/support/postgres.sh; PG_DIR=$PG_DIR PG_PORT=$PG_PORT; pg_kill_server" \
+    RESTART_COMMAND="source $here/support/postgres.sh; PG_DIR=$PG_DIR PG_PORT=$PG_PORT; pg_restart_server" \
+        python3 "$here/postgres_driver.py" "$a" "$b" "$PG_URL?options=-csearch_path%3Dfleet" >"$work/driver.out" 2>&1
+    status=$?
+    while read -r line; do
+        case "$line" in
+            ok*) ok "${line#ok   }" ;;
+            FAIL*) fail "${line#FAIL }" ;;
+        esac
+    done <"$work/driver.out"
+    [ "$status" = 0 ] || { fail "postgres_driver.py exited $status"; tail -15 "$work/driver.out"; }
+fi
+finish postgres.sh
