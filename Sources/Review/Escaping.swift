@@ -3,7 +3,12 @@
 public enum Escaping {
     /// For HTML and SVG (XML) text and attribute values.
     public static func markup(_ text: String) -> String {
-        escaped(text) { scalar, _ in
+        // Most text has nothing to escape: it is returned as it is.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<")
+            || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }) {
+            return text
+        }
+        return escaped(text) { scalar, _ in
             switch scalar {
             case "&": "&amp;"
             case "<": "&lt;"

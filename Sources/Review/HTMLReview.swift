@@ -102,7 +102,7 @@ struct HTMLReview {
         }
 
         out += "<h2>Notes</h2>\n"
-        if facts.notes.isEmpty {
+        if !figures.timeline.contains(where: { $0.kind == .note }) {
             out += "<p class=\"none\">No chat message was pinned to the timeline.</p>\n"
         } else {
             out += "<ul>\n"

@@ -73,9 +73,27 @@ public enum KeyMoments {
     /// The words in a Note or custom event that make it the mitigation note.
     public static let mitigationWord = "mitigat"
 
+    /// Whether `text` holds `mitigat` in any case (ASCII), without making a lowercased copy of every event.
+    static func mentionsMitigation(_ text: String) -> Bool {
+        let word = Array(mitigationWord.utf8)
+        var matched = 0
+        for byte in text.utf8 {
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+            if lower == word[matched] {
+                matched += 1
+                if matched == word.count { return true }
+            } else {
+                matched = lower == word[0] ? 1 : 0
+            }
+        }
+        return false
+    }
+
     /// The figures of `facts`; `now` ends an incident that is still open.
     public static func figures(for facts: ReviewFacts, now: Date) -> ReviewFigures {
-        let timeline = facts.events.enumerated()
+        // The store lists them in order already; only a timeline out of order is sorted (stably).
+        let inOrder = facts.events.indices.dropFirst().allSatisfy { facts.events[$0 - 1].time <= facts.events[$0].time }
+        let timeline = inOrder ? facts.events : facts.events.enumerated()
             .sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }
             .map(\.element)
         let started = facts.created
@@ -84,7 +102,7 @@ public enum KeyMoments {
         let accepted = facts.pages.compactMap { page in page.accepted.map { (time: $0, page: page) } }
             .min { ($0.time, $0.page.arn) < ($1.time, $1.page.arn) }
         let mitigation = timeline.first { event in
-            (event.kind == .note || event.kind == .custom) && event.text.lowercased().contains(mitigationWord)
+            (event.kind == .note || event.kind == .custom) && mentionsMitigation(event.text)
         }
 
         // Status and impact over time, from the service's own update events.

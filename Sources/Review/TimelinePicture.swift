@@ -128,7 +128,8 @@ public struct TimelinePicture {
             let tx = x(date)
             out += "<line x1=\"\(n(tx))\" y1=\"\(n(Self.axisY))\" x2=\"\(n(tx))\" y2=\"\(n(Self.axisY + 4))\" stroke=\"\(Colors.axis)\"/>"
             let label = long ? String(Formatting.day(date).dropFirst(5)) : String(Formatting.clock(date).prefix(step < 60 ? 8 : 5))
-            out += "<text x=\"\(n(tx))\" y=\"\(n(Self.axisY + 16))\" text-anchor=\"middle\" fill=\"\(Colors.text)\" font-size=\"10\">\(label)</text>\n"
+            let tickAnchor = tx > width - Self.right - 28 ? "end" : "middle"
+            out += "<text x=\"\(n(tx))\" y=\"\(n(Self.axisY + 16))\" text-anchor=\"\(tickAnchor)\" fill=\"\(Colors.text)\" font-size=\"10\">\(label)</text>\n"
             tick += step
         }
         out += "<text x=\"8\" y=\"\(n(Self.axisY + 16))\" fill=\"\(Colors.text)\" font-size=\"10\">UTC</text>\n"
@@ -155,28 +156,34 @@ public struct TimelinePicture {
         // Events, a lane for each kind, grouped where they would overlap.
         for (kind, _, y) in Self.lanes {
             let kinds: Set<TimelineEntry.Kind> = kind == .trigger ? [.trigger, .update] : [kind]
-            let marks = figures.timeline.filter { kinds.contains($0.kind) }.map { (x: x($0.time), event: $0) }
-            for group in Self.groups(marks.map(\.x)) {
+            var marks: [(x: Double, event: TimelineEntry)] = []
+            for event in figures.timeline where kinds.contains(event.kind) { marks.append((x(event.time), event)) }
+            let groups = Self.groups(marks.map(\.x))
+            for (index, group) in groups.enumerated() {
                 let members = marks[group]
                 let first = members.first!, lastMark = members.last!
                 if members.count == 1 {
                     let event = first.event
                     out += "<circle class=\"event \(event.kind.rawValue)\" cx=\"\(n(first.x))\" cy=\"\(n(y))\" r=\"5\" fill=\"\(Colors.kind(event.kind))\" stroke=\"#fff\">"
                     out += "<title>\(Escaping.markup(Self.label(event)))</title></circle>\n"
-                } else {
-                    let cx = (first.x + lastMark.x) / 2
-                    let radius = min(5 + log2(Double(members.count)) * 1.5, 10)
-                    var label = "\(members.count) events, \(Formatting.time(first.event.time)) to \(Formatting.time(lastMark.event.time))"
-                    for mark in members.prefix(Self.groupLabelLimit) { label += "\n" + Self.label(mark.event) }
-                    if members.count > Self.groupLabelLimit { label += "\n… and \(members.count - Self.groupLabelLimit) more" }
-                    let color = Colors.kind(members.contains { $0.event.kind == .trigger } ? .trigger : first.event.kind)
-                    out += "<g class=\"group\"><title>\(Escaping.markup(label))</title>"
-                    if lastMark.x - first.x > 1 {
-                        out += "<line x1=\"\(n(first.x))\" y1=\"\(n(y))\" x2=\"\(n(lastMark.x))\" y2=\"\(n(y))\" stroke=\"\(color)\" stroke-width=\"4\" stroke-linecap=\"round\"/>"
-                    }
-                    out += "<circle class=\"event \(kind.rawValue) group\" cx=\"\(n(cx))\" cy=\"\(n(y))\" r=\"\(n(radius))\" fill=\"\(color)\" stroke=\"#fff\"/>"
-                    out += "<text x=\"\(n(cx))\" y=\"\(n(y - radius - 2))\" text-anchor=\"middle\" fill=\"\(Colors.text)\" font-size=\"9\">\(members.count)</text></g>\n"
+                    continue
                 }
+                // A group: a bar from its first mark to its last, darker the more it holds.
+                var label = "\(members.count) events, \(Formatting.time(first.event.time)) to \(Formatting.time(lastMark.event.time))"
+                for mark in members.prefix(Self.groupLabelLimit) { label += "\n" + Self.label(mark.event) }
+                if members.count > Self.groupLabelLimit { label += "\n… and \(members.count - Self.groupLabelLimit) more" }
+                let color = Colors.kind(members.contains { $0.event.kind == .trigger } ? .trigger : first.event.kind)
+                let opacity = min(0.45 + log2(Double(members.count)) * 0.1, 1)
+                let x0 = first.x - 5, barWidth = max(lastMark.x - first.x + 10, 10)
+                out += "<rect class=\"event \(kind.rawValue) group\" x=\"\(n(x0))\" y=\"\(n(y - 5))\" width=\"\(n(barWidth))\" height=\"10\" rx=\"5\" fill=\"\(color)\" fill-opacity=\"\(n(opacity))\">"
+                out += "<title>\(Escaping.markup(label))</title></rect>"
+                // The count, where it has room.
+                let before = index > 0 ? marks[groups[index - 1].upperBound - 1].x : -1000
+                let after = index + 1 < groups.count ? marks[groups[index + 1].lowerBound].x : 10_000
+                if first.x - before >= 24 && after - lastMark.x >= 24 {
+                    out += "<text x=\"\((n((first.x + lastMark.x) / 2)))\" y=\"\(n(y - 7))\" text-anchor=\"middle\" fill=\"\(Colors.text)\" font-size=\"9\">\(members.count)</text>"
+                }
+                out += "\n"
             }
         }
 
