@@ -57,6 +57,16 @@ if [ "$status" = 0 ] && grep -q 'Time to resolve: 20m' text.out && grep -q '│'
 if ! grep -q $'\x1b' text.out; then ok "no colour when standard output is not a terminal"; else fail "escape sequences on a pipe"; fi
 if grep -q '<script>window.reviewInjected=2</script>' text.out; then ok "the event's markup is its characters in the text"; else fail "markup lost in text"; fi
 
+# On a terminal (script(1) gives it one): colour, unless NO_COLOR.
+if command -v script >/dev/null 2>&1; then
+    script -qc "'$bin' review --store store.sqlite --fixed-clock 2026-11-24T11:00:00Z '$arn'" /dev/null >tty.out 2>&1
+    if grep -q $'\x1b\[' tty.out && grep -q 'Key moments' tty.out; then ok "review on a terminal prints the text in colour"; else fail "no colour on a terminal: $(head -3 tty.out)"; fi
+    NO_COLOR=1 script -qc "'$bin' review --store store.sqlite --fixed-clock 2026-11-24T11:00:00Z '$arn'" /dev/null >nocolor.out 2>&1
+    if ! grep -q $'\x1b\[' nocolor.out && grep -q 'Key moments' nocolor.out; then ok "NO_COLOR turns the colour off"; else fail "colour despite NO_COLOR"; fi
+else
+    fail "script(1) is missing: the terminal's colour is not checked"
+fi
+
 # HTML: to a file with -o, and by redirecting standard output to a file.
 review "$arn" --output-file review.html >html.out 2>html.err
 status=$?
