@@ -14,16 +14,20 @@ public actor SlackNotifier: WebhookTransport {
     public nonisolated let api: SlackWebAPI
     public nonisolated let channelId: String
     nonisolated let deliverer: WebhookDeliverer
+    /// The buttons notifications carry; nil: none.
+    public nonisolated let buttons: NotificationButtons?
     let capacity: Int
 
     private var threads: [String: String] = [:]
     private var threadOrder: [String] = []
     nonisolated let queues = SerialQueues()
 
-    public init(api: SlackWebAPI, channelId: String, deliverer: WebhookDeliverer, capacity: Int = 10_000) {
+    public init(api: SlackWebAPI, channelId: String, deliverer: WebhookDeliverer, buttons: NotificationButtons? = nil,
+                capacity: Int = 10_000) {
         self.api = api
         self.channelId = channelId
         self.deliverer = deliverer
+        self.buttons = buttons
         self.capacity = capacity
     }
 
@@ -48,8 +52,10 @@ public actor SlackNotifier: WebhookTransport {
     private func post(_ notification: IncidentNotification) async {
         let incident = notification.incidentArn
         let thread = threads[incident]
+        var blocks = NotificationFormatter.slackBlocks(notification)
+        if let actions = buttons?.block(for: notification), case .array(let items) = blocks { blocks = .array(items + [actions]) }
         let ts = await api.postMessage(channel: channelId, text: NotificationFormatter.slackText(notification),
-                                       blocks: NotificationFormatter.slackBlocks(notification), thread: thread,
+                                       blocks: blocks, thread: thread,
                                        incident: incident, subject: notification.headline)
         if thread == nil, let ts { remember(incident, ts) }
     }

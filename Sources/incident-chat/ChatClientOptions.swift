@@ -42,6 +42,7 @@ struct ChatConnectors {
     var endpoints: [any ServerEndpoint] = []
     var deliverer: WebhookDeliverer
     var events: SlackEventsResponder?
+    var interactivity: SlackInteractivityResponder?
     var notifier: SlackNotifier?
     /// For the start-up line.
     var announcement = ""
@@ -49,6 +50,7 @@ struct ChatConnectors {
     /// Commands still running, notifications and late replies still on their way go out.
     func flush() async {
         await events?.flush()
+        await interactivity?.flush()
         await notifier?.flush()
         await deliverer.flush()
     }
@@ -103,12 +105,13 @@ extension ChatClientOptions {
                 guard !botToken.isEmpty else { throw invalid("the Slack bot token is empty") }
                 api = SlackWebAPI(token: botToken, baseURL: slackAPIURL, deliverer: deliverer, logger: logger)
             }
+            let signature = SlackSignature(secret: slackSecret)
+            let buttons = NotificationButtons(buttons: chat.slack.buttons, secret: slackSecret)
             if let api, let channelId = chat.slack.channelId {
-                let notifier = SlackNotifier(api: api, channelId: channelId, deliverer: deliverer)
+                let notifier = SlackNotifier(api: api, channelId: channelId, deliverer: deliverer, buttons: buttons)
                 connectors.notifier = notifier
                 notifications = notifier
             }
-            let signature = SlackSignature(secret: slackSecret)
             let commands = SlashCommandResponder(signature: signature, channel: chat, backend: backend, settings: settings,
                                                  deliverer: deliverer, notifications: notifications, logger: logger)
             let events = SlackEventsResponder(signature: signature, channel: chat, backend: backend, settings: settings,
@@ -118,6 +121,14 @@ extension ChatClientOptions {
                                      SlackEventsEndpoint(responder: events, path: slackEventsPath)]
             connectors.announcement += " Slack slash commands: POST \(slackPath) (channel \(chat.displayName))"
                 + " Slack events: POST \(slackEventsPath) (\(chat.slack.channelId.map { "Slack channel \($0)" } ?? "no slack: {channel-id} in the channel file: events are not run"))"
+            if let api, connectors.notifier != nil {
+                let clicks = SlackInteractivityResponder(signature: signature, buttons: buttons, channel: chat, backend: backend,
+                                                         settings: settings, api: api, notifications: notifications,
+                                                         users: events.users, logger: logger)
+                connectors.interactivity = clicks
+                connectors.endpoints.append(SlackInteractivityEndpoint(responder: clicks))
+                connectors.announcement += " Slack buttons: POST \(SlackInteractivityEndpoint.defaultPath)"
+            }
             if api == nil {
                 printError("incident-chat serve: no Slack bot token (--slack-bot-token or $SLACK_BOT_TOKEN): mentions run, but their answers are not posted\n")
             } else if chat.slack.channelId == nil {

@@ -164,6 +164,8 @@ import Testing
         ("slack-user-id", "slack:\n  channel-id: C0123ABCD\n  users: {alice: alice}\n"),
         ("slack-unknown-field", "slack:\n  channel: C0123ABCD\n"),
         ("teams-user-name", "teams:\n  users: {\"Alice Example\": \"\"}\n"),
+        ("button-text", "slack:\n  buttons:\n    - {text: \"Escalate this incident to the database team on call now\", command: \"@aws ssm-incidents list-incident-records\"}\n"),
+        ("button-operator", "slack:\n  buttons:\n    - text: Escalate\n      command: \"@aws ssm-incidents list-incident-records\"\n      criteria: [{variable: Impact, operator: CONTAINS, value: \"1\"}]\n"),
         ("alias-name", "aliases:\n  \"bad name!\": ssm-incidents list-incident-records\n"),
         ("missing-policy-file", "role:\n  policies: [\"file://nowhere.json\"]\n"),
         ("duplicate-key", "platform: slack\nchannel: a\nplatform: chime\n"),

@@ -26,10 +26,20 @@ platform: slack
 workspace: acme
 channel: ops
 logging: true
-members: [alice, bob]
+members: [alice, bob, carol]
+users:
+  carol:                          # reads only
+    role:
+      policies:
+        - Version: "2012-10-17"
+          Statement: [{Effect: Allow, Action: ["ssm-incidents:List*", "ssm-incidents:Get*"], Resource: "*"}]
 slack:
   channel-id: C0OPS
-  users: {U0BOB: bob}
+  users: {U0BOB: bob, U0CAROL: carol}
+  buttons:
+    - text: Escalate
+      command: "@aws ssm-incidents update-incident-record --arn \$IncidentArn --impact 1"
+      criteria: [{variable: EventType, operator: EQUALS, value: Custom Event}]
 role:
   name: IncidentChatRole
   template: incident-manager
@@ -58,7 +68,7 @@ teams=$(python3 -c 'import base64, secrets; print(base64.b64encode(secrets.token
 SLACK_SIGNING_SECRET=$secret SLACK_BOT_TOKEN=xoxb-e2e-token TEAMS_SECRET=$teams \
     start_serve server "$bin" --store store.sqlite --channel ops.yaml --slack-api-url "$fake/api" --log-level info
 [ -n "$endpoint" ] || { fail "the server did not start: $(cat server.out server.err)"; finish slack.sh; }
-grep -q 'Slack events: POST /slack/events (Slack channel C0OPS) Teams: POST /teams/messages' server.out \
+grep -q 'Slack events: POST /slack/events (Slack channel C0OPS) Slack buttons: POST /slack/interactivity Teams: POST /teams/messages' server.out \
     && ok "serve announces the Events API and Teams endpoints" || fail "serve's start line: $(cat server.out)"
 
 python3 "$here/slack_driver.py" "$endpoint" "$secret" "$teams" slack.jsonl "$db" "$web" "$fake"

@@ -9,6 +9,7 @@ import os
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "support"))
@@ -162,6 +163,46 @@ cards = [r for r in got if r["method"] == "workflow"]
 check(len(cards) >= 3 and all(c["body"]["attachments"][0]["contentType"] == "application/vnd.microsoft.card.adaptive" for c in cards),
       "the channel's Teams workflow webhook gets each notification as an Adaptive Card", len(cards))
 
+# Notifications carry buttons: Resolve, and the channel's Escalate where its criterion holds.
+def buttons(post):
+    return [(e["text"]["text"], e["value"]) for b in post["body"]["blocks"] if b["type"] == "actions" for e in b["elements"]]
+
+
+check([t for t, _ in buttons(db_posts[0])] == ["Resolve", "Escalate"] if db_posts else False,
+      "a Custom Event's notification carries Resolve and the channel's Escalate (its criterion holds)", db_posts[:1])
+check([t for t, _ in buttons(db_posts[1])] == ["Resolve"] if len(db_posts) > 1 else False,
+      "a summary's notification does not carry Escalate (its criterion does not hold)", db_posts[1:2])
+
+
+def click(user, value, thread):
+    payload = {"type": "block_actions", "user": {"id": user}, "channel": {"id": CHANNEL},
+               "container": {"type": "message", "message_ts": thread, "channel_id": CHANNEL},
+               "message": {"ts": thread}, "actions": [{"action_id": "incident-chat-1", "type": "button", "value": value}]}
+    body = urllib.parse.urlencode({"payload": json.dumps(payload)}).encode()
+    headers = signed(body)
+    headers["Content-Type"] = "application/x-www-form-urlencoded"
+    return post("/slack/interactivity", body, headers)
+
+
+escalate = dict(buttons(db_posts[0])).get("Escalate") if db_posts else None
+seen = len(records())
+status, _ = click("U0CAROL", escalate, db_thread)
+got = wait_for(lambda g: any(r["method"] == "chat.postEphemeral" for r in g[seen:]))
+denied = [r for r in got[seen:] if r["method"] == "chat.postEphemeral"]
+check(status == 200 and len(denied) == 1 and denied[0]["body"]["user"] == "U0CAROL" and "AccessDeniedException" in denied[0]["body"]["text"]
+      and denied[0]["body"].get("thread_ts") == db_thread, "a click as a user whose role denies it is refused, to them alone", denied)
+status, _ = click("U0ALICE", escalate.split(":", 1)[0] + ":@aws ssm-incidents update-incident-record --arn " + db + " --impact 5", db_thread)
+check(status == 400, "a click on an action no notification carried runs nothing (400)", status)
+seen = len(records())
+status, _ = click("U0ALICE", escalate, db_thread)
+got = wait_for(lambda g: any("Impact changed" in r["body"].get("text", "") for r in g[seen:])
+               and any(r["body"].get("text", "").startswith("<@U0ALICE>") and r["status"] == 200 for r in g[seen:]))
+clicked = [r for r in got[seen:] if r["method"] == "chat.postMessage" and "blocks" not in r["body"]]
+impact = [r for r in notifications(got[seen:]) if "Impact changed" in r["body"]["text"]]
+check(status == 200 and clicked and clicked[0]["body"]["text"].startswith("<@U0ALICE>: Done") and clicked[0]["body"]["thread_ts"] == db_thread
+      and len(impact) == 1 and impact[0]["body"].get("thread_ts") == db_thread,
+      "a member's click runs the button's command as them, answered and notified in the incident's thread", (clicked, impact))
+
 # A 429 is retried after its Retry-After.
 post("/control", b'{"rate_limit": 1}', {"Content-Type": "application/json"}, to=fake)
 status, ts, reply = ask("ssm-incidents list-incident-records --query 'length(incidentRecordSummaries)' --output text", user="U0BOB")
@@ -219,12 +260,24 @@ blocks = json.dumps(added[0]["body"]["blocks"]) if added else ""
 # 1795600500 is 2026-11-25T09:55:00Z: the message's own time; Slack's escapes decoded, then escaped again for Slack.
 check(status == 200 and len(added) == 1 and "alice: Replica lag is 40 s &amp; rising" in blocks and "Note" in blocks
       and "2026-11-25T09:55:00Z" in blocks, "a pushpin pins the message as a Note (its time, author and text), notified in the incident's thread", added)
+def settled(expected, seconds=5):
+    """The Note count once it is `expected` (pins run in the background), or as it is after `seconds`."""
+    deadline = time.time() + seconds
+    while True:
+        n = notes()
+        if n == expected or time.time() > deadline:
+            return n
+        time.sleep(0.1)
+
+
 reaction(True, pinned_ts, user="U0ALICE")
+time.sleep(0.3)
 check(notes() == 1, "a message pinned twice is one Note")
 reaction(False, pinned_ts)
+time.sleep(0.3)
 check(notes() == 1, "the Note stays while someone's pin is on")
 reaction(False, pinned_ts, user="U0ALICE")
-check(notes() == 0, "the last pin taken off removes the Note")
+check(settled(0) == 0, "the last pin taken off removes the Note")
 
 # Teams: a good HMAC runs the text after the mention; a forged one runs nothing.
 key = base64.b64decode(teams_secret)
