@@ -101,15 +101,16 @@ public struct ReviewReader {
     /// An event as a review shows it: the service's own events in words, a
     /// JSON string's value as its text.
     public static func entry(id: String, time: Date, type: String, data: String) -> TimelineEntry {
-        let json = try? JSONValue(parsing: data)
         switch type {
         case "SSM Incident Trigger":
+            let json = try? JSONValue(parsing: data)
             let by = json?["createdBy"]?.string.map(name(ofPrincipal:))
             var text = "Incident started"
             if let title = json?["title"]?.string { text += ": \(title)" }
             if let impact = json?["impact"]?.number { text += " (impact \(Int(impact)))" }
             return TimelineEntry(id: id, time: time, type: type, text: text, author: by)
         case "SSM Incident Record Update":
+            let json = try? JSONValue(parsing: data)
             let by = json?["modifiedBy"]?.string.map(name(ofPrincipal:))
             let changes = (json?["modifiedAttributes"]?.array ?? []).compactMap { change -> AttributeChange? in
                 guard let name = change["attributeName"]?.string else { return nil }
@@ -119,8 +120,20 @@ public struct ReviewReader {
                 : changes.map { "\($0.attribute) \($0.from) → \($0.to)" }.joined(separator: "; ")
             return TimelineEntry(id: id, time: time, type: type, text: text, author: by, changes: changes)
         default:
-            return TimelineEntry(id: id, time: time, type: type, text: json?.string ?? data)
+            return TimelineEntry(id: id, time: time, type: type, text: Self.text(ofEventData: data))
         }
+    }
+
+    /// A custom event's data as text: a JSON string's value (as the console
+    /// writes them), else the data as it is.
+    static func text(ofEventData data: String) -> String {
+        let bytes = data.utf8
+        // The common case, a JSON string without escapes, needs no parser.
+        if bytes.count >= 2, bytes.first == UInt8(ascii: "\""), bytes.last == UInt8(ascii: "\""),
+           !bytes.dropFirst().dropLast().contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\"") || $0 < 0x20 }) {
+            return String(data.dropFirst().dropLast())
+        }
+        return (try? JSONValue(parsing: data))?.string ?? data
     }
 
     /// `arn:aws:iam::111122223333:user/alice` → `alice`.

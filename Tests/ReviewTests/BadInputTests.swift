@@ -86,3 +86,25 @@ import FoundationXML
         }
     }
 }
+
+/// An event's data as the review shows it.
+@Suite struct EventDataTests {
+    @Test func aJSONStringIsItsValueAndAnythingElseIsAsItIs() {
+        #expect(ReviewReader.text(ofEventData: "\"Failover started\"") == "Failover started")
+        #expect(ReviewReader.text(ofEventData: "\"say \\\"hi\\\"\\nnow\"") == "say \"hi\"\nnow")
+        #expect(ReviewReader.text(ofEventData: "{\"a\": 1}") == "{\"a\": 1}")
+        #expect(ReviewReader.text(ofEventData: "plain words") == "plain words")
+        #expect(ReviewReader.text(ofEventData: "\"") == "\"")
+        #expect(ReviewReader.text(ofEventData: "\"\"") == "")
+    }
+
+    @Test func theServicesOwnEventsAreDescribedInWords() {
+        let update = ReviewReader.entry(id: "u", time: Date(timeIntervalSince1970: 0), type: "SSM Incident Record Update",
+                                        data: #"{"modifiedBy":"arn:aws:iam::111122223333:user/bob","modifiedAttributes":[{"attributeName":"status","previousValue":"OPEN","newValue":"RESOLVED"}]}"#)
+        #expect(update.text == "status OPEN → RESOLVED" && update.author == "bob")
+        #expect(update.changes == [AttributeChange(attribute: "status", from: "OPEN", to: "RESOLVED")])
+        let trigger = ReviewReader.entry(id: "t", time: Date(timeIntervalSince1970: 0), type: "SSM Incident Trigger",
+                                         data: #"{"title":"DB","impact":2,"createdBy":"arn:aws:iam::111122223333:user/alice"}"#)
+        #expect(trigger.text == "Incident started: DB (impact 2)" && trigger.author == "alice")
+    }
+}
