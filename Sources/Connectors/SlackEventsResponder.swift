@@ -210,12 +210,7 @@ public final class SlackEventsResponder: Sendable {
             logger.notice("slack answer not posted: no bot token", metadata: ["event": "\(event.eventId)", "ok": "\(ran.ok)"])
             return
         }
-        let subject = "reply to \(message.prefix(200))"
-        if reply.visibility == .ephemeral {
-            await api.postEphemeral(channel: channelId, user: userId, text: reply.text, thread: event.replyThread, subject: subject)
-        } else {
-            await api.postMessage(channel: channelId, text: reply.text, thread: event.replyThread, subject: subject)
-        }
+        await api.answer(reply, channel: channelId, user: userId, thread: event.replyThread, subject: "reply to \(message.prefix(200))")
     }
 
     /// Waits for the commands still running (before the process exits).

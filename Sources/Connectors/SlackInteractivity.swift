@@ -104,13 +104,8 @@ public final class SlackInteractivityResponder: Sendable {
                                     webhookTransport: notifications) {
             logger.error("\($0)", metadata: ["user": "\(member)"])
         }
-        let reply = SlackReply(ran)
-        let subject = "button: \(command.prefix(200))"
-        if reply.visibility == .ephemeral {
-            await api.postEphemeral(channel: click.channel, user: click.user, text: reply.text, thread: click.thread, subject: subject)
-        } else {
-            await api.postMessage(channel: click.channel, text: "<@\(click.user)>: " + reply.text, thread: click.thread, subject: subject)
-        }
+        await api.answer(SlackReply(ran), channel: click.channel, user: click.user, thread: click.thread,
+                         subject: "button: \(command.prefix(200))", mention: true)
     }
 
     public func flush() async {

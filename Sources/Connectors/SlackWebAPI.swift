@@ -58,6 +58,15 @@ public struct SlackWebAPI: Sendable {
         return await call("chat.postEphemeral", .object(members), subject: subject).json != nil
     }
 
+    /// Answers a user in a thread: a result for the channel, an error or a denial for them alone.
+    public func answer(_ reply: SlackReply, channel: String, user: String, thread: String?, subject: String, mention: Bool = false) async {
+        if reply.visibility == .ephemeral {
+            await postEphemeral(channel: channel, user: user, text: reply.text, thread: thread, subject: subject)
+        } else {
+            await postMessage(channel: channel, text: (mention ? "<@\(user)>: " : "") + reply.text, thread: thread, subject: subject)
+        }
+    }
+
     /// A user's Slack name (`user.name`, what a slash command's `user_name`
     /// says), or nil when Slack does not tell.
     public func userName(_ id: String) async -> String? {
