@@ -38,6 +38,23 @@ else
     fail "the seed commands on PostgreSQL differ from seed.expected"; head -20 "$work/diff"
 fi
 
+# store export / store import: SQLite → PostgreSQL → SQLite, the same rows line for line.
+ic run --store "$work/seed.sqlite" --fixed-clock 2026-11-24T10:00:00Z --seed 42 --user responder "$here/seed.chat" >/dev/null 2>&1
+ic store export --store "$work/seed.sqlite" >"$work/sqlite.jsonl"; s1=$?
+ic store import --store "$(url imported)" "$work/sqlite.jsonl" >/dev/null; s2=$?
+ic store export --store "$(url imported)" >"$work/postgres.jsonl"; s3=$?
+ic store import --store "$work/back.sqlite" - <"$work/postgres.jsonl" >/dev/null; s4=$?
+ic store export --store "$work/back.sqlite" >"$work/back.jsonl"; s5=$?
+if [ "$s1$s2$s3$s4$s5" = 00000 ] && [ "$(wc -l <"$work/sqlite.jsonl")" -gt 5 ] && cmp -s "$work/sqlite.jsonl" "$work/postgres.jsonl" \
+    && cmp -s "$work/sqlite.jsonl" "$work/back.jsonl"; then
+    ok "store export and import: SQLite → PostgreSQL → SQLite, the same rows"
+else
+    fail "export/import round trip: exits $s1$s2$s3$s4$s5"; diff "$work/sqlite.jsonl" "$work/postgres.jsonl" | head -5
+fi
+ic store import --store "$(url imported)" "$work/sqlite.jsonl" >"$work/out" 2>"$work/err"; status=$?
+[ "$status" = 254 ] && grep -q "not empty" "$work/err" && ok "an import into a store that holds rows is refused" \
+    || fail "import into a full store: exit $status, $(cat "$work/err")"
+
 # Configuration errors: 253, the URL named, never a password.
 free=$(pg_free_port)
 ic exec --store "postgres://ops@127.0.0.1:$free/incidents" '@aws ssm-incidents list-response-plans' >"$work/out" 2>"$work/err"; status=$?
