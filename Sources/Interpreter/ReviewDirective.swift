@@ -12,6 +12,15 @@ extension Session {
     static let reviewUsage = ".review takes [ARN] [--format text|html|markdown|json] [--output-file PATH]\n"
 
     func runReview(arguments: [String]) async -> Status {
+        var arguments = arguments
+        if arguments.contains(where: { $0.contains("$") }) {
+            // The REPL hands its dot commands over as plain words: read them
+            // as a runbook line, so that `$incident.incidentRecordArn` has its value.
+            let file = SourceFile(name: "<repl>", text: ".review " + arguments.joined(separator: " "))
+            guard case .directive(let directive)? = Parser.parseScript(file).0.statements.first,
+                  let resolved = resolvedArguments(directive, in: file) else { return .invalid }
+            arguments = resolved
+        }
         var arn: String?
         var format: ReviewFormat?
         var file: String?

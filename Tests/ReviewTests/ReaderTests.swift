@@ -92,6 +92,9 @@ import Testing
         #expect(sink.transcript.contains("\"timeToResolve\": 3600"))
         #expect(await Self.run(".review arn:aws:ssm-incidents::111122223333:incident-record/db/missing", in: session) == .serviceError)
         #expect(sink.transcript.contains("An error occurred (ResourceNotFoundException) when calling the GetIncidentRecord operation"))
+        // As the REPL hands a dot command over: plain words, the reference unresolved.
+        #expect(await session.runDirective("review", arguments: ["$incident.incidentRecordArn", "--format", "markdown"]) == .ok)
+        #expect(sink.transcript.contains("| Resolved | 2026-11-24T11:00:00Z | 1h 00m |"), "\(sink.transcript.suffix(3000))")
         #expect(await Self.run(".review --format pdf", in: session) == .invalid)
         #expect(await Self.run(".review $nothing", in: session) == .invalid)
     }
