@@ -1,3 +1,4 @@
+import Catalog
 import Foundation
 
 /// A store's rows as JSON lines, the same for every SQL store, so that
@@ -50,18 +51,17 @@ public enum StoreExport {
     }
 
     public static func line(_ row: Row) -> String {
-        var out = #"{"table":"# + quoted(row.table) + #","row":{"#
-        for (index, (column, cell)) in row.cells.enumerated() {
-            if index > 0 { out += "," }
-            out += quoted(column) + ":"
-            switch cell {
-            case .null: out += "null"
-            case .integer(let i): out += String(i)
-            case .text(let s): out += quoted(s)
-            case .bytes(let b): out += #"{"bytes":"# + quoted(Data(b).base64EncodedString()) + "}"
-            }
-        }
-        return out + "}}"
+        JSONText.object([
+            ("table", .string(row.table)),
+            ("row", .object(row.cells.map { column, cell in
+                switch cell {
+                case .null: return (column, .null)
+                case .integer(let i): return (column, .integer(i))
+                case .text(let s): return (column, .string(s))
+                case .bytes(let b): return (column, .object([("bytes", .string(Data(b).base64EncodedString()))]))
+                }
+            })),
+        ]).compact
     }
 
     /// Reads one line (the header gives nil).
@@ -100,23 +100,6 @@ public enum StoreExport {
             }
         }
         return Row(table: table, cells: cells)
-    }
-
-    private static func quoted(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }
 
