@@ -94,9 +94,17 @@ struct HTMLReview {
             out += "<p class=\"none\">\(Review.noEvents)</p>\n"
         } else {
             out += "<table>\n<tr><th>Time</th><th>Type</th><th>Author</th><th>Event</th></tr>\n"
+            // Appended piece by piece: this loop is most of a long incident's review.
             for event in figures.timeline {
-                out += "<tr><td class=\"time\">\(Formatting.time(event.time))</td><td>\(e(event.type))</td>"
-                out += "<td>\(e(event.author ?? Review.unknownAuthor))</td><td class=\"text\">\(e(event.text))</td></tr>\n"
+                out += "<tr><td class=\"time\">"
+                out += Formatting.time(event.time)
+                out += "</td><td>"
+                out += e(event.type)
+                out += "</td><td>"
+                out += e(event.author ?? Review.unknownAuthor)
+                out += "</td><td class=\"text\">"
+                out += e(event.text)
+                out += "</td></tr>\n"
             }
             out += "</table>\n"
         }
