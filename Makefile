@@ -102,3 +102,4 @@ test-deps:
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing) >/dev/null; \
 	fi
 	@python3 -c "import selenium" 2>/dev/null || pip install -q selenium
+	@python3 -c "import websockets" 2>/dev/null || pip install -q websockets

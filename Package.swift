@@ -207,6 +207,7 @@ let package = Package(
         .target(name: "Connectors", dependencies: [
             "Channel", "Interpreter", "Backend", "Server", "RemoteBackend", "Catalog", "Wire",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "NIOCore", package: "swift-nio"),

@@ -68,6 +68,11 @@ public final class SlackEventsResponder: Sendable {
             logger.warning("slack event refused", metadata: ["reason": "\(error)"])
             return Answer(status: 401, contentType: "text/plain; charset=utf-8", body: error.description + "\n", outcome: "refused: \(error)")
         }
+        return receive(body, retryNum: retryNum)
+    }
+
+    /// Takes one request whose origin is known to be Slack (signed, or from Socket Mode's connection).
+    public func receive(_ body: [UInt8], retryNum: String? = nil) -> Answer {
         let request: SlackEventRequest
         do {
             request = try SlackEventRequest(body: body)

@@ -56,8 +56,17 @@ public final class SlackInteractivityResponder: Sendable {
             logger.warning("slack interaction refused", metadata: ["reason": "\(error)"])
             return (401, error.description + "\n")
         }
+        guard let payload = FormBody(body)["payload"] else {
+            logger.warning("slack interaction refused", metadata: ["reason": "the form has no payload"])
+            return (400, "the form has no payload\n")
+        }
+        return receive(payload: Array(payload.utf8))
+    }
+
+    /// Takes one interaction payload (JSON) whose origin is known to be Slack.
+    public func receive(payload: [UInt8]) -> (status: Int, body: String) {
         let click: Click
-        switch Self.click(FormBody(body)) {
+        switch Self.click(payload) {
         case .success(let c): click = c
         case .failure(let why):
             logger.warning("slack interaction refused", metadata: ["reason": "\(why.description)"])
@@ -79,9 +88,9 @@ public final class SlackInteractivityResponder: Sendable {
         var description: String
     }
 
-    static func click(_ form: FormBody) -> Result<Click, Refused> {
-        guard let text = form["payload"], let payload = try? JSONParser.parse(Array(text.utf8)) else {
-            return .failure(Refused(description: "the form has no JSON payload"))
+    static func click(_ bytes: [UInt8]) -> Result<Click, Refused> {
+        guard let payload = try? JSONParser.parse(bytes) else {
+            return .failure(Refused(description: "the payload is not JSON"))
         }
         func string(_ value: JSON?) -> String? { if case .string(let s)? = value { s } else { nil } }
         guard string(payload["type"]) == "block_actions" else {

@@ -58,9 +58,14 @@ public struct SlashCommandResponder: Sendable {
             logger.warning("slack request refused", metadata: ["reason": "\(error)"])
             return Answer(status: 401, reply: nil, refusal: error.description)
         }
+        return await answer(FormBody(body))
+    }
+
+    /// Answers a slash command whose origin is known to be Slack (signed, or from Socket Mode's connection).
+    public func answer(_ form: FormBody) async -> Answer {
         let command: SlashCommand
         do {
-            command = try SlashCommand(form: FormBody(body))
+            command = try SlashCommand(form: form)
         } catch {
             return Answer(status: 400, reply: nil, refusal: error.description)
         }

@@ -26,6 +26,10 @@ struct ChatClientOptions: ParsableArguments {
             help: "The app's bot token (xoxb-…): answers to mentions, and notifications, through Slack's Web API (default: $SLACK_BOT_TOKEN).")
     var slackBotToken: String?
 
+    @Option(name: .customLong("slack-app-token"),
+            help: "An app-level token (xapp-…) with connections:write: Socket Mode, no public URL needed (default: $SLACK_APP_TOKEN).")
+    var slackAppToken: String?
+
     @Option(name: .customLong("slack-api-url"), help: "The base URL of Slack's Web API (tests point it at a fake Slack).")
     var slackAPIURL: String = SlackWebAPI.defaultBaseURL
 
@@ -44,11 +48,14 @@ struct ChatConnectors {
     var events: SlackEventsResponder?
     var interactivity: SlackInteractivityResponder?
     var notifier: SlackNotifier?
+    /// Socket Mode's connection, while it runs.
+    var socketMode: Task<Void, Never>?
     /// For the start-up line.
     var announcement = ""
 
     /// Commands still running, notifications and late replies still on their way go out.
     func flush() async {
+        socketMode?.cancel()
         await events?.flush()
         await interactivity?.flush()
         await notifier?.flush()
@@ -63,7 +70,10 @@ extension ChatClientOptions {
     /// secret is given.
     func connectors(channelPath: String?, accountId: String, backend: any IncidentBackend, logger: Logger) throws -> ChatConnectors? {
         let environment = ProcessInfo.processInfo.environment
-        let slackSecret = slackSigningSecret ?? environment["SLACK_SIGNING_SECRET"]
+        let appToken = slackAppToken ?? environment["SLACK_APP_TOKEN"]
+        // Socket Mode needs no signing secret: without one, the HTTP routes are not served.
+        let slackSecret = slackSigningSecret ?? environment["SLACK_SIGNING_SECRET"] ?? appToken.map { _ in UUID().uuidString + UUID().uuidString }
+        let httpRoutes = (slackSigningSecret ?? environment["SLACK_SIGNING_SECRET"]) != nil
         let teamsToken = teamsSecret ?? environment["TEAMS_SECRET"]
         let botToken = slackBotToken ?? environment["SLACK_BOT_TOKEN"]
         guard slackSecret != nil || teamsToken != nil else {
@@ -117,17 +127,30 @@ extension ChatClientOptions {
             let events = SlackEventsResponder(signature: signature, channel: chat, backend: backend, settings: settings,
                                               api: api, notifications: notifications ?? deliverer, logger: logger)
             connectors.events = events
-            connectors.endpoints += [SlackCommandEndpoint(responder: commands, path: slackPath),
-                                     SlackEventsEndpoint(responder: events, path: slackEventsPath)]
-            connectors.announcement += " Slack slash commands: POST \(slackPath) (channel \(chat.displayName))"
-                + " Slack events: POST \(slackEventsPath) (\(chat.slack.channelId.map { "Slack channel \($0)" } ?? "no slack: {channel-id} in the channel file: events are not run"))"
+            if httpRoutes {
+                connectors.endpoints += [SlackCommandEndpoint(responder: commands, path: slackPath),
+                                         SlackEventsEndpoint(responder: events, path: slackEventsPath)]
+            }
+            if httpRoutes {
+                connectors.announcement += " Slack slash commands: POST \(slackPath) (channel \(chat.displayName))"
+                    + " Slack events: POST \(slackEventsPath) (\(chat.slack.channelId.map { "Slack channel \($0)" } ?? "no slack: {channel-id} in the channel file: events are not run"))"
+            }
             if let api, connectors.notifier != nil {
                 let clicks = SlackInteractivityResponder(signature: signature, buttons: buttons, channel: chat, backend: backend,
                                                          settings: settings, api: api, notifications: notifications,
                                                          users: events.users, logger: logger)
                 connectors.interactivity = clicks
-                connectors.endpoints.append(SlackInteractivityEndpoint(responder: clicks))
-                connectors.announcement += " Slack buttons: POST \(SlackInteractivityEndpoint.defaultPath)"
+                if httpRoutes {
+                    connectors.endpoints.append(SlackInteractivityEndpoint(responder: clicks))
+                    connectors.announcement += " Slack buttons: POST \(SlackInteractivityEndpoint.defaultPath)"
+                }
+            }
+            if let appToken {
+                guard appToken.hasPrefix("xapp-") else { throw invalid("a Slack app-level token starts with xapp-") }
+                let socket = SlackSocketMode(appToken: appToken, baseURL: slackAPIURL, deliverer: deliverer, events: events,
+                                             interactivity: connectors.interactivity, commands: commands, logger: logger)
+                connectors.socketMode = Task { await socket.run() }
+                connectors.announcement += " Slack Socket Mode: on"
             }
             if api == nil {
                 printError("incident-chat serve: no Slack bot token (--slack-bot-token or $SLACK_BOT_TOKEN): mentions run, but their answers are not posted\n")

@@ -7,14 +7,19 @@ Usage: fake_slack.py RECORD_FILE PORT_FILE
   POST /api/users.info          user=U0ALICE (form): {"ok": true, "user": {"id": ..., "name": ...}}
                                 from NAMES below, else {"ok": false, "error": "user_not_found"}
   POST /api/conversations.history  latest=TS (form): the message the test put there, if any
+  POST /api/apps.connections.open  {"ok": true, "url": "ws://127.0.0.1:PORT/link"}: Socket Mode's
+                                WebSocket (hello on connecting; the acknowledgements it gets are recorded
+                                as method "socket_ack", each connection as "socket_connect")
   POST /teams/workflow          202 (a Teams workflow webhook takes the card)
   POST /control                 {"rate_limit": N}: answer the next N API calls 429 with Retry-After: 1;
-                                {"messages": {TS: {"user": ..., "text": ...}}}: messages of the channel
+                                {"messages": {TS: {"user": ..., "text": ...}}}: messages of the channel;
+                                {"send": TEXT}: a frame to the Socket Mode connection; {"drop": true}: close it
 
 Every request is recorded as one JSON line: method (the last path part), the
 status answered, the Authorization header, the Content-Type and the body
 (parsed: JSON, or the form's fields).
 """
+import asyncio
 import json
 import os
 import sys
@@ -26,6 +31,47 @@ sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "support"))
 from fake_server import reply, serve  # noqa: E402
 
 record_path, port_path = sys.argv[1], sys.argv[2]
+socket = {"loop": None, "port": None, "current": None}
+
+
+def record(entry):
+    with open(record_path, "a") as out:
+        out.write(json.dumps(entry) + "\n")
+
+
+def socket_mode():
+    """Socket Mode's WebSocket server, in a thread of its own (PyPI's websockets)."""
+    from websockets.asyncio.server import serve as ws_serve
+
+    async def link(ws):
+        socket["current"] = ws
+        with lock:
+            record({"method": "socket_connect", "status": 101, "body": {}})
+        await ws.send(json.dumps({"type": "hello", "num_connections": 1}))
+        try:
+            async for frame in ws:
+                with lock:
+                    try:
+                        body = json.loads(frame)
+                    except ValueError:
+                        body = frame
+                    record({"method": "socket_ack", "status": 0, "body": body})
+        except Exception:
+            pass
+
+    async def main():
+        async with ws_serve(link, "127.0.0.1", 0) as server:
+            socket["port"] = server.sockets[0].getsockname()[1]
+            await asyncio.Future()
+
+    socket["loop"] = asyncio.new_event_loop()
+    socket["loop"].run_until_complete(main())
+
+
+def to_socket(coroutine_of):
+    ws = socket["current"]
+    if ws is not None:
+        asyncio.run_coroutine_threadsafe(coroutine_of(ws), socket["loop"]).result(5)
 NAMES = {"U0ALICE": "alice", "U0MAL": "mallory"}
 lock = threading.Lock()
 state = {"ts": 0, "rate_limit": 0, "messages": {}}
@@ -45,6 +91,7 @@ class Handler(BaseHTTPRequestHandler):
             if self.path == "/control":
                 state["rate_limit"] = int(body.get("rate_limit", 0))
                 state["messages"].update(body.get("messages", {}))
+
                 method = "control"
             elif self.path.startswith("/teams/"):
                 status, answer = 202, None
@@ -57,6 +104,8 @@ class Handler(BaseHTTPRequestHandler):
                           "message": {"text": body.get("text")}}
             elif method == "chat.postEphemeral":
                 answer = {"ok": True, "message_ts": "1795514400.999999"}
+            elif method == "apps.connections.open":
+                answer = {"ok": True, "url": "ws://127.0.0.1:%d/link" % socket["port"]}
             elif method == "conversations.history":
                 found = state["messages"].get(body.get("latest", ""))
                 answer = {"ok": True, "messages": [dict(found, type="message", ts=body["latest"])] if found else []}
@@ -66,13 +115,20 @@ class Handler(BaseHTTPRequestHandler):
                           else {"ok": False, "error": "user_not_found"})
             else:
                 status, answer = 404, {"ok": False, "error": "unknown_method"}
-            with open(record_path, "a") as out:
-                out.write(json.dumps({"method": method, "status": status, "authorization": self.headers.get("Authorization"),
-                                      "contentType": kind, "body": body, "answer": answer}) + "\n")
+            record({"method": method, "status": status, "authorization": self.headers.get("Authorization"),
+                    "contentType": kind, "body": body, "answer": answer})
+        if method == "control":  # outside the lock: the socket's thread records what it gets
+            if "send" in body:
+                to_socket(lambda ws: ws.send(body["send"]))
+            if body.get("drop"):
+                to_socket(lambda ws: ws.close(1011, "dropped on purpose"))
         reply(self, status, json.dumps(answer).encode() if answer is not None else b"", headers)
 
     def log_message(self, *args):
         pass
 
 
+threading.Thread(target=socket_mode, daemon=True).start()
+while socket["port"] is None:
+    threading.Event().wait(0.01)
 serve(Handler, port_path)

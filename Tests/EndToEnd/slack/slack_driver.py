@@ -13,11 +13,10 @@ import urllib.parse
 import urllib.request
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "support"))
+sys.path.insert(0, os.path.dirname(__file__))
+from checks import check  # noqa: E402
 import checks  # noqa: E402
-
-
-def check(condition, name, detail=""):
-    checks.check(condition, name, str(detail)[:2000])
+import record as fake_record  # noqa: E402
 
 
 finish = checks.finish
@@ -63,21 +62,11 @@ def send(body, retry=None, **kw):
 
 
 def records():
-    try:
-        with open(record) as f:
-            return [json.loads(line) for line in f]
-    except FileNotFoundError:
-        return []
+    return fake_record.records(record)
 
 
 def wait_for(predicate, seconds=10):
-    """The records once `predicate` holds of them (or as they are after `seconds`)."""
-    deadline = time.time() + seconds
-    while True:
-        got = records()
-        if predicate(got) or time.time() > deadline:
-            return got
-        time.sleep(0.05)
+    return fake_record.wait_for(record, predicate, seconds)
 
 
 def replies(got, ts):

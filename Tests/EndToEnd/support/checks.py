@@ -11,7 +11,7 @@ def check(condition, name, detail=""):
         print(f"ok   {name}")
     else:
         failures += 1
-        print(f"FAIL {name}{': ' + detail if detail else ''}")
+        print(f"FAIL {name}{': ' + str(detail)[:2000] if detail else ''}")
     sys.stdout.flush()
 
 

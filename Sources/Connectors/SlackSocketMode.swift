@@ -1,0 +1,124 @@
+import Catalog
+import Foundation
+import HummingbirdWSClient
+import Logging
+import Wire
+
+/// Slack's Socket Mode: with an app-level token (`xapp-…`) the server opens
+/// the connection itself (`apps.connections.open`, then a WebSocket), so a
+/// team can run IncidentChat on a laptop or behind a firewall with no public
+/// URL. Each envelope (events, interactions, slash commands) is
+/// acknowledged with its `envelope_id` and handed to the same responders as
+/// the HTTP routes; the connection is opened again when Slack asks
+/// (`disconnect`) or when it drops, after a backoff that grows to 30 s.
+/// A frame that is not an envelope is logged and ignored.
+public actor SlackSocketMode {
+    let appToken: String
+    let baseURL: String
+    let deliverer: WebhookDeliverer
+    let events: SlackEventsResponder
+    let interactivity: SlackInteractivityResponder?
+    let commands: SlashCommandResponder?
+    let logger: Logger
+    /// Connections opened so far (tests and the log).
+    public private(set) var connections = 0
+
+    public init(appToken: String, baseURL: String = SlackWebAPI.defaultBaseURL, deliverer: WebhookDeliverer,
+                events: SlackEventsResponder, interactivity: SlackInteractivityResponder?, commands: SlashCommandResponder?,
+                logger: Logger) {
+        self.appToken = appToken
+        self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+        self.deliverer = deliverer
+        self.events = events
+        self.interactivity = interactivity
+        self.commands = commands
+        self.logger = logger
+    }
+
+    /// Connects, and connects again, until cancelled.
+    public func run() async {
+        var backoff: Duration = .milliseconds(250)
+        while !Task.isCancelled {
+            guard let url = await open() else {
+                try? await Task.sleep(for: backoff)
+                backoff = min(backoff * 2, .seconds(30))
+                continue
+            }
+            connections += 1
+            logger.info("slack socket mode connecting", metadata: ["connection": "\(connections)"])
+            let logger = self.logger
+            do {
+                try await WebSocketClient.connect(url: url, logger: logger) { inbound, outbound, _ in
+                    for try await message in inbound.messages(maxSize: 1 << 20) {
+                        guard case .text(let text) = message else {
+                            logger.warning("slack socket mode: a binary frame, ignored")
+                            continue
+                        }
+                        let step = await self.handle(text)
+                        if let ack = step.ack { try await outbound.write(.text(ack)) }
+                        if step.reconnect { return }
+                    }
+                }
+                backoff = .milliseconds(250)
+            } catch {
+                logger.warning("slack socket mode: the connection failed", metadata: ["error": "\(error)"])
+                try? await Task.sleep(for: backoff)
+                backoff = min(backoff * 2, .seconds(30))
+            }
+        }
+    }
+
+    /// `apps.connections.open`: the WebSocket URL to connect to, or nil.
+    func open() async -> String? {
+        let tried = await deliverer.post([], to: baseURL + "/apps.connections.open",
+                                         headers: [("Authorization", "Bearer \(appToken)"), ("Content-Type", "application/x-www-form-urlencoded")])
+        guard tried.delivered, let answer = tried.answer, let json = try? JSONParser.parse(answer.body),
+              json["ok"] == .bool(true), case .string(let url)? = json["url"], url.hasPrefix("ws") else {
+            logger.warning("slack apps.connections.open failed", metadata: ["reason": "\(tried.answer?.excerpt ?? tried.reason)"])
+            return nil
+        }
+        return url
+    }
+
+    /// What to do with one frame: the acknowledgement to send, and whether to connect again.
+    public func handle(_ text: String) async -> (ack: String?, reconnect: Bool) {
+        guard let envelope = try? JSONParser.parse(Array(text.utf8)), case .string(let type)? = envelope["type"] else {
+            logger.warning("slack socket mode: a frame that is not an envelope, ignored", metadata: ["frame": "\(text.prefix(100))"])
+            return (nil, false)
+        }
+        switch type {
+        case "hello":
+            return (nil, false)
+        case "disconnect":
+            logger.info("slack socket mode: Slack asks to reconnect", metadata: ["reason": "\(envelope["reason"].map { "\($0)" } ?? "")"])
+            return (nil, true)
+        default:
+            break
+        }
+        guard case .string(let id)? = envelope["envelope_id"], let payload = envelope["payload"] else {
+            logger.warning("slack socket mode: an envelope without an id or a payload, ignored", metadata: ["type": "\(type)"])
+            return (nil, false)
+        }
+        let ack = JSONText.object([("envelope_id", .string(id))]).compact
+        let body = JSONWriter.encode(payload)
+        switch type {
+        case "events_api":
+            let retry: String? = if case .integer(let n)? = envelope["retry_attempt"], n > 0 { String(n) } else { nil }
+            let answer = events.receive(body, retryNum: retry)
+            logger.debug("slack socket mode event", metadata: ["outcome": "\(answer.outcome)"])
+            return (ack, false)
+        case "interactive":
+            if let interactivity { _ = interactivity.receive(payload: body) }
+            return (ack, false)
+        case "slash_commands":
+            guard let commands, case .object(let fields) = payload else { return (ack, false) }
+            let form = FormBody(pairs: fields.compactMap { if case .string(let v) = $0.value { ($0.key, v) } else { nil } })
+            let answer = await commands.answer(form)
+            guard let reply = answer.reply else { return (ack, false) }
+            return ("{\"envelope_id\":" + JSONText.string(id).compact + ",\"payload\":" + String(decoding: reply.json, as: UTF8.self) + "}", false)
+        default:
+            logger.info("slack socket mode: an envelope of another type, acknowledged", metadata: ["type": "\(type)"])
+            return (ack, false)
+        }
+    }
+}
