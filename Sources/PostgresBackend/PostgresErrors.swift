@@ -56,6 +56,9 @@ enum PostgresErrors {
                     return .store("The store \(url) failed (\(state.isEmpty ? "" : "SQLSTATE \(state): ")\(message)); nothing was changed.")
                 }
             }
+            if psql.code == .sslUnsupported {
+                return .store("The PostgreSQL server at \(url) does not offer TLS, which the URL's sslmode asks for; use sslmode=prefer or disable, or turn ssl on in the server.")
+            }
             if phase == .opening {
                 return .store("The PostgreSQL server at \(url) cannot be reached (\(describe(psql))). Check that it runs and that the host and port are right.")
             }

@@ -109,9 +109,11 @@ public struct PostgresSettings: Sendable, Equatable {
 
     /// The URL as it is shown in messages: never with a password.
     public var redacted: String {
-        let where_ = socketDirectory.map { $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0 } ?? host
-        let schemaPart = schema == "public" ? "" : "?schema=\(schema)"
-        return "postgres://\(user)@\(where_):\(port)/\(database)\(schemaPart)"
+        let schemaPart = schema == "public" ? "" : "schema=\(schema)"
+        if let socketDirectory {
+            return "postgres://\(user)@/\(database)?host=\(socketDirectory)&port=\(port)" + (schemaPart.isEmpty ? "" : "&" + schemaPart)
+        }
+        return "postgres://\(user)@\(host):\(port)/\(database)" + (schemaPart.isEmpty ? "" : "?" + schemaPart)
     }
 
     /// A URL with any password in it replaced by `***`.

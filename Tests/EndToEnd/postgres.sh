@@ -14,7 +14,7 @@ source "$here/support/postgres.sh"
 work=$(mktemp -d)
 pids=()
 cleanup() {
-    for pid in "${pids[@]}"; do kill -KILL "$pid" 2>/dev/null; done
+    for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; done
     pg_stop
     rm -rf "$work"
 }
@@ -37,6 +37,16 @@ if diff -u "$here/seed.expected" <(printf '%s\n' "$actual") >"$work/diff"; then
 else
     fail "the seed commands on PostgreSQL differ from seed.expected"; head -20 "$work/diff"
 fi
+
+# The server's Unix socket (host=/folder), the PG* variables, TLS asked of a server without it.
+out=$(ic store migrate --store "postgres://postgres@/$PG_DB?host=$PG_DIR&port=$PG_PORT&schema=socket" 2>&1); status=$?
+[ "$status" = 0 ] && [[ "$out" == *"host=$PG_DIR"* ]] && ok "a store over the server's Unix socket" || fail "socket: $status $out"
+out=$(PGHOST=127.0.0.1 PGPORT=$PG_PORT PGUSER=postgres PGDATABASE=$PG_DB ic store migrate --store "postgres://?schema=environment" 2>&1); status=$?
+[ "$status" = 0 ] && [[ "$out" == *"postgres://postgres@127.0.0.1:$PG_PORT/$PG_DB?schema=environment"* ]] \
+    && ok "what the URL leaves out comes from PGHOST, PGPORT, PGUSER, PGDATABASE" || fail "PG* variables: $status $out"
+out=$(ic store migrate --store "$PG_URL?sslmode=require&schema=tls" 2>&1); status=$?
+[ "$status" = 253 ] && [[ "$out" == *"does not offer TLS"* ]] && ok "sslmode=require against a server without TLS: exit 253, said so" \
+    || fail "sslmode=require: $status $out"
 
 # store export / store import: SQLite → PostgreSQL → SQLite, the same rows line for line.
 ic run --store "$work/seed.sqlite" --fixed-clock 2026-11-24T10:00:00Z --seed 42 --user responder "$here/seed.chat" >/dev/null 2>&1
