@@ -14,6 +14,8 @@ import Wire
 public struct NotificationButtons: Sendable {
     let buttons: [NotificationButton]
     private let key: [UInt8]
+    /// The "command" of the Add a note button: it opens a modal rather than running anything.
+    public static let notePrefix = "#note "
     /// Slack's limit on a button's value.
     static let maxValue = 2000
 
@@ -29,6 +31,7 @@ public struct NotificationButtons: Sendable {
         let variables = n.variables
         if !(variables["Status"]?.hasSuffix("RESOLVED") ?? false) {
             out.append(("Resolve", "@aws ssm-incidents update-incident-record --arn \(n.incidentArn) --status RESOLVED"))
+            out.append(("Add a note", Self.notePrefix + n.incidentArn))
         }
         for button in buttons where button.shows(for: variables) {
             guard let command = try? button.command.expand(variables.filter { button.command.parameters.contains($0.key) }) else { continue }

@@ -1,4 +1,5 @@
 import Backend
+import Catalog
 import Channel
 import Foundation
 import Interpreter
@@ -47,7 +48,11 @@ public final class SlackInteractivityResponder: Sendable {
         var channel: String
         var thread: String?
         var value: String
+        var triggerId: String?
     }
+
+    /// The modal's `callback_id`.
+    static let noteModal = "incident-chat-note"
 
     public func respond(timestamp: String?, signature given: String?, body: [UInt8]) -> (status: Int, body: String) {
         do {
@@ -65,6 +70,9 @@ public final class SlackInteractivityResponder: Sendable {
 
     /// Takes one interaction payload (JSON) whose origin is known to be Slack.
     public func receive(payload: [UInt8]) -> (status: Int, body: String) {
+        if let json = try? JSONParser.parse(payload), json["type"] == .string("view_submission") {
+            return submit(json)
+        }
         let click: Click
         switch Self.click(payload) {
         case .success(let c): click = c
@@ -102,10 +110,68 @@ public final class SlackInteractivityResponder: Sendable {
         }
         let thread = string(payload["message"]?["thread_ts"]) ?? string(payload["container"]?["thread_ts"])
             ?? string(payload["container"]?["message_ts"]) ?? string(payload["message"]?["ts"])
-        return .success(Click(user: user, channel: channel, thread: thread, value: value))
+        return .success(Click(user: user, channel: channel, thread: thread, value: value, triggerId: string(payload["trigger_id"])))
+    }
+
+    /// Add a note: a modal asks for the text; its submission (with the
+    /// incident, channel and thread signed into the view) adds the Note.
+    func openNote(_ incident: String, _ click: Click) async {
+        guard let trigger = click.triggerId else {
+            logger.warning("slack note: the click has no trigger_id")
+            return
+        }
+        let metadata = buttons.value(for: [incident, click.channel, click.thread ?? ""].joined(separator: " "))
+        func text(_ s: String) -> JSONText { .object([("type", .string("plain_text")), ("text", .string(s))]) }
+        let view: JSONText = .object([
+            ("type", .string("modal")), ("callback_id", .string(Self.noteModal)), ("private_metadata", .string(metadata)),
+            ("title", text("Add a note")), ("submit", text("Add")), ("close", text("Cancel")),
+            ("blocks", .array([.object([
+                ("type", .string("input")), ("block_id", .string("note")), ("label", text("Note for the incident's timeline")),
+                ("element", .object([("type", .string("plain_text_input")), ("action_id", .string("text")), ("multiline", .boolean(true)),
+                                     ("max_length", .integer(2900))])),
+            ])])),
+        ])
+        _ = await api.call("views.open", .object([("trigger_id", .string(trigger)), ("view", view)]), incident: incident, subject: "note modal")
+    }
+
+    /// A submitted note modal: acknowledged at once (Slack closes the modal), the Note added in the background.
+    func submit(_ payload: JSON) -> (status: Int, body: String) {
+        func string(_ value: JSON?) -> String? { if case .string(let s)? = value { s } else { nil } }
+        guard string(payload["view"]?["callback_id"]) == Self.noteModal, let user = string(payload["user"]?["id"]),
+              let signed = string(payload["view"]?["private_metadata"]), let metadata = buttons.command(fromValue: signed) else {
+            logger.warning("slack interaction refused", metadata: ["reason": "a view submission this server did not open"])
+            return (400, "a view submission this server did not open\n")
+        }
+        var text: String?
+        if case .object(let blocks)? = payload["view"]?["state"]?["values"] {
+            for (_, block) in blocks { if case .object(let fields) = block { text = text ?? fields.lazy.compactMap { string($0.value["value"]) }.first } }
+        }
+        let parts = metadata.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 3, let text, !text.isEmpty else { return (200, "") }
+        let (incident, channelId, thread) = (parts[0], parts[1], parts[2].isEmpty ? nil : parts[2])
+        running.start {
+            let member = await self.users.name(of: user)
+            let (backend, settings, channel, notifications, logger) = (self.backend, self.settings, self.channel, self.notifications, self.logger)
+            let result = await TimelineNote.add(incident: incident, author: member, text: text, eventTime: self.now().timeIntervalSince1970) { command in
+                await ChatRun.run(command, as: member, backend: backend, settings: settings, channel: channel, webhookTransport: notifications) {
+                    logger.error("\($0)", metadata: ["user": "\(member)"])
+                }
+            }
+            logger.info("slack note", metadata: ["user": "\(member)", "incident": "\(incident)"])
+            switch result {
+            case .pinned: await self.api.postMessage(channel: channelId, text: "<@\(user)> added a note to the timeline.", thread: thread)
+            case .failed(let ran): await self.api.answer(SlackReply(ran), channel: channelId, user: user, thread: thread, subject: "note")
+            case .noOpenIncident: break
+            }
+        }
+        return (200, "")
     }
 
     func run(_ command: String, _ click: Click) async {
+        if command.hasPrefix(NotificationButtons.notePrefix) {
+            await openNote(String(command.dropFirst(NotificationButtons.notePrefix.count)), click)
+            return
+        }
         let member = await users.name(of: click.user)
         let logger = self.logger
         logger.info("slack button", metadata: ["user": "\(member)", "slack-user": "\(click.user)", "command": "\(command.prefix(200))"])

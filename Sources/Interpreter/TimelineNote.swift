@@ -23,6 +23,11 @@ public enum TimelineNote {
         let arn = find.printed.trimmingCharacters(in: .whitespacesAndNewlines)
         guard find.ok else { return .failed(find) }
         guard arn.hasPrefix("arn:") else { return .noOpenIncident }
+        return await add(incident: arn, author: author, text: text, eventTime: eventTime, run: run)
+    }
+
+    /// Adds `text` by `author` to a given incident's timeline as a Note.
+    public static func add(incident arn: String, author: String, text: String, eventTime: Double, run: Run) async -> Pinned {
         let input: JSONValue = .object([
             "incidentRecordArn": .string(arn), "eventTime": .number(eventTime), "eventType": "Note",
             "eventData": .string(JSONValue.string("\(author): \(text)").serialized(oneLine)),

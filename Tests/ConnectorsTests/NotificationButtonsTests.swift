@@ -38,9 +38,9 @@ struct NotificationButtonsTests {
 
     @Test func criteriaHideAndShowACustomButton() throws {
         let buttons = NotificationButtons(buttons: try Self.channel().slack.buttons, secret: "s")
-        #expect(buttons.commands(for: started(impact: 2)).map(\.text) == ["Resolve"])
+        #expect(buttons.commands(for: started(impact: 2)).map(\.text) == ["Resolve", "Add a note"])
         let critical = buttons.commands(for: started(impact: 1))
-        #expect(critical.map(\.text) == ["Resolve", "Page the DBA"])
+        #expect(critical.map(\.text) == ["Resolve", "Add a note", "Page the DBA"])
         #expect(critical.last?.command.contains("--incident-record-arn arn:aws:ssm-incidents::111122223333:incident-record/db/1") == true)
         #expect(critical.last?.command.contains("paged the DBA for DB down") == true, "\(critical)")
         // A resolved incident offers no Resolve.
@@ -106,5 +106,29 @@ struct NotificationButtonsTests {
         let admin = try Session(backend: base.backend, settings: SessionSettings(user: "admin"), sink: sink)
         await admin.runMessage("@aws ssm-incidents get-incident-record --arn \(base.incidentArn) --query incidentRecord.status --output text", origin: .chat)
         #expect(sink.transcript.trimmingCharacters(in: .whitespacesAndNewlines) == "RESOLVED")
+
+        // Add a note: the click opens a modal; its submission adds the Note as the one who wrote it.
+        let note = try #require(buttons.commands(for: started(impact: 2, arn: base.incidentArn)).first { $0.text == "Add a note" })
+        func send(_ payload: String) -> (status: Int, body: String) {
+            let body = Array(("payload=" + (payload.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")).utf8)
+            let ts = String(Int(now.timeIntervalSince1970))
+            return clicks.respond(timestamp: ts, signature: SlackSignature(secret: "signing-secret").sign(timestamp: ts, body: body), body: body)
+        }
+        func quoted(_ s: String) -> String { String(decoding: try! JSONEncoder().encode(s), as: UTF8.self) }
+        #expect(send(#"{"type":"block_actions","trigger_id":"T-1","user":{"id":"U0ALICE"},"channel":{"id":"C0OPS"},"container":{"message_ts":"1795514400.000001"},"actions":[{"value":\#(quoted(buttons.value(for: note.command)))}]}"#).status == 200)
+        await clicks.flush()
+        let opened = try #require(slack.calls("views.open").first)
+        #expect(opened.member("trigger_id") == "T-1" && opened.body.contains(#""callback_id":"incident-chat-note""#))
+        let metadata = try #require(opened.body.components(separatedBy: #""private_metadata":""#).last?.components(separatedBy: "\"").first)
+        func submission(_ metadata: String) -> String {
+            #"{"type":"view_submission","user":{"id":"U0ALICE"},"view":{"callback_id":"incident-chat-note","private_metadata":\#(quoted(metadata)),"state":{"values":{"note":{"text":{"type":"plain_text_input","value":"Failover took 4 minutes"}}}}}}"#
+        }
+        #expect(send(submission(metadata.replacingOccurrences(of: "C0OPS", with: "C0EVIL"))).status == 400)
+        #expect(send(submission(metadata)).status == 200)
+        await clicks.flush()
+        await admin.runMessage("@aws ssm-incidents list-timeline-events --incident-record-arn \(base.incidentArn) --query \"eventSummaries[?eventType=='Note'] | length(@)\" --output text", origin: .chat)
+        #expect(sink.transcript.hasSuffix("1\n"), "\(sink.transcript)")
+        #expect(slack.calls("chat.postMessage").last?.member("text") == "<@U0ALICE> added a note to the timeline.")
+        #expect(slack.calls("chat.postMessage").last?.member("thread_ts") == "1795514400.000001")
     }
 }

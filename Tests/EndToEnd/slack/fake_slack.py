@@ -7,6 +7,7 @@ Usage: fake_slack.py RECORD_FILE PORT_FILE
   POST /api/users.info          user=U0ALICE (form): {"ok": true, "user": {"id": ..., "name": ...}}
                                 from NAMES below, else {"ok": false, "error": "user_not_found"}
   POST /api/conversations.history  latest=TS (form): the message the test put there, if any
+  POST /api/views.open          {"ok": true, "view": {...}}
   POST /api/apps.connections.open  {"ok": true, "url": "ws://127.0.0.1:PORT/link"}: Socket Mode's
                                 WebSocket (hello on connecting; the acknowledgements it gets are recorded
                                 as method "socket_ack", each connection as "socket_connect")
@@ -106,6 +107,8 @@ class Handler(BaseHTTPRequestHandler):
                 answer = {"ok": True, "message_ts": "1795514400.999999"}
             elif method == "apps.connections.open":
                 answer = {"ok": True, "url": "ws://127.0.0.1:%d/link" % socket["port"]}
+            elif method == "views.open":
+                answer = {"ok": True, "view": {"id": "V0NOTE"}}
             elif method == "conversations.history":
                 found = state["messages"].get(body.get("latest", ""))
                 answer = {"ok": True, "messages": [dict(found, type="message", ts=body["latest"])] if found else []}

@@ -157,9 +157,9 @@ def buttons(post):
     return [(e["text"]["text"], e["value"]) for b in post["body"]["blocks"] if b["type"] == "actions" for e in b["elements"]]
 
 
-check([t for t, _ in buttons(db_posts[0])] == ["Resolve", "Escalate"] if db_posts else False,
-      "a Custom Event's notification carries Resolve and the channel's Escalate (its criterion holds)", db_posts[:1])
-check([t for t, _ in buttons(db_posts[1])] == ["Resolve"] if len(db_posts) > 1 else False,
+check([t for t, _ in buttons(db_posts[0])] == ["Resolve", "Add a note", "Escalate"] if db_posts else False,
+      "a Custom Event's notification carries Resolve, Add a note and the channel's Escalate (its criterion holds)", db_posts[:1])
+check([t for t, _ in buttons(db_posts[1])] == ["Resolve", "Add a note"] if len(db_posts) > 1 else False,
       "a summary's notification does not carry Escalate (its criterion does not hold)", db_posts[1:2])
 
 
