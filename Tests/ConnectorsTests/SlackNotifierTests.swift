@@ -17,6 +17,29 @@ struct SlackNotifierTests {
         return try #require(NotificationPublisher(Self.channel).publish(n).deliveries.first)
     }
 
+    /// The load: 1,000 notifications across 50 incidents, each incident's in the order published.
+    @Test func aThousandNotificationsAcrossFiftyIncidentsStayInOrder() async throws {
+        let slack = FakeSlackPoster()
+        let deliverer = WebhookDeliverer(policy: WebhookDeliveryTests.quick, channel: "slack:acme/#ops", failures: nil, poster: slack)
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        let notifier = SlackNotifier(api: SlackWebAPI(token: "xoxb-t", baseURL: "https://slack.example/api", deliverer: deliverer, logger: logger),
+                                     channelId: "C0OPS", deliverer: deliverer)
+        let channel = ChannelConfiguration(workspace: "acme", channel: "ops")
+        for i in 0..<1000 {
+            let n = IncidentNotification.summaryChanged(incidentArn: "arn:aws:ssm-incidents::111122223333:incident-record/db/\(i % 50)",
+                                                        title: "n\(i)", summary: "n\(i)", time: Date(timeIntervalSince1970: 1_795_514_400))
+            await notifier.enqueue(try #require(NotificationPublisher(channel).publish(n).deliveries.first))
+        }
+        await notifier.flush()
+        let posted = slack.calls("chat.postMessage").compactMap { $0.member("text") }
+        #expect(posted.count == 1000)
+        for incident in 0..<50 {
+            let mine = posted.filter { $0.hasSuffix("/db/\(incident))") }.map { $0.components(separatedBy: ": n")[1].components(separatedBy: " ")[0] }
+            #expect(mine == stride(from: incident, to: 1000, by: 50).map(String.init), "incident \(incident)")
+        }
+    }
+
     @Test func oneThreadPerIncidentInOrder() async throws {
         let slack = FakeSlackPoster()
         let deliverer = WebhookDeliverer(policy: WebhookDeliveryTests.quick, channel: "slack:acme/#ops", failures: nil, poster: slack)
