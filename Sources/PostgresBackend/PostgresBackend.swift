@@ -156,7 +156,12 @@ public final class PostgresBackend: EngineBackend, StoreDigest, ChannelDataStore
             try session.execute("BEGIN ISOLATION LEVEL SERIALIZABLE")
             do {
                 let result = try body()
-                try session.execute("COMMIT")
+                do {
+                    try session.execute("COMMIT")
+                } catch where session.broken {
+                    // The server may have committed before the connection went.
+                    throw PostgresErrors.OutcomeUnknown(underlying: error)
+                }
                 return result
             } catch {
                 if !session.broken { try? session.execute("ROLLBACK") }

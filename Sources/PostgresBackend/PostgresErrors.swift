@@ -20,6 +20,11 @@ enum PostgresErrors {
         var underlying: any Error
     }
 
+    /// The connection went while COMMIT was under way: the command may have been applied.
+    struct OutcomeUnknown: Error {
+        var underlying: any Error
+    }
+
     /// A serialization failure (40001) or a deadlock (40P01): the transaction may run again.
     static func isConflict(_ error: any Error) -> Bool {
         guard let error = error as? PSQLError, error.code == .server,
@@ -31,6 +36,9 @@ enum PostgresErrors {
         if let error = error as? ServiceError { return error }
         if let newer = error as? PostgresSchema.NewerSchema {
             return .store("The store \(newer.url) was written by a newer IncidentChat (schema version \(newer.stored); this build knows up to \(PostgresSchema.version)). It was left untouched: use a newer incident-chat, or another --store.")
+        }
+        if error is OutcomeUnknown {
+            return .store("The connection to the store \(url) was lost while the command was being committed: it may or may not have been applied. Read before trying again (a clientToken makes a retry safe).")
         }
         if let conflicted = error as? Conflicted {
             return .store("The command on the store \(url) met concurrent commands \(conflicted.attempts) times running and was given up; nothing was changed. Try again.")
