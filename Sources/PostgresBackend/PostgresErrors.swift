@@ -54,7 +54,7 @@ enum PostgresErrors {
                     return .store("The database of \(url) does not exist (\(message)). Create it (createdb), or name another in the URL.")
                 case "42501":
                     return .store("The store \(url) refused the command: permission denied (\(message)); nothing was changed.")
-                case "57P01", "57P02", "57P03" where phase == .command:
+                case _ where state.hasPrefix("57P0") && phase == .command:
                     return .store("The connection to the store \(url) was lost in the middle of the command (the server ended it: \(message)); the command was not applied. Try again: the connection is opened anew.")
                 case "57P01", "57P02", "57P03":
                     return .store("The PostgreSQL server at \(url) is shutting down or starting (\(message)); nothing was changed. Try again.")

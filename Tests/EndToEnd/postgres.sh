@@ -79,6 +79,16 @@ tables=$(pg_psql "SELECT count(*) FROM information_schema.tables WHERE table_sch
 [ "$status" = 253 ] && grep -q "newer IncidentChat (schema version 42" "$work/err" && [ "$tables" = 1 ] \
     && ok "a store from a newer version is refused untouched (exit 253)" || fail "newer store: exit $status, $tables tables, $(cat "$work/err")"
 
+# A database that does not exist; a text PostgreSQL cannot keep (NUL) fails the command and changes nothing.
+ic exec --store "postgres://postgres@127.0.0.1:$PG_PORT/nosuchdb" '@aws ssm-incidents list-response-plans' >"$work/out" 2>"$work/err"; status=$?
+[ "$status" = 253 ] && grep -q "does not exist" "$work/err" && ok "a database that does not exist: exit 253, said so" || fail "no database: exit $status, $(cat "$work/err")"
+nul=$(url nul)
+ic exec --store "$nul" '@aws ssm-incidents create-replication-set --regions us-east-1={}' >/dev/null
+nulplan=$(ic exec --store "$nul" '@aws ssm-incidents create-response-plan --name p --incident-template "{\"title\":\"a\u0000b\",\"impact\":3}" --query arn --output text')
+ic exec --store "$nul" "@aws ssm-incidents start-incident --response-plan-arn $nulplan" >"$work/out" 2>"$work/err"; status=$?
+[ "$status" = 254 ] && grep -q "NUL character" "$work/err" && [ "$(pg_psql "SELECT count(*) FROM nul.incident")" = 0 ] \
+    && ok "a title with a NUL character: a service error (254), nothing stored" || fail "NUL title: exit $status, $(cat "$work/err")"
+
 # A runbook whose database is killed under it: it fails at that command, and
 # nothing of it is half written (it is one transaction).
 store=$(url runbook)
