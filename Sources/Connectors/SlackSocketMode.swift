@@ -20,12 +20,15 @@ public actor SlackSocketMode {
     let interactivity: SlackInteractivityResponder?
     let commands: SlashCommandResponder?
     let logger: Logger
+    /// How long a new connection may go without Slack's `hello` before it is given up and opened again.
+    let helloTimeout: Duration
     /// Connections opened so far (tests and the log).
     public private(set) var connections = 0
 
     public init(appToken: String, baseURL: String = SlackWebAPI.defaultBaseURL, deliverer: WebhookDeliverer,
                 events: SlackEventsResponder, interactivity: SlackInteractivityResponder?, commands: SlashCommandResponder?,
-                logger: Logger) {
+                helloTimeout: Duration = .seconds(10), logger: Logger) {
+        self.helloTimeout = helloTimeout
         self.appToken = appToken
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         self.deliverer = deliverer
@@ -46,14 +49,24 @@ public actor SlackSocketMode {
             }
             connections += 1
             logger.info("slack socket mode connecting", metadata: ["connection": "\(connections)"])
-            let logger = self.logger
+            let (logger, helloTimeout) = (self.logger, self.helloTimeout)
             do {
                 try await WebSocketClient.connect(url: url, logger: logger) { inbound, outbound, _ in
+                    // A connection that never says hello is closed, and opened again.
+                    let greeted = Greeted()
+                    let watchdog = Task {
+                        try await Task.sleep(for: helloTimeout)
+                        guard !greeted.value else { return }
+                        logger.warning("slack socket mode: no hello from Slack, connecting again", metadata: ["waited": "\(helloTimeout)"])
+                        try await outbound.close(.goingAway, reason: "no hello")
+                    }
+                    defer { watchdog.cancel() }
                     for try await message in inbound.messages(maxSize: 1 << 20) {
                         guard case .text(let text) = message else {
                             logger.warning("slack socket mode: a binary frame, ignored")
                             continue
                         }
+                        if !greeted.value, (try? JSONParser.parse(Array(text.utf8)))?["type"] == .string("hello") { greeted.set() }
                         let step = await self.handle(text)
                         if let ack = step.ack { try await outbound.write(.text(ack)) }
                         if step.reconnect { return }
@@ -121,4 +134,12 @@ public actor SlackSocketMode {
             return (ack, false)
         }
     }
+}
+
+/// Whether a connection has said hello.
+final class Greeted: @unchecked Sendable {
+    private let lock = NSLock()
+    private var greeted = false
+    var value: Bool { lock.withLock { greeted } }
+    func set() { lock.withLock { greeted = true } }
 }

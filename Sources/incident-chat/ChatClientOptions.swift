@@ -30,6 +30,10 @@ struct ChatClientOptions: ParsableArguments {
             help: "An app-level token (xapp-…) with connections:write: Socket Mode, no public URL needed (default: $SLACK_APP_TOKEN).")
     var slackAppToken: String?
 
+    @Option(name: .customLong("slack-socket-timeout"),
+            help: "Seconds a new Socket Mode connection may go without Slack's hello before it is opened again.")
+    var slackSocketTimeout: Double = 10
+
     @Option(name: .customLong("slack-api-url"), help: "The base URL of Slack's Web API (tests point it at a fake Slack).")
     var slackAPIURL: String = SlackWebAPI.defaultBaseURL
 
@@ -147,8 +151,10 @@ extension ChatClientOptions {
             }
             if let appToken {
                 guard appToken.hasPrefix("xapp-") else { throw invalid("a Slack app-level token starts with xapp-") }
+                guard slackSocketTimeout > 0, slackSocketTimeout <= 300 else { throw invalid("--slack-socket-timeout takes more than 0 to 300 seconds") }
                 let socket = SlackSocketMode(appToken: appToken, baseURL: slackAPIURL, deliverer: deliverer, events: events,
-                                             interactivity: connectors.interactivity, commands: commands, logger: logger)
+                                             interactivity: connectors.interactivity, commands: commands,
+                                             helloTimeout: .milliseconds(Int64(slackSocketTimeout * 1000)), logger: logger)
                 connectors.socketMode = Task { await socket.run() }
                 connectors.announcement += " Slack Socket Mode: on"
             }

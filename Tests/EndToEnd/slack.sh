@@ -7,7 +7,7 @@
 # incident, a 429 waited out, bots ignored; a Teams message with a good and a
 # forged HMAC; then a Slack API that is down: the command runs and its reply
 # is recorded as undelivered; then Socket Mode through a garbage frame, a
-# dropped connection and Slack's disconnect.
+# dropped connection, Slack's disconnect and a connection that never says hello.
 # Usage: Tests/EndToEnd/slack.sh PATH/TO/incident-chat
 set -uo pipefail
 bin=$(realpath "$1")
@@ -122,13 +122,14 @@ fi
 
 # Socket Mode: no public URL, no signing secret; the server connects to the fake Slack itself.
 SLACK_APP_TOKEN=xapp-e2e-app-token SLACK_BOT_TOKEN=xoxb-e2e-token \
-    start_serve socket "$bin" --store store.sqlite --channel ops.yaml --slack-api-url "$fake/api" --log-level info
+    start_serve socket "$bin" --store store.sqlite --channel ops.yaml --slack-api-url "$fake/api" --slack-socket-timeout 1 --log-level info
 [ -n "$endpoint" ] || { fail "the Socket Mode server did not start: $(cat socket.out socket.err)"; finish slack.sh; }
 grep -q 'Slack Socket Mode: on' socket.out && ! grep -q 'POST /slack/events' socket.out \
     && ok "in Socket Mode without a signing secret, no Slack route is served" || fail "Socket Mode's start line: $(cat socket.out)"
 python3 "$here/socket_driver.py" "$fake" slack.jsonl "$db"
 [ $? = 0 ] && ok "Socket Mode (above)" || fail "Socket Mode (above): $(grep -i socket socket.err | tail -5)"
-grep -q 'not an envelope, ignored' socket.err && ok "the garbage frame is in the server's log" || fail "no log line for the garbage frame"
+grep -q 'not an envelope, ignored' socket.err && grep -q 'no hello from Slack' socket.err \
+    && ok "the garbage frame and the silent connection are in the server's log" || fail "no log line for the garbage frame or the silent connection"
 stop_serve
 
 finish slack.sh

@@ -14,7 +14,8 @@ Usage: fake_slack.py RECORD_FILE PORT_FILE
   POST /teams/workflow          202 (a Teams workflow webhook takes the card)
   POST /control                 {"rate_limit": N}: answer the next N API calls 429 with Retry-After: 1;
                                 {"messages": {TS: {"user": ..., "text": ...}}}: messages of the channel;
-                                {"send": TEXT}: a frame to the Socket Mode connection; {"drop": true}: close it
+                                {"send": TEXT}: a frame to the Socket Mode connection; {"drop": true}: close it;
+                                {"silent": N}: the next N connections never say hello
 
 Every request is recorded as one JSON line: method (the last path part), the
 status answered, the Authorization header, the Content-Type and the body
@@ -48,7 +49,11 @@ def socket_mode():
         socket["current"] = ws
         with lock:
             record({"method": "socket_connect", "status": 101, "body": {}})
-        await ws.send(json.dumps({"type": "hello", "num_connections": 1}))
+        with lock:
+            silent = state["silent"] > 0
+            state["silent"] -= 1 if silent else 0
+        if not silent:
+            await ws.send(json.dumps({"type": "hello", "num_connections": 1}))
         try:
             async for frame in ws:
                 with lock:
@@ -75,7 +80,7 @@ def to_socket(coroutine_of):
         asyncio.run_coroutine_threadsafe(coroutine_of(ws), socket["loop"]).result(5)
 NAMES = {"U0ALICE": "alice", "U0MAL": "mallory"}
 lock = threading.Lock()
-state = {"ts": 0, "rate_limit": 0, "messages": {}}
+state = {"ts": 0, "rate_limit": 0, "messages": {}, "silent": 0}
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -92,6 +97,7 @@ class Handler(BaseHTTPRequestHandler):
             if self.path == "/control":
                 state["rate_limit"] = int(body.get("rate_limit", 0))
                 state["messages"].update(body.get("messages", {}))
+                state["silent"] += int(body.get("silent", 0))
 
                 method = "control"
             elif self.path.startswith("/teams/"):

@@ -1,6 +1,7 @@
 """Socket Mode against the fake Slack: envelopes sent down the fake's
 WebSocket are acknowledged and run; a garbage frame is ignored; a dropped
-connection and Slack's `disconnect` are each followed by a new connection.
+connection, Slack's `disconnect` and a connection that never says hello are
+each followed by a new connection.
 Usage: socket_driver.py FAKE_SLACK_URL RECORD DB_ARN"""
 import json
 import os
@@ -72,4 +73,10 @@ control({"send": json.dumps({"type": "disconnect", "reason": "refresh_requested"
 got = wait_for(lambda g: connects(g) >= 3)
 acked, text = ask(4, question)
 check(connects(got) == 3 and acked and text, "Slack's disconnect is followed by a new connection", connects(got))
+# A connection that never says hello is given up (after --slack-socket-timeout) and opened again.
+control({"silent": 1})
+control({"drop": True})
+got = wait_for(lambda g: connects(g) >= 5)
+acked, text = ask(5, question)
+check(connects(got) == 5 and acked and text, "a connection on which Slack never says hello is opened again", connects(got))
 checks.finish()
