@@ -40,6 +40,8 @@ bench: deps
 	$(RELEASE) --product incident-chat
 	$(RELEASE) --product incident-chat-bench
 	.build/release/incident-chat-bench
+	@# A fleet on PostgreSQL: one serve, then two on one throwaway database (support/postgres.sh).
+	bash Benchmarks/server/postgres.sh .build/release/incident-chat
 
 # libFuzzer with AddressSanitizer, built apart (Tests/Fuzz is a package of its
 # own, in .build-fuzz). Each target runs FUZZ_SECONDS; a hang over one second,
