@@ -18,6 +18,21 @@ import Foundation
 struct Escalation {
     let store: any ContactsStore
     let ids: any IDGenerator
+    /// Contacts read once per escalation run: no step changes a contact, and
+    /// catching up many steps reads the same few plans over and over.
+    private let contacts = ContactMemo()
+
+    init(store: any ContactsStore, ids: any IDGenerator) {
+        self.store = store
+        self.ids = ids
+    }
+
+    private func contactRecord(_ arn: String) throws -> ContactRecord? {
+        if let known = contacts.records[arn] { return known }
+        let record = try store.contact(arn: arn)
+        contacts.records[arn] = record
+        return record
+    }
 
     /// A six-digit code (activation codes, page accept codes), from the injected generator.
     func code() -> String {
@@ -85,7 +100,7 @@ struct Escalation {
         var engagement = engagement
         let time = engagement.nextStageDue!
         let index = Int(engagement.nextStage)
-        guard let contact = try store.contact(arn: engagement.contactArn), index < contact.plan.stages.count else {
+        guard let contact = try contactRecord(engagement.contactArn), index < contact.plan.stages.count else {
             engagement.nextStageDue = nil
             try store.putEngagement(engagement)
             return
@@ -93,16 +108,15 @@ struct Escalation {
         let stage = contact.plan.stages[index]
         let step = ResolutionStep(contactArn: contact.arn, type: contact.type, stageIndex: Int64(index))
         for case .contact(let targetArn, let essential) in stage.targets {
-            guard let target = try store.contact(arn: targetArn) else { continue }
+            guard let target = try contactRecord(targetArn) else { continue }
             if target.type == "ONCALL_SCHEDULE" {
                 try pageSchedule(target, engagement: engagement, path: [step], essential: essential, at: time)
             } else {
                 try page(target, engagement: engagement, path: [step], essential: essential, at: time)
             }
         }
-        // The pages above may have been accepted already; read the engagement back.
-        engagement = try store.engagement(arn: engagement.arn) ?? engagement
-        guard engagement.nextStageDue != nil else { return }
+        // The pages above only start (their first stage runs when runDue next
+        // looks), so nothing accepted them yet: the engagement is as read.
         engagement.nextStage = Int64(index + 1)
         engagement.nextStageDue = index + 1 < contact.plan.stages.count ? time + stage.durationInMinutes * 60_000 : nil
         try store.putEngagement(engagement)
@@ -122,7 +136,7 @@ struct Escalation {
         var page = page
         let time = page.nextStageDue!
         let index = Int(page.nextStage)
-        guard let contact = try store.contact(arn: page.contactArn), index < contact.plan.stages.count,
+        guard let contact = try contactRecord(page.contactArn), index < contact.plan.stages.count,
               let engagement = try store.engagement(arn: page.engagementArn) else {
             page.nextStageDue = nil
             try store.putPage(page)
@@ -198,7 +212,7 @@ struct Escalation {
         }
         let step = ResolutionStep(contactArn: schedule.arn, type: schedule.type, stageIndex: nil)
         for id in onCall {
-            guard let person = try store.contact(arn: id) else { continue }
+            guard let person = try contactRecord(id) else { continue }
             try page(person, engagement: engagement, path: path + [step], essential: essential, at: time)
         }
     }
@@ -226,4 +240,9 @@ struct Escalation {
             try store.putPage(page)
         }
     }
+}
+
+/// The contacts one ``Escalation`` has read (a class, so that the struct's copies share it).
+private final class ContactMemo {
+    var records: [String: ContactRecord?] = [:]
 }
