@@ -13,6 +13,7 @@ let benchmarks: [(name: String, run: () throws -> [Figure])] = [
     ("list", listFigures),
     ("server", serverFigures),
     ("time", timeDrivenFigures),
+    ("scheduler", schedulerFigures),
     ("review", reviewFigures),
 ]
 
