@@ -143,8 +143,7 @@ struct ServeCommand: AsyncParsableCommand {
         defer { scheduling?.cancel() }
         // Pages and activation codes leave the machine through the channel's
         // contact-delivery adapters (the channel file was checked above).
-        let relay = channel.flatMap { try? ChannelConfiguration.load(path: $0) }
-            .flatMap { ContactRelay.of(channel: $0, backend: backend) { line in log.warning("\(line)") } }
+        let relay = ContactRelay.of(channel: chat, backend: backend) { line in log.warning("\(line)") }
         let relaying = relay.flatMap { relay in
             (backend as? any EngineBackend).map { local in
                 Task { await relay.run(listening: local.engine.doorbell.listener(), recheck: .seconds(30)) }
