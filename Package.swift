@@ -222,7 +222,7 @@ let package = Package(
 
         // the channel in a browser: the page, sign-in, the conversation, live updates over a WebSocket
         .target(name: "WebChannel", dependencies: [
-            "Channel", "Interpreter", "Backend", "Server", "JMESPath", "Syntax", "Review", "Completion",
+            "Channel", "Interpreter", "Backend", "Catalog", "Server", "JMESPath", "Syntax", "Review", "Completion",
             .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             .product(name: "Crypto", package: "swift-crypto"),

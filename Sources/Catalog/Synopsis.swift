@@ -10,6 +10,34 @@ public enum Synopsis {
     public static let globalFlags: [String] = ["--no-paginate", "--debug"]
 
     /// `incident-chat help`: the services.
+    /// `help [SERVICE [OPERATION]]`: the synopsis the words ask for, or
+    /// an error naming what is unknown (with a did-you-mean); `ok` is false
+    /// for an error. The command line's `help` and the browser channel's use it.
+    public static func help(_ words: [String], in catalog: Catalog = .shared) -> (text: String, ok: Bool) {
+        switch words.count {
+        case 0:
+            return (Synopsis.catalog(catalog), true)
+        case 1, 2:
+            guard let service = catalog.service(named: words[0]) else {
+                let suggestions = catalog.suggestServices(for: words[0])
+                var text = "error: unknown service '\(words[0])'; the services are \(catalog.serviceNames.map(\.rawValue).joined(separator: ", "))\n"
+                if let first = suggestions.first { text += "  help: did you mean \(first)?\n" }
+                return (text, false)
+            }
+            guard words.count == 2 else { return (Synopsis.service(service), true) }
+            guard let operation = service.operation(named: words[1]) else {
+                let suggestions = service.suggestOperations(for: words[1])
+                var text = "error: \(service.name.rawValue) has no operation '\(words[1])'\n"
+                text += suggestions.isEmpty ? "  help: see incident-chat help \(service.name.rawValue)\n"
+                                            : "  help: did you mean \(suggestions.joined(separator: " or "))?\n"
+                return (text, false)
+            }
+            return (Synopsis.operation(operation, in: service), true)
+        default:
+            return ("error: too many words\nusage: incident-chat help [SERVICE [OPERATION]]\n", false)
+        }
+    }
+
     public static func catalog(_ catalog: Catalog = .shared) -> String {
         var out = "usage: incident-chat help [SERVICE [OPERATION]]\n\n"
         out += "A chat command names a service, an operation (in CLI form, create-timeline-event,\n"

@@ -1,4 +1,5 @@
 import Backend
+import Catalog
 import Channel
 import Foundation
 import Interpreter
@@ -71,6 +72,16 @@ public final class WebChannel: Sendable {
         return false
     }
 
+    /// The answer to a message that asks for help: `help` alone, or `help`
+    /// and a service (and an operation) the catalog knows of. Any other
+    /// message beginning with "help" is chat.
+    static func help(_ text: String) -> String? {
+        let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
+        guard words.first?.lowercased() == "help", words.count <= 3 else { return nil }
+        if words.count > 1, Catalog.shared.service(named: words[1]) == nil { return nil }
+        return Synopsis.help(Array(words.dropFirst())).text
+    }
+
     /// Handles one message from `user`.
     public func receive(_ text: String, from user: String, now: Date = Date()) async -> Outcome {
         guard text.count <= Self.messageLimit else {
@@ -79,6 +90,8 @@ public final class WebChannel: Sendable {
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return .refused("The message is empty.") }
         let allowed = limits.lock.withLock { limits.messages.allow(user, now: now.timeIntervalSince1970) }
         guard allowed else { return .refused("Too many messages: wait a moment and send it again.") }
+        // `help [SERVICE [OPERATION]]`: the synopsis, for the asker alone (as the REPL's help).
+        if let help = Self.help(text) { return .privately(help) }
         do {
             guard Self.isCommand(text) else {
                 try await room.post(kind: .chat, author: user, text: text, time: now)

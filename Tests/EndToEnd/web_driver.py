@@ -191,6 +191,14 @@ try:
           repr(box.get_attribute("value")))
     box.clear()
 
+    # help: the synopsis, to the asker alone.
+    alice_count = len(entries(alice))
+    say(bob, "help ssm-incidents start-incident")
+    helped = wait(lambda: [t for t in entries(bob, "private") if "--response-plan-arn" in t])
+    check(helped, "help shows bob the operation's synopsis", repr(entries(bob, "private")[-1:]))
+    time.sleep(0.3)
+    check(len(entries(alice)) == alice_count, "alice sees nothing of bob's help", f"{len(entries(alice))} != {alice_count}")
+
     # A reload fetches the conversation again: every message once, in order.
     expected = [int(e.get_attribute("data-seq")) for e in log(bob).find_elements(By.CSS_SELECTOR, ".msg[data-seq]")]
     bob.refresh()

@@ -210,6 +210,23 @@ func makeChannel(members: String = "[alice, bob]", passwords: [String: String] =
         guard case .privately = stranger else { Issue.record("\(stranger)"); return }
     }
 
+    @Test func helpIsForTheAskerAlone() async throws {
+        let channel = try await makeChannel()
+        let asked = await channel.receive("help ssm-incidents start-incident", from: "bob")
+        guard case .privately(let synopsis) = asked else { Issue.record("\(asked)"); return }
+        #expect(synopsis.contains("--response-plan-arn"), "\(synopsis)")
+        let services = await channel.receive("help", from: "bob")
+        guard case .privately(let list) = services else { Issue.record("\(services)"); return }
+        #expect(list.contains("ssm-contacts") && list.contains("ssm-incidents"), "\(list)")
+        let typo = await channel.receive("help ssm-incidents start-incdent", from: "bob")
+        guard case .privately(let suggestion) = typo else { Issue.record("\(typo)"); return }
+        #expect(suggestion.contains("did you mean start-incident"), "\(suggestion)")
+        #expect(await channel.room.lastSequence == 0, "nothing of it is kept")
+        // A chat message that merely begins with "help" is chat.
+        #expect(await channel.receive("help is on the way", from: "alice") == .posted)
+        #expect(await channel.room.messages(after: 0).map(\.text) == ["help is on the way"])
+    }
+
     @Test func tooLongAndTooManyAreRefused() async throws {
         let channel = try await makeChannel()
         let long = String(repeating: "x", count: WebChannel.messageLimit + 1)
