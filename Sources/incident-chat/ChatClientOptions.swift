@@ -68,11 +68,11 @@ struct ChatConnectors {
 }
 
 extension ChatClientOptions {
-    /// The connectors that the given secrets enable, in the channel of
-    /// `channelPath` (without one, the documented default channel with the
+    /// The connectors that the given secrets enable, in channel `chat` (the
+    /// channel file's, or without one the documented default channel with the
     /// "Incident Manager permissions" role, not the terminal's); nil when no
     /// secret is given.
-    func connectors(channelPath: String?, accountId: String, backend: any IncidentBackend, logger: Logger) throws -> ChatConnectors? {
+    func connectors(chat: ChannelConfiguration, accountId: String, backend: any IncidentBackend, logger: Logger) throws -> ChatConnectors? {
         let environment = ProcessInfo.processInfo.environment
         let appToken = slackAppToken ?? environment["SLACK_APP_TOKEN"]
         // Socket Mode needs no signing secret: without one, the HTTP routes are not served.
@@ -91,15 +91,6 @@ extension ChatClientOptions {
         }
         guard slackAPIURL.hasPrefix("https://") || slackAPIURL.hasPrefix("http://"), URL(string: slackAPIURL)?.host != nil else {
             throw invalid("--slack-api-url takes an http(s) URL, not \(slackAPIURL)")
-        }
-        var chat = ChannelConfiguration.default
-        if let channelPath {
-            do {
-                chat = try ChannelConfiguration.load(path: channelPath)
-            } catch {
-                throw ExitFailure(message: "\n" + error.rendered(colors: colorsAllowed(fileDescriptor: 2)), code: ExitCode.configurationInvalid)
-            }
-            for warning in chat.roleWarnings { printError(warning + "\n") }
         }
         let record = chat.failedDeliveriesPath
         let deliverer = WebhookDeliverer(channel: chat) { failure in

@@ -94,11 +94,16 @@ struct ServeCommand: AsyncParsableCommand {
 
         var configuration = try exitingOnFailure { try makeConfiguration() }
         let backend = try exitingOnFailure { try makeBackend() }
+        // The channel file, read once: the chat clients, the page, the
+        // scheduler's notifications and the contact relay all serve it.
+        let file = try exitingOnFailure { try channel.map(loadChannelFile) }
+        let chat = file ?? ChannelConfiguration.default
         let slack = try exitingOnFailure {
-            try chatClients.connectors(channelPath: channel, accountId: accountId, backend: backend, logger: logger)
+            try chatClients.connectors(chat: chat, accountId: accountId, backend: backend, logger: logger)
         }
         if let slack { configuration.endpoints += slack.endpoints }
-        let web = try await makeWebChannel(backend: backend, logger: logger)
+        var web: WebChannelRoutes?
+        if let file { web = try await makeWebChannel(file, backend: backend, logger: logger) }
         if let web {
             configuration.endpoints += web.endpoints
             configuration.webSocketRoutes.append(web.socket)
@@ -114,7 +119,6 @@ struct ServeCommand: AsyncParsableCommand {
         let scheduler = (backend as? any EngineBackend).map { Scheduler(backend: $0) }
         // The pages a due step sends are told to the channel (its browsers and
         // webhooks), as a command's changes are.
-        let chat = channel.flatMap { try? ChannelConfiguration.load(path: $0) } ?? ChannelConfiguration.default
         let pages = PageNotifications(channel: chat, backend: backend,
                                       context: CallContext(accountId: accountId, region: chat.region, user: "scheduler"))
         let transport: (any WebhookTransport)? = slack.map { connectors -> any WebhookTransport in
@@ -142,7 +146,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         defer { scheduling?.cancel() }
         // Pages and activation codes leave the machine through the channel's
-        // contact-delivery adapters (the channel file was checked above).
+        // contact-delivery adapters.
         let relay = ContactRelay.of(channel: chat, backend: backend) { line in log.warning("\(line)") }
         let relaying = relay.flatMap { relay in
             (backend as? any EngineBackend).map { local in

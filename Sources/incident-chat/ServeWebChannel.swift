@@ -7,15 +7,9 @@ import Server
 import WebChannel
 
 extension ServeCommand {
-    /// The channel in a browser, at `GET /`, when a channel file is given.
-    func makeWebChannel(backend: any IncidentBackend, logger: Logger) async throws -> WebChannelRoutes? {
-        guard let channel else { return nil }
-        let chat: ChannelConfiguration
-        do {
-            chat = try ChannelConfiguration.load(path: channel)
-        } catch {
-            throw ExitFailure(message: "\n" + error.rendered(colors: colorsAllowed(fileDescriptor: 2)), code: ExitCode.configurationInvalid)
-        }
+    /// The channel of the channel file `channel` (read as `chat`) in a browser, at `GET /`.
+    func makeWebChannel(_ chat: ChannelConfiguration, backend: any IncidentBackend, logger: Logger) async throws -> WebChannelRoutes {
+        let channel = self.channel ?? ""
         if let members = chat.members {
             let without = members.filter { chat.passwords[$0] == nil }
             if !without.isEmpty {

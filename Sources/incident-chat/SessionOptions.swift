@@ -72,15 +72,7 @@ struct SessionOptions: ParsableArguments {
             }
             clock = FixedWallClock(date)
         }
-        var configuration = ChannelConfiguration.local
-        if let channel {
-            do {
-                configuration = try ChannelConfiguration.load(path: channel)
-            } catch {
-                throw ExitFailure(message: "\n" + error.rendered(colors: colorsAllowed(fileDescriptor: 2)), code: ExitCode.configurationInvalid)
-            }
-            for warning in configuration.roleWarnings { printError(warning + "\n") }
-        }
+        let configuration = try channel.map(loadChannelFile) ?? ChannelConfiguration.local
         let wallClock: any WallClock = clock
         let ids: any IDGenerator = seed.map { SeededIDGenerator(seed: $0) } ?? RandomIDGenerator()
         let backend: any IncidentBackend
@@ -142,3 +134,16 @@ struct SessionOptions: ParsableArguments {
 }
 
 extension OutputFormat: ExpressibleByArgument {}
+
+/// Reads a channel file for a command: a bad file is a configuration error
+/// (253) showing the place; the role's warnings are printed once.
+func loadChannelFile(_ path: String) throws -> ChannelConfiguration {
+    let configuration: ChannelConfiguration
+    do {
+        configuration = try ChannelConfiguration.load(path: path)
+    } catch {
+        throw ExitFailure(message: "\n" + error.rendered(colors: colorsAllowed(fileDescriptor: 2)), code: ExitCode.configurationInvalid)
+    }
+    for warning in configuration.roleWarnings { printError(warning + "\n") }
+    return configuration
+}

@@ -16,14 +16,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
 
-missing=""
-command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
-command -v chromedriver >/dev/null 2>&1 || missing="$missing chromium-driver"
-python3 -c 'import selenium' 2>/dev/null || missing="$missing selenium"
-if [ -n "$missing" ]; then
-    echo "review.sh: FAILED: missing$missing (make test-deps installs them)"
-    exit 1
-fi
+require_browser review.sh
 
 # An incident with paging, related items, markup in its events, and a resolution.
 cat >incident.chat <<'CHAT'

@@ -17,15 +17,7 @@ server_pid=
 cleanup() { stop_serve; rm -rf "$work"; }
 trap cleanup EXIT
 
-missing=""
-command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
-command -v chromedriver >/dev/null 2>&1 || missing="$missing chromium-driver"
-python3 -c 'import selenium' 2>/dev/null || missing="$missing selenium"
-if [ -n "$missing" ]; then
-    # A browser test that skips itself would pass without testing anything.
-    echo "web.sh: FAILED: missing$missing (make test-deps installs them: apt-get install chromium chromium-driver, pip install selenium)"
-    exit 1
-fi
+require_browser web.sh
 
 cd "$work"
 cp "$here/web/channel.yaml" channel.yaml

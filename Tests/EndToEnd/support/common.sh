@@ -43,3 +43,17 @@ stop_helper() {
     [ -n "${helper_pid:-}" ] && kill "$helper_pid" 2>/dev/null && wait "$helper_pid" 2>/dev/null
     helper_pid=
 }
+
+# require_browser NAME: exits 1 (a failure, not a skip: a browser test that
+# skips itself would pass without testing anything) unless headless Chromium,
+# its driver and Selenium are installed, as `make test-deps` installs them.
+require_browser() {
+    local missing=""
+    command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
+    command -v chromedriver >/dev/null 2>&1 || missing="$missing chromium-driver"
+    python3 -c 'import selenium' 2>/dev/null || missing="$missing selenium"
+    if [ -n "$missing" ]; then
+        echo "$1: FAILED: missing$missing (make test-deps installs them: apt-get install chromium chromium-driver, pip install selenium)"
+        exit 1
+    fi
+}
