@@ -21,6 +21,8 @@ public final class SQLiteBackend: EngineBackend, StoreDigest, ChannelDataStore, 
     public let engine: ServiceEngine
     /// Lets one command (or one batch) at a time at the connection.
     private let gate = AsyncGate()
+    /// The open transaction's lookups; only the holder of the gate touches it.
+    private let memo = TransactionMemo()
 
     /// The schema version this build writes.
     public static var schemaVersion: Int { SQLiteSchema.version }
@@ -63,8 +65,10 @@ public final class SQLiteBackend: EngineBackend, StoreDigest, ChannelDataStore, 
         do {
             return try access { db in
                 var result = Value.structure([:])
+                memo.forget()
+                defer { memo.forget() }
                 try db.inTransaction(.immediate) {
-                    result = try engine.execute(request, context: context, store: SQLiteStore(db: db))
+                    result = try engine.execute(request, context: context, store: SQLiteStore(db: db, memo: memo))
                     return .commit
                 }
                 return result
@@ -82,6 +86,7 @@ public final class SQLiteBackend: EngineBackend, StoreDigest, ChannelDataStore, 
         defer { gate.leave() }
         do {
             try access { db in try db.beginTransaction(.immediate) }
+            memo.forget()
         } catch {
             throw SQLiteErrors.map(error, path: path)
         }
@@ -92,6 +97,7 @@ public final class SQLiteBackend: EngineBackend, StoreDigest, ChannelDataStore, 
             rollbackBatch()
             throw error
         }
+        defer { memo.forget() }
         do {
             try access { db in try db.commit() }
         } catch {
@@ -102,6 +108,7 @@ public final class SQLiteBackend: EngineBackend, StoreDigest, ChannelDataStore, 
     }
 
     private func rollbackBatch() {
+        memo.forget()
         try? access { db in
             if db.isInsideTransaction { try db.rollback() }
         }
@@ -116,10 +123,11 @@ public final class SQLiteBackend: EngineBackend, StoreDigest, ChannelDataStore, 
                 }
                 try db.cachedStatement(sql: "SAVEPOINT command").execute()
                 do {
-                    let result = try engine.execute(request, context: context, store: SQLiteStore(db: db))
+                    let result = try engine.execute(request, context: context, store: SQLiteStore(db: db, memo: memo))
                     try db.cachedStatement(sql: "RELEASE command").execute()
                     return result
                 } catch {
+                    memo.forget()
                     try db.cachedStatement(sql: "ROLLBACK TO command").execute()
                     try db.cachedStatement(sql: "RELEASE command").execute()
                     throw error
@@ -140,7 +148,7 @@ public final class SQLiteBackend: EngineBackend, StoreDigest, ChannelDataStore, 
         await gate.enter()
         defer { gate.leave() }
         do {
-            return try access { db in try SQLiteStore(db: db).outbox(contactChannelArn: contactChannelArn, afterSeq: afterSeq) }
+            return try access { db in try SQLiteStore(db: db, memo: TransactionMemo()).outbox(contactChannelArn: contactChannelArn, afterSeq: afterSeq) }
         } catch {
             throw SQLiteErrors.map(error, path: path)
         }
@@ -185,8 +193,10 @@ public final class SQLiteBackend: EngineBackend, StoreDigest, ChannelDataStore, 
         do {
             return try access { db in
                 var result: T?
+                memo.forget()
+                defer { memo.forget() }
                 try db.inTransaction(.immediate) {
-                    result = try body(SQLiteStore(db: db))
+                    result = try body(SQLiteStore(db: db, memo: memo))
                     return .commit
                 }
                 return result!

@@ -20,7 +20,7 @@ extension SQLiteStore: ContactsStore {
     }
 
     func contact(arn: String) throws -> ContactRecord? {
-        try one("SELECT \(Self.contactColumns) FROM contact WHERE arn = ?", [arn]).map(contact)
+        try one("SELECT \(Self.contactColumns) FROM contact WHERE arn = ?", [arn], contact)
     }
 
     func putContact(_ c: ContactRecord) throws {
@@ -48,7 +48,7 @@ extension SQLiteStore: ContactsStore {
     }
 
     func contactChannel(arn: String) throws -> ContactChannelRecord? {
-        try one("SELECT \(Self.channelColumns) FROM contact_channel WHERE arn = ?", [arn]).map(channel)
+        try one("SELECT \(Self.channelColumns) FROM contact_channel WHERE arn = ?", [arn], channel)
     }
 
     func putContactChannel(_ c: ContactChannelRecord) throws {
@@ -80,7 +80,7 @@ extension SQLiteStore: ContactsStore {
     }
 
     func engagement(arn: String) throws -> EngagementRecord? {
-        try one("SELECT \(Self.engagementColumns) FROM engagement WHERE arn = ?", [arn]).map(engagement)
+        try one("SELECT \(Self.engagementColumns) FROM engagement WHERE arn = ?", [arn], engagement)
     }
 
     func putEngagement(_ e: EngagementRecord) throws {
@@ -101,7 +101,7 @@ extension SQLiteStore: ContactsStore {
         try one("""
             SELECT \(Self.engagementColumns) FROM engagement WHERE next_stage_due <= ?
             ORDER BY next_stage_due, arn LIMIT 1
-            """, [time]).map(engagement)
+            """, [time], engagement)
     }
 
     // MARK: Pages
@@ -132,7 +132,7 @@ extension SQLiteStore: ContactsStore {
     }
 
     func page(arn: String) throws -> PageRecord? {
-        try one("SELECT \(Self.pageColumns) FROM page WHERE arn = ?", [arn]).map(page)
+        try one("SELECT \(Self.pageColumns) FROM page WHERE arn = ?", [arn], page)
     }
 
     func putPage(_ p: PageRecord) throws {
@@ -156,20 +156,20 @@ extension SQLiteStore: ContactsStore {
         try one("""
             SELECT \(Self.pageColumns) FROM page WHERE next_stage_due <= ?
             ORDER BY next_stage_due, arn LIMIT 1
-            """, [time]).map(page)
+            """, [time], page)
     }
 
     /// Two probes of the partial due indexes (`engagement_due`, `page_due`),
     /// each reading its first entry.
     func nextDueTime() throws -> Millis? {
-        try Millis.fetchOne(db.cachedStatement(sql: """
+        try memo.nextDueTime { try Millis.fetchOne(db.cachedStatement(sql: """
             SELECT min(due) FROM (
                 SELECT (SELECT next_stage_due FROM engagement WHERE next_stage_due IS NOT NULL
                         ORDER BY next_stage_due LIMIT 1) AS due
                 UNION ALL
                 SELECT (SELECT next_stage_due FROM page WHERE next_stage_due IS NOT NULL
                         ORDER BY next_stage_due LIMIT 1))
-            """))
+            """)) }
     }
 
     func insertReceipt(_ r: ReceiptRecord) throws -> Int64 {
@@ -194,7 +194,7 @@ extension SQLiteStore: ContactsStore {
     }
 
     func rotation(arn: String) throws -> RotationRecord? {
-        try one("SELECT \(Self.rotationColumns) FROM rotation WHERE arn = ?", [arn]).map(rotation)
+        try one("SELECT \(Self.rotationColumns) FROM rotation WHERE arn = ?", [arn], rotation)
     }
 
     func putRotation(_ r: RotationRecord) throws {
@@ -255,8 +255,7 @@ extension SQLiteStore: ContactsStore {
     }
 
     func setRelayedOutboxSeq(_ seq: Int64) throws {
-        try statement("INSERT INTO outbox_relay (id, seq) VALUES (1, ?) ON CONFLICT DO UPDATE SET seq = excluded.seq")
-            .execute(arguments: [seq])
+        try run("INSERT INTO outbox_relay (id, seq) VALUES (1, ?) ON CONFLICT DO UPDATE SET seq = excluded.seq", [seq])
     }
 
     func outbox(contactChannelArn: String?, afterSeq: Int64) throws -> [OutboxMessage] {

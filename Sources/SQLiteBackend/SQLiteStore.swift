@@ -11,10 +11,14 @@ import GRDB
 /// Used only inside a transaction that ``SQLiteBackend`` opened.
 struct SQLiteStore: IncidentStore {
     let db: Database
+    /// The open transaction's lookups (see ``TransactionMemo``).
+    let memo: TransactionMemo
 
     func statement(_ sql: String) throws -> Statement { try db.cachedStatement(sql: sql) }
 
+    /// Every write of the store goes through here.
     func run(_ sql: String, _ arguments: StatementArguments) throws {
+        memo.wrote()
         try statement(sql).execute(arguments: arguments)
     }
 
@@ -23,8 +27,10 @@ struct SQLiteStore: IncidentStore {
         return db.lastInsertedRowID
     }
 
-    func one(_ sql: String, _ arguments: StatementArguments) throws -> Row? {
-        try Row.fetchOne(statement(sql), arguments: arguments)
+    /// The first row `sql` finds, read by `read` straight from the statement (not copied).
+    func one<T>(_ sql: String, _ arguments: StatementArguments, _ read: (Row) throws -> T) throws -> T? {
+        let cursor = try Row.fetchCursor(statement(sql), arguments: arguments)
+        return try cursor.next().map(read)
     }
 
     func each(_ sql: String, _ arguments: StatementArguments, _ body: (Row) throws -> Bool) throws {
@@ -40,7 +46,7 @@ struct SQLiteStore: IncidentStore {
         try one("""
             SELECT account, arn, created_by, created_time, deletion_protected, last_modified_by, last_modified_time,
                 status, regions FROM replication_set WHERE account = ?
-            """, [account]).map { row in
+            """, [account]) { row in
             ReplicationSetRecord(
                 account: row[0], arn: row[1], createdBy: row[2], createdTime: row[3], deletionProtected: row[4],
                 lastModifiedBy: row[5], lastModifiedTime: row[6], status: row[7],
@@ -80,7 +86,7 @@ struct SQLiteStore: IncidentStore {
         "arn, account, name, display_name, template, chat_channel, engagements, actions, integrations"
 
     func responsePlan(arn: String) throws -> ResponsePlanRecord? {
-        try one("SELECT \(Self.planColumns) FROM response_plan WHERE arn = ?", [arn]).map(plan)
+        try one("SELECT \(Self.planColumns) FROM response_plan WHERE arn = ?", [arn], plan)
     }
 
     func insertResponsePlan(_ p: ResponsePlanRecord) throws {
@@ -133,11 +139,13 @@ struct SQLiteStore: IncidentStore {
         """
 
     func incident(arn: String) throws -> IncidentRecordRow? {
-        try one("SELECT seq, \(Self.incidentColumns) FROM incident WHERE arn = ?", [arn]).map(incident)
+        try one("SELECT seq, \(Self.incidentColumns) FROM incident WHERE arn = ?", [arn], incident)
     }
 
     func incidentSeq(arn: String) throws -> Int64? {
-        try Int64.fetchOne(statement("SELECT seq FROM incident WHERE arn = ?"), arguments: [arn])
+        try memo.incidentSeq(arn: arn) {
+            try Int64.fetchOne(statement("SELECT seq FROM incident WHERE arn = ?"), arguments: [arn])
+        }
     }
 
     func insertIncident(_ r: IncidentRecordRow) throws -> Int64 {
@@ -153,6 +161,7 @@ struct SQLiteStore: IncidentStore {
     }
 
     func deleteIncident(seq: Int64) throws {
+        memo.deletedIncident()
         try run("DELETE FROM timeline_event WHERE incident = ?", [seq])
         try run("DELETE FROM related_item WHERE incident = ?", [seq])
         try run("DELETE FROM incident WHERE seq = ?", [seq])
@@ -183,7 +192,7 @@ struct SQLiteStore: IncidentStore {
 
     func timelineEvent(incidentSeq: Int64, eventId: String) throws -> TimelineEventRecord? {
         try one("SELECT \(Self.eventColumns) FROM timeline_event WHERE incident = ? AND event_id = ?",
-                [incidentSeq, eventId]).map(event)
+                [incidentSeq, eventId], event)
     }
 
     func insertTimelineEvent(_ e: TimelineEventRecord) throws -> Int64 {
@@ -296,7 +305,7 @@ struct SQLiteStore: IncidentStore {
 
     func idempotency(account: String, operation: String, token: String) throws -> IdempotencyRecord? {
         try one("SELECT fingerprint, response FROM idempotency WHERE account = ? AND operation = ? AND token = ?",
-                [account, operation, token]).map { row in
+                [account, operation, token]) { row in
             IdempotencyRecord(account: account, operation: operation, token: token, fingerprint: row[0],
                               response: bytes(row[1]))
         }

@@ -64,6 +64,54 @@ struct AtomicityConformance {
         #expect(try await h.call("ListIncidentRecords")["incidentRecordSummaries"] == .list([]))
     }
 
+    /// A batch's commands share lookups (an incident's row, the next due step):
+    /// an incident deleted inside the batch is gone for the commands after it.
+    @Test(arguments: BackendKind.allCases)
+    func batchForgetsAnIncidentItDeleted(kind: BackendKind) async throws {
+        let h = try kind.make()
+        let (plan, _) = try await h.incident()
+        let context = h.alice
+        try await h.backend.withBatch { batch in
+            let arn = try await batch.send(Request(service: .incidents, operation: "StartIncident",
+                                                   input: ["responsePlanArn": .string(plan), "title": .string("gone")]),
+                                           context: context)["incidentRecordArn"]!.string!
+            let event: OrderedInput = ["eventData": .string("\"x\""), "eventTime": time(1), "eventType": .string("Custom Event"),
+                                       "incidentRecordArn": .string(arn)]
+            _ = try await batch.send(Request(service: .incidents, operation: "CreateTimelineEvent", input: event), context: context)
+            _ = try await batch.send(Request(service: .incidents, operation: "DeleteIncidentRecord", input: ["arn": .string(arn)]),
+                                     context: context)
+            do throws(ServiceError) {
+                _ = try await batch.send(Request(service: .incidents, operation: "CreateTimelineEvent", input: event), context: context)
+                Issue.record("an event on a deleted incident must be refused")
+            } catch {
+                #expect(error.code == .resourceNotFound)
+            }
+        }
+        #expect(try await h.call("ListIncidentRecords")["incidentRecordSummaries"]!.list!.count == 1)
+    }
+
+    /// A step that a command of a batch makes due runs in a later command's
+    /// catch-up of the same batch, though an earlier one found nothing due.
+    @Test(arguments: BackendKind.allCases)
+    func batchSeesStepsItMadeDue(kind: BackendKind) async throws {
+        let h = try kind.make()
+        let (alice, channels) = try await h.person("alice", stages: [("a", 5), ("b", 10)])
+        let context = h.alice
+        let clock = h.clock
+        try await h.backend.withBatch { batch in
+            let list = Request(service: .contacts, operation: "ListContacts", input: [:])
+            _ = try await batch.send(list, context: context)
+            _ = try await batch.send(Request(service: .contacts, operation: "StartEngagement", input: [
+                "ContactId": .string(alice), "Sender": .string("oncall-bot"), "Subject": .string("Database down"),
+                "Content": .string("Primary unreachable"),
+            ]), context: context)
+            clock.advance(by: 6 * 60)
+            _ = try await batch.send(list, context: context)
+        }
+        // The outbox is read as it is, without catching up: the batch sent alice's second stage.
+        #expect(try await h.driver.outbox(contactChannelArn: channels[1]).filter { $0.kind == .page }.count == 1)
+    }
+
     /// Every backend answers a script the same, byte for byte, given the same clock and seed.
     @Test func backendsAgree() async throws {
         var transcripts: [[Value]] = []
