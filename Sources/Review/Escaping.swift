@@ -3,23 +3,32 @@
 public enum Escaping {
     /// For HTML and SVG (XML) text and attribute values.
     public static func markup(_ text: String) -> String {
+        let bytes = text.utf8
         // Most text has nothing to escape: it is returned as it is.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<")
-            || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }) {
-            return text
-        }
-        return escaped(text) { scalar, _ in
-            switch scalar {
-            case "&": "&amp;"
-            case "<": "&lt;"
-            case ">": "&gt;"
-            case "\"": "&quot;"
-            case "'": "&#39;"
+        guard bytes.contains(where: needsMarkupEscape) else { return text }
+        // Everything replaced is ASCII, so the text is rewritten a byte at a
+        // time; the bytes of other characters are copied as they are.
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 16)
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "&"): out += "&amp;".utf8
+            case UInt8(ascii: "<"): out += "&lt;".utf8
+            case UInt8(ascii: ">"): out += "&gt;".utf8
+            case UInt8(ascii: "\""): out += "&quot;".utf8
+            case UInt8(ascii: "'"): out += "&#39;".utf8
+            case UInt8(ascii: "\n"), UInt8(ascii: "\t"): out.append(byte)
             // Control characters are not XML; they are shown by their code.
-            case "\n", "\t": nil
-            default: scalar.value < 0x20 || scalar.value == 0x7F ? code(scalar) : nil
+            case ..<0x20, 0x7F: out += code(Unicode.Scalar(byte)).utf8
+            default: out.append(byte)
             }
         }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func needsMarkupEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x7F || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
     }
 
     /// For Markdown, on one line (a table cell, a list item): every character

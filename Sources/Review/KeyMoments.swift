@@ -92,7 +92,12 @@ public enum KeyMoments {
     /// The figures of `facts`; `now` ends an incident that is still open.
     public static func figures(for facts: ReviewFacts, now: Date) -> ReviewFigures {
         // The store lists them in order already; only a timeline out of order is sorted (stably).
-        let inOrder = facts.events.indices.dropFirst().allSatisfy { facts.events[$0 - 1].time <= facts.events[$0].time }
+        var inOrder = true
+        var previous = Date.distantPast
+        for event in facts.events where inOrder {
+            inOrder = previous <= event.time
+            previous = event.time
+        }
         let timeline = inOrder ? facts.events : facts.events.enumerated()
             .sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }
             .map(\.element)
@@ -142,9 +147,18 @@ public enum KeyMoments {
         let last = resolved ?? now
         var start = started
         var end = last
-        for time in timeline.map(\.time) + facts.engagements.map(\.start) + facts.pages.flatMap({ [$0.sent, $0.accepted].compactMap { $0 } }) {
+        func cover(_ time: Date) {
             start = min(start, time)
             end = max(end, time)
+        }
+        if let first = timeline.first?.time, let final = timeline.last?.time {
+            cover(first)
+            cover(final)
+        }
+        facts.engagements.forEach { cover($0.start) }
+        for page in facts.pages {
+            cover(page.sent)
+            page.accepted.map(cover)
         }
         if end.timeIntervalSince(start) < 60 { end = start.addingTimeInterval(60) }
         // A little room after the last moment, so that the final status shows as a band.

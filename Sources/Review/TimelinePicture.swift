@@ -155,24 +155,28 @@ public struct TimelinePicture {
 
         // Events, a lane for each kind, grouped where they would overlap.
         for (kind, _, y) in Self.lanes {
-            let kinds: Set<TimelineEntry.Kind> = kind == .trigger ? [.trigger, .update] : [kind]
-            var marks: [(x: Double, event: TimelineEntry)] = []
-            for event in figures.timeline where kinds.contains(event.kind) { marks.append((x(event.time), event)) }
-            let groups = Self.groups(marks.map(\.x))
+            let timeline = figures.timeline
+            // Marks point into the timeline (by index) rather than copying its events.
+            var marks: [(x: Double, event: Int)] = []
+            for (index, event) in timeline.enumerated()
+            where event.kind == kind || (kind == .trigger && event.kind == .update) {
+                marks.append((x(event.time), index))
+            }
+            let groups = Self.groups(marks.map { $0.x })
             for (index, group) in groups.enumerated() {
                 let members = marks[group]
                 let first = members.first!, lastMark = members.last!
                 if members.count == 1 {
-                    let event = first.event
+                    let event = timeline[first.event]
                     out += "<circle class=\"event \(event.kind.rawValue)\" cx=\"\(n(first.x))\" cy=\"\(n(y))\" r=\"5\" fill=\"\(Colors.kind(event.kind))\" stroke=\"#fff\">"
                     out += "<title>\(Escaping.markup(Self.label(event)))</title></circle>\n"
                     continue
                 }
                 // A group: a bar from its first mark to its last, darker the more it holds.
-                var label = "\(members.count) events, \(Formatting.time(first.event.time)) to \(Formatting.time(lastMark.event.time))"
-                for mark in members.prefix(Self.groupLabelLimit) { label += "\n" + Self.label(mark.event) }
+                var label = "\(members.count) events, \(Formatting.time(timeline[first.event].time)) to \(Formatting.time(timeline[lastMark.event].time))"
+                for mark in members.prefix(Self.groupLabelLimit) { label += "\n" + Self.label(timeline[mark.event]) }
                 if members.count > Self.groupLabelLimit { label += "\n… and \(members.count - Self.groupLabelLimit) more" }
-                let color = Colors.kind(members.contains { $0.event.kind == .trigger } ? .trigger : first.event.kind)
+                let color = Colors.kind(members.contains { timeline[$0.event].kind == .trigger } ? .trigger : timeline[first.event].kind)
                 let opacity = min(0.45 + log2(Double(members.count)) * 0.1, 1)
                 let x0 = first.x - 5, barWidth = max(lastMark.x - first.x + 10, 10)
                 out += "<rect class=\"event \(kind.rawValue) group\" x=\"\(n(x0))\" y=\"\(n(y - 5))\" width=\"\(n(barWidth))\" height=\"10\" rx=\"5\" fill=\"\(color)\" fill-opacity=\"\(n(opacity))\">"

@@ -38,6 +38,12 @@ import FoundationXML
         #expect(svg.components(separatedBy: "<svg").count == 2 && svg.components(separatedBy: "</svg>").count == 2)
     }
 
+    @Test func markupEscapingKeepsEveryOtherCharacterAsItIs() {
+        #expect(Escaping.markup("café ☕ <b>\"x\" & 'y'</b>\n\tz") == "café ☕ &lt;b&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/b&gt;\n\tz")
+        #expect(Escaping.markup("bell\u{7}del\u{7F}") == "bell\\u{7}del\\u{7f}")
+        #expect(Escaping.markup("plain – text") == "plain – text")
+    }
+
     @Test func markdownEscapesWhatMarkdownWouldRead() {
         let markdown = Review(facts: Self.hostileFacts, now: Self.start.addingTimeInterval(600)).rendered(.markdown)
         for raw in ["<script>", "[link](", "**bold**", "<b>", " | pipe", "\u{1B}"] {
