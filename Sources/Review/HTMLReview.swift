@@ -94,16 +94,18 @@ struct HTMLReview {
             out += "<p class=\"none\">\(Review.noEvents)</p>\n"
         } else {
             out += "<table>\n<tr><th>Time</th><th>Type</th><th>Author</th><th>Event</th></tr>\n"
-            // Appended piece by piece: this loop is most of a long incident's review.
-            for event in figures.timeline {
+            // Appended piece by piece, the events read in place (a for-in loop
+            // would copy each): this loop is most of a long incident's review.
+            let timeline = figures.timeline
+            for index in timeline.indices {
                 out += "<tr><td class=\"time\">"
-                out += Formatting.time(event.time)
+                out += Formatting.time(timeline[index].time)
                 out += "</td><td>"
-                out += e(event.type)
+                out += e(timeline[index].type)
                 out += "</td><td>"
-                out += e(event.author ?? Review.unknownAuthor)
+                out += e(timeline[index].author ?? Review.unknownAuthor)
                 out += "</td><td class=\"text\">"
-                out += e(event.text)
+                out += e(timeline[index].text)
                 out += "</td></tr>\n"
             }
             out += "</table>\n"
@@ -114,8 +116,9 @@ struct HTMLReview {
             out += "<p class=\"none\">No chat message was pinned to the timeline.</p>\n"
         } else {
             out += "<ul>\n"
-            for note in figures.timeline where note.kind == .note {
-                out += "<li><span class=\"arn\">\(Formatting.time(note.time))</span> \(e(note.text))</li>\n"
+            let timeline = figures.timeline
+            for index in timeline.indices where timeline[index].kind == .note {
+                out += "<li><span class=\"arn\">\(Formatting.time(timeline[index].time))</span> \(e(timeline[index].text))</li>\n"
             }
             out += "</ul>\n"
         }

@@ -92,11 +92,12 @@ public enum KeyMoments {
     /// The figures of `facts`; `now` ends an incident that is still open.
     public static func figures(for facts: ReviewFacts, now: Date) -> ReviewFigures {
         // The store lists them in order already; only a timeline out of order is sorted (stably).
+        // By index: a for-in loop would copy every event.
+        let events = facts.events
         var inOrder = true
-        var previous = Date.distantPast
-        for event in facts.events where inOrder {
-            inOrder = previous <= event.time
-            previous = event.time
+        for index in events.indices.dropFirst() where events[index - 1].time > events[index].time {
+            inOrder = false
+            break
         }
         let timeline = inOrder ? facts.events : facts.events.enumerated()
             .sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }

@@ -158,9 +158,9 @@ public struct TimelinePicture {
             let timeline = figures.timeline
             // Marks point into the timeline (by index) rather than copying its events.
             var marks: [(x: Double, event: Int)] = []
-            for (index, event) in timeline.enumerated()
-            where event.kind == kind || (kind == .trigger && event.kind == .update) {
-                marks.append((x(event.time), index))
+            for index in timeline.indices {
+                let eventKind = timeline[index].kind
+                if eventKind == kind || (kind == .trigger && eventKind == .update) { marks.append((x(timeline[index].time), index)) }
             }
             let groups = Self.groups(marks.map { $0.x })
             for (index, group) in groups.enumerated() {
