@@ -69,7 +69,13 @@ extension Session {
             return .ok
         }
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: file))
+            // Written from the text's own bytes: a long review is not copied again.
+            var text = text
+            try text.withUTF8 { bytes in
+                let data = bytes.baseAddress.map { Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: $0), count: bytes.count,
+                                                        deallocator: .none) } ?? Data()
+                try data.write(to: URL(fileURLWithPath: file))
+            }
         } catch {
             sink.error(".review: cannot write \(file): \(error.localizedDescription)\n")
             return .failure

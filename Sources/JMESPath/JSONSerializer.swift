@@ -29,8 +29,15 @@ public struct JSONFormat: Sendable, Hashable {
 extension JSONValue {
     /// The value as JSON text; integral numbers print without a fraction (`1`, not `1.0`).
     public func serialized(_ format: JSONFormat = .python) -> String {
+        serialized(format, level: 0)
+    }
+
+    /// The value as JSON text to be placed `level` deep in an indented
+    /// document: its inner lines are indented as they would be there (a
+    /// document written a member at a time, not held whole).
+    public func serialized(_ format: JSONFormat, level: Int) -> String {
         var writer = JSONWriter(format: format)
-        writer.write(self, level: 0)
+        writer.write(self, level: level)
         return String(decoding: writer.bytes, as: UTF8.self)
     }
 }

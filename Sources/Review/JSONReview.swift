@@ -6,9 +6,40 @@ import JMESPath
 struct JSONReview {
     let review: Review
 
-    var text: String { document.serialized(.indented(2)) + "\n" }
+    static let format = JSONFormat.indented(2)
 
-    var document: JSONValue {
+    /// The document as text, written a member at a time and the timeline an
+    /// event at a time: a long incident's document is never held whole.
+    var text: String {
+        var out = "{"
+        for (index, (key, value)) in members.enumerated() {
+            out += index == 0 ? "\n  " : ",\n  "
+            out += JSONValue.string(key).serialized(Self.format)
+            out += ": "
+            switch value {
+            case .value(let value):
+                out += value.serialized(Self.format, level: 1)
+            case .events(let events):
+                if events.isEmpty { out += "[]"; continue }
+                out += "["
+                for (position, event) in events.enumerated() {
+                    out += position == 0 ? "\n    " : ",\n    "
+                    out += event.serialized(Self.format, level: 2)
+                }
+                out += "\n  ]"
+            }
+        }
+        out += "\n}\n"
+        return out
+    }
+
+    /// A member of the document: a value, or the timeline's events made one at a time.
+    enum Member {
+        case value(JSONValue)
+        case events(LazyMapSequence<[TimelineEntry], JSONValue>)
+    }
+
+    private var members: [(String, Member)] {
         let facts = review.facts, figures = review.figures
         func t(_ date: Date?) -> JSONValue { date.map { .string(Formatting.time($0)) } ?? .null }
         func s(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
@@ -40,28 +71,28 @@ struct JSONReview {
                     "contact": .string(engagement.contact), "sender": .string(engagement.sender),
                     "startTime": t(engagement.start), "stopTime": t(engagement.stop), "pages": .array(pages)]
         }
-        let timeline: [JSONValue] = figures.timeline.map { event in
+        let timeline = figures.timeline.lazy.map { event -> JSONValue in
             ["eventId": .string(event.id), "eventTime": t(event.time), "eventType": .string(event.type),
              "author": s(event.author), "text": .string(event.text)]
         }
-        var root = JSONObject()
-        root.set("incident", .object(incident))
-        root.set("moments", .array(figures.moments.map { moment in
-            ["name": .string(moment.name.rawValue), "time": t(moment.time), "detail": s(moment.detail),
-             "sinceStart": seconds(moment.time.map { $0.timeIntervalSince(facts.created) })]
-        }))
-        root.set("durations", .object(durations))
-        root.set("statusChanges", .array(figures.statusChanges.map(change)))
-        root.set("impactChanges", .array(figures.impactChanges.map(change)))
-        root.set("reopened", .number(Double(figures.reopened)))
-        root.set("engagements", .array(engagements))
-        root.set("relatedItems", .array(facts.relatedItems.map { ["title": s($0.title), "type": .string($0.type), "value": .string($0.value)] }))
-        root.set("findings", .array(facts.findings.map {
-            ["id": .string($0.id), "kind": .string($0.kind), "resource": s($0.resource), "startTime": t($0.start), "endTime": t($0.end)]
-        }))
-        root.set("timeline", .array(timeline))
-        root.set("notes", .array(figures.timeline.filter { $0.kind == .note }.map { ["eventTime": t($0.time), "text": .string($0.text)] }))
-        root.set("questions", .array(Review.questions.map { ["question": .string($0.title), "prompt": .string($0.prompt), "answer": ""] }))
-        return .object(root)
+        return [
+            ("incident", .value(.object(incident))),
+            ("moments", .value(.array(figures.moments.map { moment in
+                ["name": .string(moment.name.rawValue), "time": t(moment.time), "detail": s(moment.detail),
+                 "sinceStart": seconds(moment.time.map { $0.timeIntervalSince(facts.created) })]
+            }))),
+            ("durations", .value(.object(durations))),
+            ("statusChanges", .value(.array(figures.statusChanges.map(change)))),
+            ("impactChanges", .value(.array(figures.impactChanges.map(change)))),
+            ("reopened", .value(.number(Double(figures.reopened)))),
+            ("engagements", .value(.array(engagements))),
+            ("relatedItems", .value(.array(facts.relatedItems.map { ["title": s($0.title), "type": .string($0.type), "value": .string($0.value)] }))),
+            ("findings", .value(.array(facts.findings.map {
+                ["id": .string($0.id), "kind": .string($0.kind), "resource": s($0.resource), "startTime": t($0.start), "endTime": t($0.end)]
+            }))),
+            ("timeline", .events(timeline)),
+            ("notes", .value(.array(figures.timeline.filter { $0.kind == .note }.map { ["eventTime": t($0.time), "text": .string($0.text)] }))),
+            ("questions", .value(.array(Review.questions.map { ["question": .string($0.title), "prompt": .string($0.prompt), "answer": ""] }))),
+        ]
     }
 }
