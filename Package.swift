@@ -229,8 +229,9 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "WebChannelTests", dependencies: [
-            "WebChannel", "Channel", "Interpreter", "Backend", "MemoryBackend", "Server", "JMESPath", "Syntax",
+            "WebChannel", "Channel", "Interpreter", "Backend", "MemoryBackend", "Server", "JMESPath", "Syntax", "Catalog",
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            .product(name: "OrderedCollections", package: "swift-collections"),
         ]),
 
         // the executable: argument parsing only, wiring the rest

@@ -133,8 +133,7 @@ struct HTMLReview {
 
     /// `Orders escalation, stage 2`, or `directly`.
     static func through(_ page: Page) -> String {
-        guard let via = page.via else { return "directly" }
-        return via + (page.stage.map { ", stage \($0 + 1)" } ?? "")
+        page.route ?? "directly"
     }
 
     static func acceptance(_ page: Page) -> String {

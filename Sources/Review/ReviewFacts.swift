@@ -195,6 +195,12 @@ public struct Page: Sendable, Equatable {
         self.via = via
     }
 
+    /// The escalation the page came through and its stage (`Orders
+    /// escalation, stage 2`); nil when the person was paged directly.
+    public var route: String? {
+        via.map { via in via + (stage.map { ", stage \($0 + 1)" } ?? "") }
+    }
+
     /// When the person accepted the page: the first of delivered and read.
     public var accepted: Date? {
         switch (delivered, read) {

@@ -21,7 +21,9 @@ public struct ReviewReader {
         self.send = send
     }
 
-    /// The facts of incident `arn`; `eventLimit` keeps only its newest events (a picture's).
+    /// The facts of incident `arn`. With an `eventLimit`, what a picture
+    /// needs: only the newest events, and the engagements and pages, without
+    /// related items or findings.
     public func facts(of arn: String, eventLimit: Int? = nil) async throws(ServiceError) -> ReviewFacts {
         let record = try await send(Request(service: .incidents, operation: "GetIncidentRecord", input: ["arn": .string(arn)]))
         guard let incident = record["incidentRecord"] else {
@@ -35,10 +37,10 @@ public struct ReviewReader {
             resolved: incident["resolvedTime"]?.timestamp,
             createdBy: incident["incidentRecordSource"]?["createdBy"]?.string.map(Self.name(ofPrincipal:)))
         facts.events = try await events(of: facts.arn, limit: eventLimit)
+        facts.engagements = try await engagements(of: facts.arn)
         if eventLimit != nil { return facts }
         facts.relatedItems = try await relatedItems(of: facts.arn)
         facts.findings = try await findings(of: facts.arn)
-        facts.engagements = try await engagements(of: facts.arn)
         return facts
     }
 

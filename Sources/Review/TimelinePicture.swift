@@ -195,7 +195,7 @@ public struct TimelinePicture {
         var pageMarks: [(x: Double, label: String, accepted: Bool)] = []
         for page in facts.pages {
             var label = "Paged \(page.contact) at \(Formatting.time(page.sent))"
-            if let via = page.via { label += " through \(via)" + (page.stage.map { ", stage \($0 + 1)" } ?? "") }
+            if let route = page.route { label += " through \(route)" }
             pageMarks.append((x(page.sent), label, false))
             if let accepted = page.accepted {
                 pageMarks.append((x(accepted), "\(page.contact) accepted at \(Formatting.time(accepted)) (+\(Formatting.duration(accepted.timeIntervalSince(page.sent))) after the page)", true))

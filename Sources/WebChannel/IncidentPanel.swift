@@ -6,8 +6,9 @@ import JMESPath
 import Review
 
 /// The incident at a glance, beside the conversation: the channel's current
-/// incident (the newest open one): its title, status and impact, and its
-/// timeline drawn by the review's picture (``TimelinePicture``), which the page shows. It is read by the
+/// incident (the newest open one): its title, status and impact, who was
+/// paged and who accepted, and its timeline drawn by the review's picture
+/// (``TimelinePicture``, pages and acceptances among its marks), which the page shows. It is read by the
 /// server itself (not as any responder, so no one's command log fills with
 /// it), after each command that notified, and sent to every browser.
 extension WebChannel {
@@ -27,18 +28,33 @@ extension WebChannel {
             + "--query 'eventSummaries[].{time: eventTime, type: eventType}' --output json") {
             frame["events"] = events
         }
-        if let picture = await picture(of: arn) { frame["picture"] = .string(picture) }
+        if let facts = await pictureFacts(of: arn) {
+            frame["picture"] = .string(Review(facts: facts, now: Date()).picture(id: "incident-timeline"))
+            frame["paged"] = Self.paged(facts)
+        }
         return JSONValue.object(frame).wire
     }
 
-    /// The incident's timeline as the review draws it (its newest 200 events),
-    /// read by the server itself; the page puts it in place of its own.
-    private func picture(of arn: String) async -> String? {
+    /// What the incident's picture shows (its newest 200 events, its
+    /// engagements and pages), read by the server itself.
+    private func pictureFacts(of arn: String) async -> ReviewFacts? {
         let backend = self.backend
         let context = CallContext(accountId: settings.accountId, region: settings.region, user: "incident-chat-web")
         let reader = ReviewReader { request throws(ServiceError) in try await backend.send(request, context: context) }
-        guard let facts = try? await reader.facts(of: arn, eventLimit: Self.pictureEvents) else { return nil }
-        return Review(facts: facts, now: Date()).picture(id: "incident-timeline")
+        return try? await reader.facts(of: arn, eventLimit: Self.pictureEvents)
+    }
+
+    /// Who was paged, in the order they were: `[{contact, sent, accepted, through}]`,
+    /// times in ISO 8601, `accepted` null while nobody has accepted the page,
+    /// `through` the escalation plan and its stage (null when paged directly).
+    static func paged(_ facts: ReviewFacts) -> JSONValue {
+        .array(facts.pages.map { page in
+            .object([
+                "contact": .string(page.contact), "sent": .string(Formatting.time(page.sent)),
+                "accepted": page.accepted.map { .string(Formatting.time($0)) } ?? .null,
+                "through": page.route.map(JSONValue.string) ?? .null,
+            ])
+        })
     }
 
     /// How many of the newest events the panel's picture shows.

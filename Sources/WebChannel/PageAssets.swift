@@ -35,6 +35,7 @@ enum PageAssets {
         <aside id="incident" aria-label="Current incident">
           <h2 id="incident-title">No open incident</h2>
           <p id="incident-facts"></p>
+          <ul id="incident-paged" aria-label="Paged"></ul>
           <svg id="incident-timeline" role="img" aria-label="Timeline"></svg>
         </aside>
         <div id="conversation" role="log" aria-live="polite" aria-label="Conversation"></div>
@@ -88,6 +89,8 @@ enum PageAssets {
     #incident h2 { font-size: 15px; margin: 0; }
     #incident p { margin: 2px 0 4px; font-size: 13px; color: #5f6b7a; }
     #incident-timeline { width: 100%; height: auto; max-height: 220px; display: block; }
+    #incident-paged { margin: 0 0 4px; padding: 0; list-style: none; font-size: 13px; display: flex; flex-wrap: wrap; gap: 2px 14px; }
+    #incident-paged .accepted { color: #2b8a3e; } #incident-paged .waiting { color: #c92a2a; }
     .hidden-label { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
     [hidden] { display: none !important; }
     @media (max-width: 600px) { body { font-size: 14px; } #conversation { padding: 8px; } header h1 { font-size: 14px; } }
@@ -152,6 +155,8 @@ enum PageAssets {
         if (!picture) picture = svg("svg", { role: "img", "aria-label": "Timeline" });
         picture.setAttribute("id", "incident-timeline");
         old.replaceWith(picture);
+        const paged = $("incident-paged");
+        paged.replaceChildren();
         if (!incident) {
           $("incident-title").textContent = "No open incident";
           $("incident-facts").textContent = "";
@@ -159,6 +164,21 @@ enum PageAssets {
         }
         $("incident-title").textContent = incident.title || "(untitled)";
         $("incident-facts").textContent = "Status " + incident.status + " · Impact " + incident.impact;
+        // Who was paged, and whether they accepted: "Olive paged 10:02 UTC, accepted 10:05 UTC".
+        for (const page of Array.isArray(frame.paged) ? frame.paged : []) {
+          const item = element("li", page.accepted ? "accepted" : "waiting");
+          let text = String(page.contact) + " paged " + clock(page.sent);
+          if (page.through) text += " through " + String(page.through);
+          text += page.accepted ? ", accepted " + clock(page.accepted) : ", not accepted yet";
+          item.textContent = text;
+          paged.append(item);
+        }
+      }
+
+      // "2026-12-04T10:02:03.123Z" → "10:02:03 UTC".
+      function clock(iso) {
+        const match = /T(\d\d:\d\d:\d\d)/.exec(String(iso));
+        return match ? match[1] + " UTC" : String(iso);
       }
 
       function notice(text) { show({ kind: "notice", author: "", text }); }

@@ -134,6 +134,10 @@ try:
     marks = wait(lambda: len(bob.find_elements(By.CSS_SELECTOR, "#incident-timeline circle")) >= 2
                  and len(bob.find_elements(By.CSS_SELECTOR, "#incident-timeline circle")))
     check(marks, "and its timeline events as marks", str(marks))
+    paged = wait(lambda: "Olive Oncall paged" in bob.find_element(By.ID, "incident-paged").text
+                 and bob.find_element(By.ID, "incident-paged").text)
+    check(paged and "not accepted yet" in paged, "and who was paged, not accepted yet", repr(paged))
+    check(bob.find_elements(By.CSS_SELECTOR, "#incident-timeline path.page"), "and the page as a mark on the picture")
 
     # A pin: alice's first message becomes a Note of the incident; bob sees the notification.
     first = [e for e in log(alice).find_elements(By.CSS_SELECTOR, ".msg.chat") if "database looks unhappy" in e.text][0]

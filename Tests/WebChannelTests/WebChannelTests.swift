@@ -1,10 +1,12 @@
 import Backend
+import Catalog
 import Channel
 import Foundation
 import HummingbirdBcrypt
 import Interpreter
 import JMESPath
 import MemoryBackend
+import OrderedCollections
 import Server
 import Syntax
 import Testing
@@ -409,5 +411,56 @@ func makeChannel(members: String = "[alice, bob]", passwords: [String: String] =
         let panel = try JSONValue(parsing: await channel.incidentFrame())
         #expect(panel["incident"]?["title"]?.string == "DB down" && panel["incident"]?["status"]?.string == "OPEN", "\(panel)")
         #expect(panel["events"]?.array?.compactMap { $0["type"]?.string }.contains("Note") == true, "\(panel)")
+    }
+}
+
+@Suite struct PanelTests {
+    /// The panel names who was paged, through which stage, and who accepted;
+    /// its picture marks the page and the acceptance.
+    @Test func thePanelShowsWhoWasPagedAndWhoAccepted() async throws {
+        let clock = FixedWallClock(Date(timeIntervalSince1970: 1_795_514_400))
+        let backend = MemoryBackend(clock: clock)
+        let context = CallContext(user: "admin")
+        func call(_ service: ServiceName, _ operation: String, _ input: OrderedDictionary<String, Value>) async throws -> Value {
+            try await backend.send(Request(service: service, operation: operation, input: input), context: context)
+        }
+        _ = try await call(.incidents, "CreateReplicationSet", ["regions": .map(["us-east-1": .structure([:])])])
+        let olive = try await call(.contacts, "CreateContact", ["Alias": .string("olive"), "DisplayName": .string("Olive Oncall"), "Type": .string("PERSONAL"),
+                                                               "Plan": .structure(["Stages": .list([])])])["ContactArn"]!
+        let mail = try await call(.contacts, "CreateContactChannel", [
+            "ContactId": olive, "Name": .string("mail"), "Type": .string("EMAIL"), "DeliveryAddress": .structure(["SimpleAddress": .string("olive@example.com")]),
+        ])["ContactChannelArn"]!
+        let activation = try await backend.outbox(contactChannelArn: mail.string).last!.code
+        _ = try await call(.contacts, "ActivateContactChannel", ["ContactChannelId": mail, "ActivationCode": .string(activation)])
+        _ = try await call(.contacts, "UpdateContact", ["ContactId": olive, "Plan": .structure(["Stages": .list([.structure([
+            "DurationInMinutes": .integer(0), "Targets": .list([.structure(["ChannelTargetInfo": .structure(["ContactChannelId": mail])])]),
+        ])])])])
+        let team = try await call(.contacts, "CreateContact", ["Alias": .string("team"), "DisplayName": .string("Database team"), "Type": .string("ESCALATION"),
+                                                              "Plan": .structure(["Stages": .list([.structure([
+            "DurationInMinutes": .integer(5), "Targets": .list([.structure(["ContactTargetInfo": .structure(["ContactId": olive, "IsEssential": .boolean(true)])])]),
+        ])])])])["ContactArn"]!
+        let plan = try await call(.incidents, "CreateResponsePlan", [
+            "name": .string("db"), "incidentTemplate": .structure(["title": .string("DB down"), "impact": .integer(2)]), "engagements": .list([team]),
+        ])["arn"]!
+        _ = try await call(.incidents, "StartIncident", ["responsePlanArn": plan])
+        let channel = try await makeChannel(backend: backend)
+
+        var panel = try JSONValue(parsing: await channel.incidentFrame())
+        var paged = panel["paged"]?.array ?? []
+        #expect(paged.count == 1, "\(panel)")
+        #expect(paged.first?["contact"]?.string == "Olive Oncall" && paged.first?["through"]?.string == "Database team, stage 1")
+        #expect(paged.first?["accepted"]?.isNull == true)
+        #expect(panel["picture"]?.string?.contains("class=\"page\"") == true)
+        #expect(panel["picture"]?.string?.contains("class=\"accepted\"") == false)
+
+        // Olive accepts with the code her page carried.
+        clock.advance(by: 90)
+        let page = try await backend.outbox(contactChannelArn: mail.string).last!
+        _ = try await call(.contacts, "AcceptPage", ["PageId": .string(page.pageArn!), "AcceptType": .string("READ"),
+                                                    "AcceptCode": .string(page.code)])
+        panel = try JSONValue(parsing: await channel.incidentFrame())
+        paged = panel["paged"]?.array ?? []
+        #expect(paged.first?["accepted"]?.string?.hasPrefix("2026-11-24T10:01:30") == true, "\(paged)")
+        #expect(panel["picture"]?.string?.contains("class=\"accepted\"") == true)
     }
 }
