@@ -37,9 +37,12 @@ bench: deps
 	@command -v wrk >/dev/null 2>&1 || { echo "installing: wrk"; \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk) >/dev/null; }
 	@python3 -c "import moto.server" 2>/dev/null || pip install -q "moto[server]"
+	@python3 -c "import websockets" 2>/dev/null || pip install -q websockets
 	$(RELEASE) --product incident-chat
 	$(RELEASE) --product incident-chat-bench
 	.build/release/incident-chat-bench
+	@# The browser channel: 200 sockets' notification latency, the first load, 1,000 idle sockets.
+	python3 Benchmarks/web/channel.py .build/release/incident-chat
 	@# A fleet on PostgreSQL: one serve, then two on one throwaway database (support/postgres.sh).
 	bash Benchmarks/server/postgres.sh .build/release/incident-chat
 
