@@ -96,10 +96,13 @@ catalog:
 	python3 Scripts/generate-catalog.py
 
 # What only the tests need: headless Chromium and Selenium for the browser channel (web.sh);
-# Debian's PostgreSQL server for the throwaway databases of the PostgreSQL tests.
+# headless Firefox (Debian's firefox-esr) and Mozilla's Marionette client for it (firefox.sh:
+# Debian has no geckodriver); Debian's PostgreSQL server for the throwaway databases of the
+# PostgreSQL tests.
 test-deps:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v firefox-esr >/dev/null 2>&1 || missing="$$missing firefox-esr"; \
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	command -v chromedriver >/dev/null 2>&1 || missing="$$missing chromium-driver"; \
 	if [ -n "$$missing" ]; then \
@@ -108,3 +111,5 @@ test-deps:
 	fi
 	@python3 -c "import selenium" 2>/dev/null || pip install -q selenium
 	@python3 -c "import websockets" 2>/dev/null || pip install -q websockets
+	@python3 -c "import websocket" 2>/dev/null || pip install -q websocket-client
+	@python3 -c "import marionette_driver" 2>/dev/null || pip install -q marionette_driver

@@ -57,3 +57,17 @@ require_browser() {
         exit 1
     fi
 }
+
+# require_firefox NAME: the same for headless Firefox (Debian's firefox-esr),
+# driven over its Marionette protocol by Mozilla's marionette_driver, and
+# websocket-client for a second client on the channel's socket.
+require_firefox() {
+    local missing=""
+    command -v firefox-esr >/dev/null 2>&1 || missing="$missing firefox-esr"
+    python3 -c 'import marionette_driver' 2>/dev/null || missing="$missing marionette_driver"
+    python3 -c 'import websocket' 2>/dev/null || missing="$missing websocket-client"
+    if [ -n "$missing" ]; then
+        echo "$1: FAILED: missing$missing (make test-deps installs them: apt-get install firefox-esr, pip install marionette_driver websocket-client)"
+        exit 1
+    fi
+}
