@@ -144,7 +144,15 @@ enum PageAssets {
 
       // The current incident: its facts, and its timeline as the server drew
       // it (the review's picture: SVG with no script or style, parsed as XML).
+      // A conversation that followed its newest message still does when the panel grows.
       function showIncident(frame) {
+        const log = $("conversation");
+        const atEnd = log.scrollHeight - log.scrollTop - log.clientHeight < 40;
+        drawIncident(frame);
+        if (atEnd) log.scrollTop = log.scrollHeight;
+      }
+
+      function drawIncident(frame) {
         const incident = frame.incident;
         const old = $("incident-timeline");
         let picture = null;
