@@ -48,11 +48,18 @@ public struct RunbookRunner {
     public func run(_ sources: [Source], in session: Session) async -> Summary {
         let start = Date()
         var summary = Summary()
-        let queue = StatementQueue(sources: sources, progress: progress, sink: session.sink)
         if dryRun {
-            while let item = queue.next(commands: summary.commands),
-                  await handle(item, in: session, summary: &summary, checkOnly: true) {}
+            let check = RunbookCheck(sources, environment: session.environment, progress: progress ? session.sink : nil)
+            while let entry = check.next(commands: summary.commands) {
+                session.report(entry.diagnostics, in: entry.file)
+                summary.commands += 1
+                guard !entry.isValid else { continue }
+                summary.failed += 1
+                summary.status = max(summary.status, .invalid)
+                if !keepGoing { break }
+            }
         } else {
+            let queue = StatementQueue(sources: sources, progress: progress, sink: session.sink)
             // One transaction with a savepoint per command, closed around the
             // directives that work on the backend itself (`.advance`, `.outbox`).
             var outside: StatementQueue.Item? = nil
@@ -82,8 +89,8 @@ public struct RunbookRunner {
         return summary
     }
 
-    /// Runs (or checks) one item; false when the run must stop.
-    private func handle(_ item: StatementQueue.Item, in session: Session, summary: inout Summary, checkOnly: Bool = false) async -> Bool {
+    /// Runs one item; false when the run must stop.
+    private func handle(_ item: StatementQueue.Item, in session: Session, summary: inout Summary) async -> Bool {
         let status: Status
         switch item {
         case .invalid(let file, let diagnostics):
@@ -92,8 +99,7 @@ public struct RunbookRunner {
             status = .invalid
         case .statement(let statement, let file, let origin):
             if case .directive = statement {} else { summary.commands += 1 }
-            status = checkOnly ? session.check(statement, in: file, origin: origin)
-                               : await session.run(statement, in: file, origin: origin)
+            status = await session.run(statement, in: file, origin: origin)
         }
         guard status != .ok else { return true }
         summary.failed += 1
@@ -126,9 +132,10 @@ final class StatementQueue {
     private var bar: ProgressBar?
     private var pending: [Item] = []
     private let progress: Bool
-    private let sink: any OutputSink
+    private let sink: (any OutputSink)?
 
-    init(sources: [RunbookRunner.Source], progress: Bool, sink: any OutputSink) {
+    /// The progress bar (when `progress`) goes to `sink`.
+    init(sources: [RunbookRunner.Source], progress: Bool, sink: (any OutputSink)?) {
         self.sources = sources[...]
         self.progress = progress
         self.sink = sink
@@ -140,7 +147,7 @@ final class StatementQueue {
                 guard let source = sources.popFirst() else { return nil }
                 reader = StatementReader(name: source.name, nextLine: source.nextLine)
                 origin = .script(baseDirectory: source.baseDirectory)
-                bar = ProgressBar(total: source.size, enabled: progress, sink: sink)
+                bar = sink.map { ProgressBar(total: source.size, enabled: progress, sink: $0) }
             }
             guard let (file, script, diagnostics) = reader!.next() else {
                 reader = nil

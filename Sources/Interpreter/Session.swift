@@ -25,8 +25,6 @@ public final class Session {
 
     /// The batch that runbook commands go through, while one is open.
     private var batch: (any IncidentBatch)?
-    /// Names a runbook binds, for checking it without running it.
-    var declared: Set<String> = []
     /// How deep aliases are running aliases.
     var depth = 0
     /// Topics already warned about (once a session is enough).
@@ -324,39 +322,3 @@ public final class Session {
     }
 }
 
-extension Session {
-    /// Checks a statement without running it (`run --dry-run`): bindings made
-    /// earlier in the runbook are taken on trust, since their values exist only
-    /// when it runs.
-    public func check(_ statement: Syntax.Statement, in file: SourceFile, origin: CheckContext.Origin) -> Status {
-        let command: Command
-        switch statement {
-        case .command(let c): command = c
-        case .binding(let b):
-            command = b.command
-            declared.insert(b.name)
-        case .directive: return .ok
-        }
-        let resolver = DeferredResolver(declared: declared, environment: environment(for: origin))
-        let result = Checker(catalog: .shared).check(command, in: file, context: CheckContext(origin: origin, resolver: resolver))
-        report(result.diagnostics, in: file)
-        return result.command != nil && !result.diagnostics.hasErrors ? .ok : .invalid
-    }
-}
-
-/// For checking only: a binding declared earlier resolves later.
-struct DeferredResolver: ReferenceResolver {
-    let declared: Set<String>
-    /// Nil for a message from a chat channel.
-    let environment: [String: String]?
-
-    func resolve(_ reference: Reference) -> Resolution {
-        switch reference.kind {
-        case .environment:
-            guard let environment else { return .failure("\(reference.spelling): \(BindingResolver.chatReadsNoEnvironment)") }
-            return environment[reference.name].map(Resolution.text) ?? .failure("the environment variable \(reference.name) is not set")
-        case .binding:
-            return declared.contains(reference.name) ? .deferred : .failure("nothing is bound to $\(reference.name) before this line")
-        }
-    }
-}

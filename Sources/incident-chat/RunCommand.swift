@@ -26,21 +26,25 @@ struct RunCommand: AsyncParsableCommand {
         let sink = StandardSink(buffered: isatty(1) != 1)
         let session = try exitingOnFailure { try self.session.makeSession(sink: sink, colors: colorsAllowed(fileDescriptor: 1)) }
         if session.webhookTransport != nil { sink.buffered = false }  // writes what is held
-        var sources: [RunbookRunner.Source] = []
-        for path in files {
-            guard let reader = LineReader(path: path) else {
-                throw ExitFailure(message: "cannot read \(path): no such file or not readable", code: ExitCode.configurationInvalid)
-            }
-            let base = path == "-" ? FileManager.default.currentDirectoryPath : (path as NSString).deletingLastPathComponent
-            sources.append(RunbookRunner.Source(name: path == "-" ? "<stdin>" : path, size: reader.size,
-                                                baseDirectory: base.isEmpty ? "." : base, nextLine: reader.next))
-        }
+        let sources = try files.map(RunbookRunner.Source.reading)
         let runner = RunbookRunner(keepGoing: keepGoing, dryRun: dryRun, progress: isatty(2) == 1)
         let summary = await runner.run(sources, in: session)
         await session.finishDeliveries()
         sink.flush()
         printError(summary.line + "\n")
         if summary.status != .ok { throw ArgumentParser.ExitCode(summary.status.exitCode) }
+    }
+}
+
+extension RunbookRunner.Source {
+    /// A runbook file (`-`: standard input), read a line at a time.
+    static func reading(_ path: String) throws -> Self {
+        guard let reader = LineReader(path: path) else {
+            throw ExitFailure(message: "cannot read \(path): no such file or not readable", code: ExitCode.configurationInvalid)
+        }
+        let base = path == "-" ? FileManager.default.currentDirectoryPath : (path as NSString).deletingLastPathComponent
+        return Self(name: path == "-" ? "<stdin>" : path, size: reader.size, baseDirectory: base.isEmpty ? "." : base,
+                    nextLine: reader.next)
     }
 }
 
