@@ -102,7 +102,7 @@ let package = Package(
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "CEditLine", dependencies: ["CLibEdit"]),
         .target(name: "REPL", dependencies: ["CEditLine", "Syntax", "Catalog", "Completion"]),
-        .testTarget(name: "REPLTests", dependencies: ["REPL", "Completion", "Catalog"]),
+        .testTarget(name: "REPLTests", dependencies: ["REPL", "Completion", "Catalog", "Syntax"]),
 
         // what TAB offers: services, operations, options, enum values, live identifiers
         // (the REPL's line editor and the browser channel's message box)

@@ -47,7 +47,7 @@ public final class REPL {
                 pending = ""
             case .line(let line):
                 pending += pending.isEmpty ? line : "\n" + line
-                if InputState.needsMore(pending) { continue }
+                if StatementReader.needsMore(pending) { continue }
                 let statement = pending
                 pending = ""
                 if !["quit", "exit"].contains(statement.trimmingCharacters(in: .whitespaces).dropFirst()) {

@@ -14,6 +14,13 @@ public struct Diagnostic: Sendable, Hashable, Error {
         case error, warning, note
     }
 
+    /// The codes of what leaves a statement open: more lines may close it.
+    public static let unterminatedQuote = "unterminated-quote"
+    public static let unclosedBracket = "unclosed-bracket"
+
+    /// An unterminated quote or an unclosed bracket: the statement may go on on the next line.
+    public var leavesStatementOpen: Bool { code == Self.unterminatedQuote || code == Self.unclosedBracket }
+
     public var severity: Severity
     public var code: String
     public var message: String

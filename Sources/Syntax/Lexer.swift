@@ -177,7 +177,7 @@ public struct Lexer {
         (pos, line, column) = (saved.0, saved.1, saved.2)
         diagnostics.removeSubrange(saved.3...)
         let plain = lexWord(brackets: false)
-        error("unclosed-bracket", "this value has \(missing.count) unclosed bracket\(missing.count == 1 ? "" : "s")",
+        error(Diagnostic.unclosedBracket, "this value has \(missing.count) unclosed bracket\(missing.count == 1 ? "" : "s")",
               plain, suggestion: "close it with '\(missing)', or quote the value")
         return plain
     }
@@ -384,7 +384,7 @@ public struct Lexer {
             }
             quotedByte(b, double: false)
         }
-        error("unterminated-quote", "unterminated single quote", SourceRange(start: open, end: open),
+        error(Diagnostic.unterminatedQuote, "unterminated single quote", SourceRange(start: open, end: open),
               suggestion: "add the closing ' at the end of the value")
     }
 
@@ -414,7 +414,7 @@ public struct Lexer {
             if b == UInt8(ascii: "$") { dollar(); continue }
             quotedByte(b, double: true)
         }
-        error("unterminated-quote", "unterminated double quote", SourceRange(start: open, end: open),
+        error(Diagnostic.unterminatedQuote, "unterminated double quote", SourceRange(start: open, end: open),
               suggestion: "add the closing \" at the end of the value")
     }
 
@@ -462,7 +462,7 @@ public struct Lexer {
             if b == UInt8(ascii: "$") && close == UInt8(ascii: "\"") { dollar(); continue }
             quotedByte(b, double: close == UInt8(ascii: "\""))
         }
-        error("unterminated-quote", "unterminated \(close == UInt8(ascii: "'") ? "single" : "double") quote inside a bracketed value",
+        error(Diagnostic.unterminatedQuote, "unterminated \(close == UInt8(ascii: "'") ? "single" : "double") quote inside a bracketed value",
               SourceRange(start: open, end: open), suggestion: "add the closing \(Character(Unicode.Scalar(close)))")
     }
 

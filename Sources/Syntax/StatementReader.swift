@@ -74,6 +74,15 @@ public struct StatementReader {
     private static func leavesOpen(_ chunk: [UInt8]) -> Bool {
         var lexer = Lexer(bytes: chunk, mode: .script)
         _ = lexer.tokenize()
-        return lexer.diagnostics.contains { $0.code == "unterminated-quote" || $0.code == "unclosed-bracket" }
+        return lexer.diagnostics.contains(where: \.leavesStatementOpen)
+    }
+
+    /// Whether the text typed so far goes on on the next line (a `\` at its
+    /// end, an open quote or bracket): the REPL's question, answered as `run`
+    /// answers it when it gathers a statement's lines.
+    public static func needsMore(_ text: String) -> Bool {
+        var bytes = Array(text.utf8)
+        while let last = bytes.last, last == 0x0A || last == 0x0D { bytes.removeLast() }
+        return endsWithBackslash(bytes) || (mayOpen(bytes) && leavesOpen(bytes))
     }
 }

@@ -1,5 +1,6 @@
 import Completion
 import Catalog
+import Syntax
 import Testing
 @testable import REPL
 
@@ -84,8 +85,12 @@ struct ContinuationTests {
         ("@aws ssm-incidents x \\\\", false),
         ("@aws ssm-incidents x --title 'done'", false),
         ("@aws ssm-incidents x --filters [{\"a\": 1}]", false),
+        ("@aws ssm-incidents x --title 'open\n", true),
+        ("@aws ssm-incidents x \\\r\n", true),
+        ("@aws ssm-incidents x --filters '[{\"a\": \"]\"}]'", false),
+        ("let x = @aws ssm-incidents x --title \"caf\u{e9}", true),
     ])
     func needsMore(text: String, expected: Bool) {
-        #expect(InputState.needsMore(text) == expected)
+        #expect(StatementReader.needsMore(text) == expected)
     }
 }
