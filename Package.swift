@@ -101,7 +101,7 @@ let package = Package(
         // the REPL: libedit (a system library and a C shim for its variadic calls)
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "CEditLine", dependencies: ["CLibEdit"]),
-        .target(name: "REPL", dependencies: ["CEditLine", "Syntax", "Catalog", "Completion"]),
+        .target(name: "REPL", dependencies: ["CEditLine", "Syntax", "Catalog", "Completion", "Interpreter"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "Completion", "Catalog", "Syntax"]),
 
         // what TAB offers: services, operations, options, enum values, live identifiers

@@ -20,7 +20,7 @@ public final class Session {
     public private(set) var bindings: [String: JSONValue] = [:]
     /// The injected clock, when it can be moved (`--fixed-clock`).
     public let clock: FixedWallClock?
-    let sink: any OutputSink
+    public let sink: any OutputSink
     let environment: [String: String]
 
     /// The batch that runbook commands go through, while one is open.

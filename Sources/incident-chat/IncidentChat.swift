@@ -26,6 +26,20 @@ struct IncidentChat: AsyncParsableCommand {
             }
             Foundation.exit(status)
         }
-        await main(nil)
+        // Parsed and run here (not by `main(nil)`), so that an `ExitFailure`
+        // thrown anywhere ends the program with its own exit code.
+        do {
+            var command = try parseAsRoot(nil)
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+        } catch let failure as ExitFailure {
+            printError("incident-chat: \(failure.message)\n")
+            Foundation.exit(failure.code)
+        } catch {
+            exit(withError: error)
+        }
     }
 }

@@ -47,6 +47,11 @@ expect 252 "invalid-query\|--query:" "check refuses a --query that does not comp
 expect 252 "error: --query:" "exec refuses it with the same diagnostic" -- "$bin" exec --memory "@aws ssm-incidents list-incident-records --query '(('"
 grep -q "\^" err && ok "the --query diagnostic points into the expression" || fail "no caret: $(cat err)"
 
+# A runbook that cannot be read is a configuration error (253), whichever command reads it.
+for how in run check parse; do
+    expect 253 "cannot read missing.chat" "$how refuses a runbook it cannot read (253)" -- "$bin" $how missing.chat
+done
+
 # 3. Repeated options and long messages: linear; the answer is bounded.
 peak() { # peak RSS in MB of a command; its exit code in $work/rc
     python3 - "$@" <<'PY'
