@@ -24,14 +24,19 @@ public final class RunbookCheck {
 
     private let queue: StatementQueue
     private let environment: [String: String]?
+    private let origin: CheckContext.Origin?
     private let checker = Checker(catalog: .shared)
     private var declared: Set<String> = []
 
     /// `environment` answers `${NAME}`; nil refuses it (a chat channel's
-    /// input). With a `progress` sink, a progress bar is drawn there.
-    public init(_ sources: [RunbookRunner.Source], environment: [String: String]?, progress: (any OutputSink)? = nil) {
+    /// input). `origin`, when given, is every statement's (`.chat`: no
+    /// local files), instead of the runbook's folder. With a `progress`
+    /// sink, a progress bar is drawn there.
+    public init(_ sources: [RunbookRunner.Source], environment: [String: String]?, origin: CheckContext.Origin? = nil,
+                progress: (any OutputSink)? = nil) {
         queue = StatementQueue(sources: sources, progress: progress != nil, sink: progress)
         self.environment = environment
+        self.origin = origin
     }
 
     /// The next command's entry; nil at the end.
@@ -40,7 +45,7 @@ public final class RunbookCheck {
             switch item {
             case .invalid(let file, let diagnostics):
                 return Entry(line: diagnostics.first?.range.start.line ?? file.firstLine, command: nil, diagnostics: diagnostics, file: file)
-            case .statement(let statement, let file, let origin):
+            case .statement(let statement, let file, let runbookOrigin):
                 let command: Command
                 switch statement {
                 case .command(let c): command = c
@@ -53,7 +58,8 @@ public final class RunbookCheck {
                     continue
                 }
                 let resolver = DeferredResolver(declared: declared, environment: environment)
-                let result = checker.check(command, in: file, context: CheckContext(origin: origin, resolver: resolver))
+                let context = CheckContext(origin: origin ?? runbookOrigin, resolver: resolver)
+                let result = checker.check(command, in: file, context: context)
                 return Entry(line: statement.range.start.line, command: result.command,
                              diagnostics: result.diagnostics.sorted { $0.range.start < $1.range.start }, file: file)
             }
