@@ -195,25 +195,15 @@ extension ChannelConfiguration {
     /// Slack channel whose role allows every operation of both services and
     /// every alias command, as a responder rehearsing on their own store expects. (A channel file with
     /// `template: incident-manager` gives the chat channel's narrower role.)
-    public static let local: ChannelConfiguration = {
-        let yaml = """
-            platform: slack
-            workspace: local
-            channel: incident-response
-            role:
-              name: LocalResponder
-              policies:
-                - Version: "2012-10-17"
-                  Statement:
-                    - Sid: LocalSessionMayDoAnything
-                      Effect: Allow
-                      Action: ["ssm-incidents:*", "ssm-contacts:*", "chatbot:*CustomAction*"]
-                      Resource: "*"
-            """
-        do {
-            return try parse(SourceFile(name: "<local channel>", text: yaml))
-        } catch {
-            preconditionFailure("the built-in local channel does not load: \(error)")
-        }
-    }()
+    public static let local = ChannelConfiguration(
+        workspace: "local", channel: "incident-response",
+        role: Role(name: "LocalResponder", template: nil, policies: [
+            PolicyDocument(statements: [
+                Statement(sid: "LocalSessionMayDoAnything", effect: .allow,
+                          actions: .action(["ssm-incidents:*", "ssm-contacts:*", "chatbot:*CustomAction*"].map { Wildcard($0, flavor: .action) }),
+                          resources: .resource(["*"])),
+            ], name: "role LocalResponder policy 1"),
+        ]),
+        // Built here, not read from YAML: every exec and REPL starts with it.
+        source: "<local channel>")
 }

@@ -247,3 +247,33 @@ import Testing
         }
     }
 }
+
+@Suite struct LocalChannelTests {
+    /// The built-in local channel is built in code (no YAML read at start-up);
+    /// it is the channel this file would give, but for the statement's place in a file.
+    @Test func theLocalChannelIsTheOneItsFileWouldGive() throws {
+        let file = try ChannelConfiguration.parse(SourceFile(name: "<local channel>", text: """
+            platform: slack
+            workspace: local
+            channel: incident-response
+            role:
+              name: LocalResponder
+              policies:
+                - Version: "2012-10-17"
+                  Statement:
+                    - Sid: LocalSessionMayDoAnything
+                      Effect: Allow
+                      Action: ["ssm-incidents:*", "ssm-contacts:*", "chatbot:*CustomAction*"]
+                      Resource: "*"
+            """))
+        let local = ChannelConfiguration.local
+        #expect(local.displayName == file.displayName && local.account == file.account && local.region == file.region)
+        #expect(local.role.name == file.role.name && local.role.template == file.role.template)
+        #expect(local.source == file.source && local.logging == file.logging && local.members == nil)
+        var placed = local.role.policies
+        for i in placed.indices {
+            for j in placed[i].statements.indices { placed[i].statements[j].location = file.role.policies[i].statements[j].location }
+        }
+        #expect(placed == file.role.policies)
+    }
+}
