@@ -78,12 +78,24 @@ public struct WebChannelRoutes: Sendable {
                          body: Array(JSONValue.object(fields).wire.utf8))
     }
 
-    func cookie(_ name: String, _ value: String, maxAge: Int?, httpOnly: Bool = true) -> String {
+    /// A cookie for the browser that sent `request`: `Secure` when the server
+    /// is told it is behind TLS, or the request came through a proxy that
+    /// terminated TLS (`X-Forwarded-Proto: https`, `Forwarded: proto=https`).
+    func cookie(_ name: String, _ value: String, maxAge: Int?, httpOnly: Bool = true, for request: EndpointRequest) -> String {
         var text = "\(name)=\(value); Path=/; SameSite=Strict"
         if httpOnly { text += "; HttpOnly" }
         if let maxAge { text += "; Max-Age=\(maxAge)" }
-        if secureCookies { text += "; Secure" }
+        if secureCookies || Self.cameOverTLS(request) { text += "; Secure" }
         return text
+    }
+
+    /// Whether a proxy in front says the browser's connection was HTTPS.
+    static func cameOverTLS(_ request: EndpointRequest) -> Bool {
+        if let forwarded = request.header("X-Forwarded-Proto"),
+           forwarded.split(separator: ",").first?.trimmingCharacters(in: .whitespaces).lowercased() == "https" { return true }
+        guard let forwarded = request.header("Forwarded") else { return false }
+        let first = forwarded.split(separator: ",").first ?? ""
+        return first.split(separator: ";").contains { $0.trimmingCharacters(in: .whitespaces).lowercased() == "proto=https" }
     }
 
     /// A cookie's value in a request.
@@ -129,7 +141,7 @@ public struct WebChannelRoutes: Sendable {
         // Not signed in: a token for the sign-in form, doubled in a cookie.
         let token = Self.cookie(Self.csrfCookie, in: request).flatMap { $0.count == 43 ? $0 : nil } ?? SignIn.randomToken()
         fields["csrf"] = .string(token)
-        return json(200, fields, cookies: [cookie(Self.csrfCookie, token, maxAge: 3600)])
+        return json(200, fields, cookies: [cookie(Self.csrfCookie, token, maxAge: 3600, for: request)])
     }
 
     func signIn(_ request: EndpointRequest) async -> EndpointResponse {
@@ -145,8 +157,8 @@ public struct WebChannelRoutes: Sendable {
             let (token, session) = try await channel.signIn.signIn(name: name, password: form["password"]?.string ?? "")
             channel.logger.info("signed in", metadata: ["user": "\(session.user)"])
             return json(200, ["user": .string(session.user), "csrf": .string(session.csrf)],
-                        cookies: [cookie(Self.sessionCookie, token, maxAge: Int(channel.signIn.lifetime)),
-                                  cookie(Self.csrfCookie, "", maxAge: 0)])
+                        cookies: [cookie(Self.sessionCookie, token, maxAge: Int(channel.signIn.lifetime), for: request),
+                                  cookie(Self.csrfCookie, "", maxAge: 0, for: request)])
         } catch {
             channel.logger.notice("sign-in refused", metadata: ["name": "\(name)", "reason": "\(error)"])
             return json(error.status, ["error": .string(error.description)])
@@ -161,6 +173,6 @@ public struct WebChannelRoutes: Sendable {
             return json(403, ["error": "The CSRF token is missing or wrong: reload the page."])
         }
         await channel.signIn.signOut(token)
-        return json(200, ["signedOut": true], cookies: [cookie(Self.sessionCookie, "", maxAge: 0)])
+        return json(200, ["signedOut": true], cookies: [cookie(Self.sessionCookie, "", maxAge: 0, for: request)])
     }
 }

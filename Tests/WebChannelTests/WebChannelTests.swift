@@ -291,6 +291,23 @@ func makeChannel(members: String = "[alice, bob]", passwords: [String: String] =
         #expect(html.contains(">Name</label>") && html.contains(">Password</label>") && html.contains(">Sign in</button>"))
     }
 
+    @Test func cookiesAreSecureBehindTLS() async throws {
+        let routes = WebChannelRoutes(channel: try await makeChannel())
+        let session = try endpoint(routes, "GET", "/channel/session")
+        func cookie(_ extra: [(name: String, value: String)]) async -> String {
+            var asked = request("GET", "/channel/session")
+            asked.headers += extra
+            return header(await session.respond(to: asked), "Set-Cookie").first ?? ""
+        }
+        #expect(!(await cookie([])).contains("Secure"), "plain HTTP on loopback")
+        #expect(await cookie([("X-Forwarded-Proto", "https")]).hasSuffix("; Secure"))
+        #expect(await cookie([("Forwarded", "for=192.0.2.60;proto=https;by=203.0.113.43")]).hasSuffix("; Secure"))
+        #expect(!(await cookie([("X-Forwarded-Proto", "http")])).contains("Secure"))
+        let told = WebChannelRoutes(channel: try await makeChannel(), secureCookies: true)
+        let answer = await (try endpoint(told, "GET", "/channel/session")).respond(to: request("GET", "/channel/session"))
+        #expect(header(answer, "Set-Cookie").first?.hasSuffix("; Secure") == true)
+    }
+
     @Test func signInNeedsTheCSRFTokenAndGivesAStrictCookie() async throws {
         let hash = Bcrypt.hash("correct horse", cost: 4)
         let routes = WebChannelRoutes(channel: try await makeChannel(passwords: ["alice": hash]))
