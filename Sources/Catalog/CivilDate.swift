@@ -37,6 +37,18 @@ public enum CivilDate {
         }
     }
 
+    /// `2026-11-24T10:00:00Z`: the instant in UTC to the whole second (earlier
+    /// fractions dropped), as policies' `aws:CurrentTime` and notifications write it.
+    public static func iso8601Seconds(_ date: Date) -> String {
+        let (days, second) = split(seconds: Int(InstantRange.clampedSeconds(date).rounded(.down)))
+        let (y, m, d) = self.date(fromDays: days)
+        func pad(_ n: Int, _ width: Int) -> String {
+            let s = String(n)
+            return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+        }
+        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(second / 3600, 2)):\(pad(second / 60 % 60, 2)):\(pad(second % 60, 2))Z"
+    }
+
     /// Splits seconds since 1970 into whole days and the second of that day
     /// (0..<86,400), rounding towards the past for instants before 1970.
     public static func split(seconds: Int) -> (days: Int, secondOfDay: Int) {

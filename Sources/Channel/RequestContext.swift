@@ -1,3 +1,4 @@
+import Catalog
 import Foundation
 
 /// The facts a policy's conditions can test: condition keys and their values.
@@ -70,12 +71,10 @@ public struct RequestContext: Sendable, Hashable {
 
     /// `2026-11-24T10:00:00Z`, as IAM writes times.
     public static func iso8601(_ date: Date) -> String {
-        // The format style is Swift-native: an ISO8601DateFormatter a call costs
-        // more than the rest of the permission check (it loads ICU).
-        date.formatted(iso8601Style)
+        // Calendar arithmetic, not a format style: the style loads a time zone
+        // (ICU) on first use, a twentieth of an `exec`.
+        CivilDate.iso8601Seconds(date)
     }
-
-    private static let iso8601Style = Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!)
 
     /// Fills in `${key}` policy variables (and `${key, 'default'}`, `${*}`,
     /// `${?}`, `${$}`). The result keeps the variables' values apart from the

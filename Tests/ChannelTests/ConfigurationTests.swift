@@ -277,3 +277,19 @@ import Testing
         #expect(placed == file.role.policies)
     }
 }
+
+@Suite struct CurrentTimeTests {
+    /// `aws:CurrentTime` reads as Foundation's ISO 8601 style writes it, to the whole second.
+    @Test(arguments: [0, 1_795_514_400.999, -1.5, 951_782_400, 253_402_300_799, 1_709_164_800.25, -12_219_292_800])
+    func writtenAsTheISOStyleWritesIt(seconds: Double) {
+        let date = Date(timeIntervalSince1970: seconds)
+        let style = Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!)
+        #expect(RequestContext.iso8601(date) == date.formatted(style))
+    }
+
+    /// Before the Gregorian reform the calendar is still Gregorian (proleptic),
+    /// as ISO 8601 has it (Foundation's style switches to the Julian calendar there).
+    @Test func theFirstInstantIsYearOneJanuaryFirst() {
+        #expect(RequestContext.iso8601(Date(timeIntervalSince1970: -62_135_596_800)) == "0001-01-01T00:00:00Z")
+    }
+}
