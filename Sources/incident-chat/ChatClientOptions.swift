@@ -111,7 +111,7 @@ extension ChatClientOptions {
                 api = SlackWebAPI(token: botToken, baseURL: slackAPIURL, deliverer: deliverer, logger: logger)
             }
             let signature = SlackSignature(secret: slackSecret)
-            let buttons = NotificationButtons(buttons: chat.slack.buttons, secret: slackSecret)
+            let buttons = NotificationButtons(buttons: chat.slack.buttons, secret: slackSecret, acknowledgePages: chat.mapsContacts)
             if let api, let channelId = chat.slack.channelId {
                 let notifier = SlackNotifier(api: api, channelId: channelId, deliverer: deliverer, buttons: buttons)
                 connectors.notifier = notifier
