@@ -5,8 +5,9 @@
 # in their thread, errors ephemeral, a retried event run once, forged and
 # stale requests refused with nothing run, notifications one thread per
 # incident, a 429 waited out, bots ignored; a Teams message with a good and a
-# forged HMAC; then a Slack API that is down: the command runs and its reply
-# is recorded as undelivered; then Socket Mode through a garbage frame, a
+# forged HMAC; a restart on the same store (threads and pins kept); then a
+# Slack API that is down: the command runs and its reply is recorded as
+# undelivered; then Socket Mode through a garbage frame, a
 # dropped connection, Slack's disconnect and a connection that never says hello.
 # Usage: Tests/EndToEnd/slack.sh PATH/TO/incident-chat
 set -uo pipefail
@@ -80,6 +81,14 @@ grep -q 'does not match.*slack event refused' server.err && grep -q 'from a bot.
     && ok "refused and ignored events are in the server's log" || fail "the server's log: $(grep -i 'slack\|teams' server.err | tail -5)"
 ! grep -q 'incoming-webhook-replaced-by-the-api' slack.jsonl \
     && ok "with a bot token, the Slack incoming webhook is not used" || fail "the incoming webhook was posted to"
+stop_serve
+
+# Started again on the same store: the incident's thread and the pins are kept.
+SLACK_SIGNING_SECRET=$secret SLACK_BOT_TOKEN=xoxb-e2e-token TEAMS_SECRET=$teams \
+    start_serve again "$bin" --store store.sqlite --channel ops.yaml --slack-api-url "$fake/api" --log-level info
+[ -n "$endpoint" ] || { fail "the restarted server did not start: $(cat again.out again.err)"; finish slack.sh; }
+python3 "$here/slack_driver.py" "$endpoint" "$secret" "$teams" slack.jsonl "$db" "$web" "$fake" restart
+[ $? = 0 ] && ok "a restart keeps the threads and the pins (above)" || fail "a restart keeps the threads and the pins (above)"
 stop_serve
 
 # A Slack API that is down: the command runs, its reply is recorded as undelivered.
