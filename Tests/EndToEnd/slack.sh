@@ -8,7 +8,8 @@
 # forged HMAC; a restart on the same store (threads and pins kept); then a
 # Slack API that is down: the command runs and its reply is recorded as
 # undelivered; then Socket Mode through a garbage frame, a
-# dropped connection, Slack's disconnect and a connection that never says hello.
+# dropped connection, Slack's disconnect, a connection that never says hello and
+# WebSocket upgrades that are never answered.
 # Usage: Tests/EndToEnd/slack.sh PATH/TO/incident-chat
 set -uo pipefail
 bin=$(realpath "$1")
@@ -139,6 +140,11 @@ python3 "$here/socket_driver.py" "$fake" slack.jsonl "$db"
 [ $? = 0 ] && ok "Socket Mode (above)" || fail "Socket Mode (above): $(grep -i socket socket.err | tail -5)"
 grep -q 'not an envelope, ignored' socket.err && grep -q 'no hello from Slack' socket.err \
     && ok "the garbage frame and the silent connection are in the server's log" || fail "no log line for the garbage frame or the silent connection"
+# The two unanswered upgrades: each logged, each followed by a longer backoff.
+upgrades=$(grep -c 'the WebSocket upgrade did not complete' socket.err)
+backoffs=$(grep -o 'connecting again in [0-9]* ms' socket.err | tail -2 | tr '\n' ' ')
+[ "$upgrades" = 2 ] && [ "$backoffs" = "connecting again in 250 ms connecting again in 500 ms " ] \
+    && ok "an upgrade that never completes is logged, and the backoff doubles" || fail "upgrades logged: $upgrades, backoffs: $backoffs"
 stop_serve
 
 finish slack.sh
