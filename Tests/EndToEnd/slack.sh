@@ -5,7 +5,8 @@
 # in their thread, errors ephemeral, a retried event run once, forged and
 # stale requests refused with nothing run, notifications one thread per
 # incident, a 429 waited out, bots ignored; a Teams message with a good and a
-# forged HMAC; a restart on the same store (threads and pins kept); then a
+# forged HMAC; a restart on the same store (threads and pins kept); a page
+# acknowledged from its notification's button; then a
 # Slack API that is down: the command runs and its reply is recorded as
 # undelivered; then Socket Mode through a garbage frame, a
 # dropped connection, Slack's disconnect, a connection that never says hello and
@@ -31,6 +32,7 @@ channel: ops
 logging: true
 members: [alice, bob, carol]
 users:
+  bob: {contact: dave}            # Acknowledge my page accepts dave's pages
   carol:                          # reads only
     role:
       policies:
@@ -48,13 +50,15 @@ role:
   template: incident-manager
 topics:
   - arn: arn:aws:sns:us-east-1:111122223333:ops-alerts
-    policy:
+    policy: &publish
       Version: "2012-10-17"
       Statement:
         - Effect: Allow
           Principal: {Service: ssm-incidents.amazonaws.com}
           Action: SNS:Publish
-          Resource: arn:aws:sns:us-east-1:111122223333:ops-alerts
+          Resource: [arn:aws:sns:us-east-1:111122223333:ops-alerts, arn:aws:sns:us-east-1:111122223333:incident-chat]
+  - arn: arn:aws:sns:us-east-1:111122223333:incident-chat  # the paged incident's (contact-delivery/paged-incident.chat)
+    policy: *publish
 webhooks:
   - {kind: slack, url: "$fake/incoming-webhook-replaced-by-the-api"}
   - {kind: teams, url: "$fake/teams/workflow"}
@@ -90,6 +94,16 @@ SLACK_SIGNING_SECRET=$secret SLACK_BOT_TOKEN=xoxb-e2e-token TEAMS_SECRET=$teams 
 [ -n "$endpoint" ] || { fail "the restarted server did not start: $(cat again.out again.err)"; finish slack.sh; }
 python3 "$here/slack_driver.py" "$endpoint" "$secret" "$teams" slack.jsonl "$db" "$web" "$fake" restart
 [ $? = 0 ] && ok "a restart keeps the threads and the pins (above)" || fail "a restart keeps the threads and the pins (above)"
+stop_serve
+
+# Acknowledge my page: dave was paged by a due step while nothing ran; serve tells the channel at start.
+"$bin" run --store paged.sqlite --fixed-clock 2026-11-24T10:00:00Z "$here/../contact-delivery/paged-incident.chat" >paged-run.out 2>&1 \
+    || fail "the paged incident's runbook: $(tail -c 300 paged-run.out)"
+SLACK_SIGNING_SECRET=$secret SLACK_BOT_TOKEN=xoxb-e2e-token \
+    start_serve paged "$bin" --store paged.sqlite --channel ops.yaml --slack-api-url "$fake/api" --log-level info
+[ -n "$endpoint" ] || { fail "the paged server did not start: $(cat paged.out paged.err)"; finish slack.sh; }
+python3 "$here/slack_driver.py" "$endpoint" "$secret" "$teams" slack.jsonl "$db" "$web" "$fake" paged
+[ $? = 0 ] && ok "Acknowledge my page (above)" || fail "Acknowledge my page (above)"
 stop_serve
 
 # A Slack API that is down: the command runs, its reply is recorded as undelivered.

@@ -1,7 +1,8 @@
 """Drives incident-chat serve as Slack's Events API and a Teams outgoing webhook
 would, and checks what reached the fake Slack (fake_slack.py's record).
-Usage: slack_driver.py ENDPOINT SLACK_SECRET TEAMS_SECRET RECORD DB_ARN WEB_ARN FAKE_SLACK_URL [restart]
-(restart: the checks of a server started again on the first run's store)"""
+Usage: slack_driver.py ENDPOINT SLACK_SECRET TEAMS_SECRET RECORD DB_ARN WEB_ARN FAKE_SLACK_URL [restart|paged]
+(restart: the checks of a server started again on the first run's store; paged: Acknowledge my page
+on a store where a contact was paged while nothing ran)"""
 import base64
 import hashlib
 import hmac
@@ -26,7 +27,7 @@ endpoint, slack_secret, teams_secret, record, db, web, fake = sys.argv[1:8]
 mode = sys.argv[8] if len(sys.argv) > 8 else "first"
 slack_secret = slack_secret.encode()
 CHANNEL, APP = "C0OPS", "U0APP"
-serial = [500000 if mode == "restart" else 0]  # after the restart: messages (ts, event IDs) of its own
+serial = [{"restart": 500000, "paged": 600000}.get(mode, 0)]  # after the restart: messages (ts, event IDs) of its own
 
 
 def post(path, body, headers, to=None):
@@ -120,6 +121,20 @@ def settled(expected, seconds=5):
         time.sleep(0.1)
 
 
+def buttons(post):
+    return [(e["text"]["text"], e["value"]) for b in post["body"]["blocks"] if b["type"] == "actions" for e in b["elements"]]
+
+
+def click(user, value, thread):
+    payload = {"type": "block_actions", "user": {"id": user}, "channel": {"id": CHANNEL},
+               "container": {"type": "message", "message_ts": thread, "channel_id": CHANNEL},
+               "message": {"ts": thread}, "actions": [{"action_id": "incident-chat-1", "type": "button", "value": value}]}
+    body = urllib.parse.urlencode({"payload": json.dumps(payload)}).encode()
+    headers = signed(body)
+    headers["Content-Type"] = "application/x-www-form-urlencoded"
+    return post("/slack/interactivity", body, headers)
+
+
 kept_ts = "1795600500.000200"  # pinned at the end of the first run, unpinned after the restart
 
 if mode == "restart":
@@ -135,6 +150,30 @@ if mode == "restart":
     before = notes()
     status, _ = reaction(False, kept_ts)
     check(before == 1 and status == 200 and settled(0) == 0, "after a restart, taking the pin off removes the Note", before)
+    finish()
+
+if mode == "paged":
+    # A page's notification carries Acknowledge my page; bob's contact is dave, carol has none.
+    got = wait_for(lambda g: [r for r in notifications(g) if "Contact paged" in r["body"]["text"]])
+    paged = [r for r in notifications(got) if "Contact paged" in r["body"]["text"]]
+    offered = dict(buttons(paged[0])) if paged else {}
+    check(list(offered) == ["Resolve", "Add a note", "Acknowledge my page"], "a page's notification carries Acknowledge my page", list(offered))
+    thread = paged[0]["answer"]["ts"] if paged else None
+    seen = len(records())
+    status, _ = click("U0CAROL", offered.get("Acknowledge my page", ""), thread)
+    got = wait_for(lambda g: [r for r in g[seen:] if r["method"] == "chat.postEphemeral"])
+    told = [r for r in got[seen:] if r["method"] == "chat.postEphemeral"]
+    check(status == 200 and told and told[0]["body"]["user"] == "U0CAROL" and "`users: {carol: {contact: ALIAS}}`" in told[0]["body"]["text"]
+          and told[0]["body"].get("thread_ts") == thread, "a clicker without a contact is told, alone, what to add to the channel file", told)
+    seen = len(records())
+    status, _ = click("U0BOB", offered.get("Acknowledge my page", ""), thread)
+    got = wait_for(lambda g: [r for r in g[seen:] if r["method"] == "chat.postMessage" and "acknowledged" in r["body"]["text"]])
+    said = [r for r in got[seen:] if r["method"] == "chat.postMessage" and "acknowledged" in r["body"]["text"]]
+    check(status == 200 and said and said[0]["body"]["text"] == "<@U0BOB> acknowledged their page (contact dave)."
+          and said[0]["body"].get("thread_ts") == thread, "bob acknowledges his page: told in the incident's thread", said)
+    _, _, reply = ask("ssm-contacts list-pages-by-contact --contact-id arn:aws:ssm-contacts:us-east-1:111122223333:contact/dave "
+                      "--query 'Pages[?ReadTime] | length(@)' --output text", user="U0BOB")
+    check(reply and reply["body"]["text"].strip("`\n") == "1", "dave's page is read (accept-page ran)", reply)
     finish()
 
 # Slack checks the request URL first.
@@ -195,24 +234,10 @@ check(len(cards) >= 3 and all(c["body"]["attachments"][0]["contentType"] == "app
       "the channel's Teams workflow webhook gets each notification as an Adaptive Card", len(cards))
 
 # Notifications carry buttons: Resolve, and the channel's Escalate where its criterion holds.
-def buttons(post):
-    return [(e["text"]["text"], e["value"]) for b in post["body"]["blocks"] if b["type"] == "actions" for e in b["elements"]]
-
-
 check([t for t, _ in buttons(db_posts[0])] == ["Resolve", "Add a note", "Escalate"] if db_posts else False,
       "a Custom Event's notification carries Resolve, Add a note and the channel's Escalate (its criterion holds)", db_posts[:1])
 check([t for t, _ in buttons(db_posts[1])] == ["Resolve", "Add a note"] if len(db_posts) > 1 else False,
       "a summary's notification does not carry Escalate (its criterion does not hold)", db_posts[1:2])
-
-
-def click(user, value, thread):
-    payload = {"type": "block_actions", "user": {"id": user}, "channel": {"id": CHANNEL},
-               "container": {"type": "message", "message_ts": thread, "channel_id": CHANNEL},
-               "message": {"ts": thread}, "actions": [{"action_id": "incident-chat-1", "type": "button", "value": value}]}
-    body = urllib.parse.urlencode({"payload": json.dumps(payload)}).encode()
-    headers = signed(body)
-    headers["Content-Type"] = "application/x-www-form-urlencoded"
-    return post("/slack/interactivity", body, headers)
 
 
 escalate = dict(buttons(db_posts[0])).get("Escalate") if db_posts else None
