@@ -1,6 +1,7 @@
 import Channel
 import Connectors
 import Foundation
+import Interpreter
 import Logging
 import MemoryBackend
 import Testing
@@ -104,5 +105,27 @@ struct SlackNotifierTests {
         try await store.setChannelData(kind: "slack-threads:C0OPS", account: "111122223333", key: arn("d"), value: "garbage")
         #expect(await notifier().thread(of: arn("d")) == nil)
         #expect(try await store.channelData(kind: "slack-threads:C0OPS", account: "111122223333")[arn("d")] == nil)
+    }
+
+    /// With a bot token and a channel ID, notifications go through the API even when the channel file names no webhook.
+    @Test func withoutWebhooksNotificationsStillGoThroughTheAPI() async throws {
+        let h = try EventsHarness()
+        try await h.base.setUp()
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        let api = SlackWebAPI(token: "xoxb-test", baseURL: "https://slack.example/api", deliverer: h.deliverer, logger: logger)
+        let notifier = SlackNotifier(api: api, channelId: EventsHarness.channelId, deliverer: h.deliverer)
+        var channel = ChannelConfiguration(workspace: "acme", channel: "ops", members: ["alice", "bob"])
+        channel.slack = SlackSettings(channelId: EventsHarness.channelId, users: ["U0BOB": "bob"])
+        #expect(channel.webhooks.isEmpty)
+        let now = h.now
+        let responder = SlackEventsResponder(signature: SlackSignature(secret: EventsHarness.secret), channel: channel, backend: h.base.backend,
+                                             settings: SessionSettings(user: "slack"), api: api, notifications: notifier,
+                                             logger: logger, now: { now })
+        #expect(responder.receive(h.body("<@U0APP> " + h.addEvent, user: "U0BOB")).outcome == "run")
+        await responder.flush()
+        await notifier.flush()
+        let notified = h.slack.calls("chat.postMessage").filter { $0.member("text")?.hasPrefix("Timeline event added") == true }
+        #expect(notified.count == 1 && notified.first?.member("channel") == EventsHarness.channelId, "\(h.slack.calls)")
     }
 }
