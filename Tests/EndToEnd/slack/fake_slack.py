@@ -20,8 +20,8 @@ Usage: fake_slack.py RECORD_FILE PORT_FILE
                                 connection and never answers its WebSocket upgrade (each recorded as "socket_mute")
 
 Every request is recorded as one JSON line: method (the last path part), the
-status answered, the Authorization header, the Content-Type and the body
-(parsed: JSON, or the form's fields).
+status answered, the Authorization header, the Content-Type, the body
+(parsed: JSON, or the form's fields) and when it came (time, seconds since 1970).
 """
 import asyncio
 import json
@@ -29,6 +29,7 @@ import os
 import socket as sockets
 import sys
 import threading
+import time
 import urllib.parse
 from http.server import BaseHTTPRequestHandler
 
@@ -40,6 +41,7 @@ socket = {"loop": None, "port": None, "current": None}
 
 
 def record(entry):
+    entry["time"] = time.time()
     with open(record_path, "a") as out:
         out.write(json.dumps(entry) + "\n")
 
