@@ -12,18 +12,19 @@ struct NotificationButtonsTests {
     static let yaml = """
         workspace: acme
         channel: ops
-        members: [alice, bob]
+        members: [alice, bob, carol]
         role: {name: IncidentChatRole, template: incident-manager}
         users:
           alice: {contact: alice-oncall}
           bob:
-            role:
+            role: &reads
               policies:
                 - Version: "2012-10-17"
                   Statement: [{Effect: Allow, Action: ["ssm-incidents:List*", "ssm-incidents:Get*"], Resource: "*"}]
+          carol: {contact: carol-oncall, role: *reads}
         slack:
           channel-id: C0OPS
-          users: {U0ALICE: alice, U0BOB: bob}
+          users: {U0ALICE: alice, U0BOB: bob, U0CAROL: carol}
           buttons:
             - text: Page the DBA
               command: "@aws ssm-incidents create-timeline-event --incident-record-arn $IncidentArn --event-type 'Custom Event' --event-time 2026-11-24T10:00:00Z --event-data '\\"paged the DBA for $Title\\"'"
@@ -208,6 +209,12 @@ struct NotificationButtonsTests {
         #expect(await click("U0NOBODY", value: value) == 200)
         #expect(slack.calls("chat.postEphemeral").last?.member("text")?.contains("`slack: {users: {U0NOBODY: NAME}}`") == true)
         #expect(await openPages().split(separator: "\t").count == 2)
+
+        // carol has a contact, but her role may not look up pages: denied, to her alone.
+        #expect(await click("U0CAROL", value: value) == 200)
+        let denied = try #require(slack.calls("chat.postEphemeral").last)
+        #expect(denied.member("user") == "U0CAROL" && denied.member("text")?.contains("AccessDeniedException") == true, "\(denied)")
+        #expect(denied.member("text")?.contains("ssm-contacts:ListEngagements") == true, "\(denied)")
 
         // A forged acknowledgement runs nothing.
         #expect(await click("U0ALICE", value: "00:" + acknowledge.command) == 400)
