@@ -45,6 +45,9 @@ bench: deps
 	python3 Benchmarks/web/channel.py .build/release/incident-chat
 	@# A fleet on PostgreSQL: one serve, then two on one throwaway database (support/postgres.sh).
 	bash Benchmarks/server/postgres.sh .build/release/incident-chat
+	@# Slack over HTTP: event acknowledgements, 1,000 notifications a minute (the fake Slack needs websockets).
+	@python3 -c "import websockets" 2>/dev/null || pip install -q websockets
+	bash Benchmarks/slack/run.sh .build/release/incident-chat
 
 # libFuzzer with AddressSanitizer, built apart (Tests/Fuzz is a package of its
 # own, in .build-fuzz). Each target runs FUZZ_SECONDS; a hang over one second,

@@ -212,6 +212,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
         ]),
         .testTarget(name: "ConnectorsTests", dependencies: [
             "Connectors", "Channel", "Interpreter", "Backend", "MemoryBackend", "Server", "RemoteBackend", "Syntax", "Catalog", "Wire",

@@ -103,6 +103,16 @@ public struct ChannelConfiguration: Sendable {
         user.flatMap { users[$0]?.role } ?? role
     }
 
+    /// The ARN of the ssm-contacts contact that stands for a member (`users: {NAME: {contact: …}}`), if the file names one.
+    public func contactArn(for user: String) -> String? {
+        users[user]?.contact
+    }
+
+    /// Whether any member has a contact (so that acknowledging a page from the channel can work).
+    public var mapsContacts: Bool {
+        users.values.contains { $0.contact != nil }
+    }
+
     /// The session principal of a user, as the chat service assumes the role:
     /// `arn:aws:sts::111122223333:assumed-role/IncidentChatRole/alice`.
     public func principalArn(for user: String?) -> String {
@@ -150,12 +160,20 @@ public struct Role: Sendable {
     }
 }
 
-/// What the channel file says about one user.
+/// What the channel file says about one user: their own role, and the
+/// ssm-contacts contact that stands for them (an alias or a contact ARN),
+/// whose pages they acknowledge from a notification's "Acknowledge my page".
+///
+///     users:
+///       alice: {contact: alice-oncall}
 public struct UserSettings: Sendable {
     public var role: Role?
+    /// The contact's ARN (an alias in the file is made an ARN of the channel's account and Region).
+    public var contact: String?
 
-    public init(role: Role? = nil) {
+    public init(role: Role? = nil, contact: String? = nil) {
         self.role = role
+        self.contact = contact
     }
 }
 

@@ -103,6 +103,12 @@ struct ConfigurationLoader {
             default: break
             }
         }
+        // Contacts given by alias are contacts of the channel's account and Region.
+        for (name, settings) in c.users {
+            if let alias = settings.contact, !alias.hasPrefix("arn:") {
+                c.users[name]?.contact = "arn:aws:ssm-contacts:\(c.region):\(c.account):contact/\(alias)"
+            }
+        }
         // Topics last: their default depends on the account and region.
         if let topicsNode {
             c.topics = try topics(topicsNode, "topics")
@@ -147,14 +153,34 @@ struct ConfigurationLoader {
             var settings = UserSettings()
             if !reader.isNull(value) {
                 let pairs = try reader.mapping(value, f)
-                try reader.checkKeys(pairs, allowed: ["role"], f, what: "a user")
-                if let r = pairs.first?.value, !reader.isNull(r) {
+                try reader.checkKeys(pairs, allowed: ["role", "contact"], f, what: "a user")
+                if let r = pairs.first(where: { $0.key == "role" })?.value, !reader.isNull(r) {
                     settings.role = try role(r, f + ".role", defaultName: "\(name)-role")
+                }
+                if let c = pairs.first(where: { $0.key == "contact" })?.value, !reader.isNull(c) {
+                    settings.contact = try contact(c, f + ".contact")
                 }
             }
             users[name] = settings
         }
         return users
+    }
+
+    /// A member's contact: an alias (`alice-oncall`) or a contact's ARN.
+    private func contact(_ node: Node, _ field: String) throws(ConfigurationError) -> String {
+        let text = try reader.nonEmptyString(node, field)
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        func isAlias<S: StringProtocol>(_ s: S) -> Bool {
+            (1...255).contains(s.count) && s.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_" || $0 == "-") }
+        }
+        if parts.count == 6, parts[0] == "arn", parts[2] == "ssm-contacts", parts[5].hasPrefix("contact/"), isAlias(parts[5].dropFirst(8)) {
+            return text
+        }
+        guard parts.count == 1, isAlias(text) else {
+            throw reader.error(.invalidValue, field, "\"\(text.prefix(80))\" is not a contact's alias (lower-case letters, digits, _ and -) "
+                               + "or ARN (arn:aws:ssm-contacts:REGION:ACCOUNT:contact/ALIAS)", at: node)
+        }
+        return text
     }
 
     private func topics(_ node: Node, _ field: String) throws(ConfigurationError) -> [Topic] {

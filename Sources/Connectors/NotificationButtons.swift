@@ -5,7 +5,8 @@ import Foundation
 import Wire
 
 /// The buttons on a notification posted through Slack's Web API: the
-/// built-in Resolve, and the channel's own (`slack: {buttons: …}`) whose
+/// built-in Resolve, Add a note and, on a page's notification when the
+/// channel file gives members contacts, Acknowledge my page; and the channel's own (`slack: {buttons: …}`) whose
 /// criteria the notification meets, their `$Variables` filled from it.
 ///
 /// A button carries the command it runs, signed with the server's key, so
@@ -16,22 +17,29 @@ public struct NotificationButtons: Sendable {
     private let key: [UInt8]
     /// The "command" of the Add a note button: it opens a modal rather than running anything.
     public static let notePrefix = "#note "
+    /// The "command" of Acknowledge my page: the clicker's open pages of the incident are accepted.
+    public static let acceptPrefix = "#accept "
+    /// Whether page notifications offer Acknowledge my page (some member has a contact).
+    let acknowledgePages: Bool
     /// Slack's limit on a button's value.
     static let maxValue = 2000
 
     /// `secret` keys the signatures (the server derives it from its Slack signing secret).
-    public init(buttons: [NotificationButton], secret: String) {
+    public init(buttons: [NotificationButton], secret: String, acknowledgePages: Bool = false) {
         self.buttons = buttons
+        self.acknowledgePages = acknowledgePages
         self.key = Array(HMAC<SHA256>.authenticationCode(for: Array("incident-chat buttons".utf8), using: SymmetricKey(data: Array(secret.utf8))))
     }
 
-    /// The commands a notification's buttons run, by text: Resolve first, unless the incident is resolved already.
+    /// The commands a notification's buttons run, by text: Resolve first, unless the incident is resolved already;
+    /// Acknowledge my page on a page's notification (`contact-paged`).
     public func commands(for n: IncidentNotification) -> [(text: String, command: String)] {
         var out: [(String, String)] = []
         let variables = n.variables
         if !(variables["Status"]?.hasSuffix("RESOLVED") ?? false) {
             out.append(("Resolve", "@aws ssm-incidents update-incident-record --arn \(n.incidentArn) --status RESOLVED"))
             out.append(("Add a note", Self.notePrefix + n.incidentArn))
+            if acknowledgePages, n.kind == .contactPaged { out.append(("Acknowledge my page", Self.acceptPrefix + n.incidentArn)) }
         }
         for button in buttons where button.shows(for: variables) {
             guard let command = try? button.command.expand(variables.filter { button.command.parameters.contains($0.key) }) else { continue }

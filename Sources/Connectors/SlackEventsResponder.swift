@@ -33,7 +33,7 @@ public final class SlackEventsResponder: Sendable {
     let events: RecentKeys
     let messages: RecentKeys
     let running = BackgroundWork()
-    let pins = SlackPins()
+    let pins: SlackPins
 
     public init(signature: SlackSignature, channel: ChannelConfiguration, backend: any IncidentBackend, settings: SessionSettings,
                 api: SlackWebAPI?, notifications: (any WebhookTransport)?, remember: Int = 10_000,
@@ -49,6 +49,8 @@ public final class SlackEventsResponder: Sendable {
         self.now = now
         self.events = RecentKeys(capacity: remember)
         self.messages = RecentKeys(capacity: remember)
+        self.pins = SlackPins(records: StoredRecords(store: backend as? any ChannelDataStore, account: settings.accountId,
+                                                     kind: "slack-pins:" + (channel.slack.channelId ?? ""), logger: logger))
     }
 
     /// An HTTP answer.

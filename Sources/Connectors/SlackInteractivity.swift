@@ -151,13 +151,9 @@ public final class SlackInteractivityResponder: Sendable {
         let (incident, channelId, thread) = (parts[0], parts[1], parts[2].isEmpty ? nil : parts[2])
         running.start {
             let member = await self.users.name(of: user)
-            let (backend, settings, channel, notifications, logger) = (self.backend, self.settings, self.channel, self.notifications, self.logger)
-            let result = await TimelineNote.add(incident: incident, author: member, text: text, eventTime: self.now().timeIntervalSince1970) { command in
-                await ChatRun.run(command, as: member, backend: backend, settings: settings, channel: channel, webhookTransport: notifications) {
-                    logger.error("\($0)", metadata: ["user": "\(member)"])
-                }
-            }
-            logger.info("slack note", metadata: ["user": "\(member)", "incident": "\(incident)"])
+            let result = await TimelineNote.add(incident: incident, author: member, text: text, eventTime: self.now().timeIntervalSince1970,
+                                                run: self.runner(as: member))
+            self.logger.info("slack note", metadata: ["user": "\(member)", "incident": "\(incident)"])
             switch result {
             case .pinned: await self.api.postMessage(channel: channelId, text: "<@\(user)> added a note to the timeline.", thread: thread)
             case .failed(let ran): await self.api.answer(SlackReply(ran), channel: channelId, user: user, thread: thread, subject: "note")
@@ -167,18 +163,66 @@ public final class SlackInteractivityResponder: Sendable {
         return (200, "")
     }
 
+    /// Runs one chat message as `member`, through the channel's members, roles and log.
+    func runner(as member: String) -> TimelineNote.Run {
+        let (backend, settings, channel, notifications, logger) = (self.backend, self.settings, self.channel, self.notifications, self.logger)
+        return { command in
+            await ChatRun.run(command, as: member, backend: backend, settings: settings, channel: channel, webhookTransport: notifications) {
+                logger.error("\($0)", metadata: ["user": "\(member)"])
+            }
+        }
+    }
+
+    /// Acknowledge my page: the clicker's contact (from the channel file) accepts its open pages of the incident.
+    func acknowledge(_ incident: String, _ click: Click) async {
+        let member = await users.name(of: click.user)
+        func tell(_ text: String) async {
+            await api.postEphemeral(channel: click.channel, user: click.user, text: text, thread: click.thread, subject: "acknowledge my page")
+        }
+        guard let contact = channel.contactArn(for: member) else {
+            logger.notice("slack acknowledge: the member has no contact", metadata: ["user": "\(member)", "slack-user": "\(click.user)"])
+            await tell(Self.noContact(member: member, slackUser: click.user, file: channel.source))
+            return
+        }
+        let alias = contact.split(separator: "/").last.map(String.init) ?? contact
+        let outcome = await PageAcceptance.acknowledge(incident: incident, contact: contact, member: member, run: runner(as: member))
+        logger.info("slack acknowledge", metadata: ["user": "\(member)", "contact": "\(contact)", "incident": "\(incident)", "outcome": "\(outcome)"])
+        switch outcome {
+        case .accepted(let pages):
+            await api.postMessage(channel: click.channel, text: "<@\(click.user)> acknowledged "
+                                  + (pages.count == 1 ? "their page" : "their \(pages.count) pages") + " (contact \(alias)).",
+                                  thread: click.thread, incident: incident, subject: "acknowledge my page")
+        case .noOpenPage:
+            await tell("Your contact \(alias) has no open page for this incident, so there is nothing to acknowledge "
+                       + "(a page already read, or whose engagement was stopped, is closed).")
+        case .failed(let ran):
+            await api.answer(SlackReply(ran), channel: click.channel, user: click.user, thread: click.thread, subject: "acknowledge my page")
+        }
+    }
+
+    /// Why a clicker without a contact cannot acknowledge a page, and what the channel file needs.
+    static func noContact(member: String, slackUser: String, file: String?) -> String {
+        let place = file.map { "the channel file \(URL(fileURLWithPath: $0).lastPathComponent)" } ?? "a channel file (serve --channel FILE)"
+        var text = "You have no ssm-contacts contact in this channel, so your page cannot be acknowledged from here: "
+            + "\(place) gives the member \(member) none. Its operator can add one: `users: {\(member): {contact: ALIAS}}`."
+        if member == slackUser {
+            text += " Your Slack user is not mapped to a member either: `slack: {users: {\(slackUser): NAME}}`."
+        }
+        return text
+    }
+
     func run(_ command: String, _ click: Click) async {
         if command.hasPrefix(NotificationButtons.notePrefix) {
             await openNote(String(command.dropFirst(NotificationButtons.notePrefix.count)), click)
             return
         }
-        let member = await users.name(of: click.user)
-        let logger = self.logger
-        logger.info("slack button", metadata: ["user": "\(member)", "slack-user": "\(click.user)", "command": "\(command.prefix(200))"])
-        let ran = await ChatRun.run(command, as: member, backend: backend, settings: settings, channel: channel,
-                                    webhookTransport: notifications) {
-            logger.error("\($0)", metadata: ["user": "\(member)"])
+        if command.hasPrefix(NotificationButtons.acceptPrefix) {
+            await acknowledge(String(command.dropFirst(NotificationButtons.acceptPrefix.count)), click)
+            return
         }
+        let member = await users.name(of: click.user)
+        logger.info("slack button", metadata: ["user": "\(member)", "slack-user": "\(click.user)", "command": "\(command.prefix(200))"])
+        let ran = await runner(as: member)(command)
         await api.answer(SlackReply(ran), channel: click.channel, user: click.user, thread: click.thread,
                          subject: "button: \(command.prefix(200))", mention: true)
     }

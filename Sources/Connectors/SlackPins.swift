@@ -1,75 +1,99 @@
+import Backend
+import Catalog
+import Wire
+
 /// Which Slack messages are pinned to an incident's timeline, and by whom:
 /// a message is one `Note` however many 📌 reactions and pins it gets, and
-/// leaves the timeline when the last of them is taken off. Kept in memory
-/// (the last `capacity` messages): after a restart, a message pinned before
-/// can be pinned again but not unpinned.
+/// leaves the timeline when the last of them is taken off. A pinned
+/// message is kept in the store's channel data (`slack-pins:C…`, the last
+/// `capacity` messages), so that it can be unpinned after a restart; a pin
+/// whose Note is still being created is kept in memory only. One change is
+/// made at a time (each reads and writes the store).
 actor SlackPins {
-    enum State {
-        /// Its Note is being created.
-        case pending(Set<String>)
-        case pinned(incident: String, eventId: String, by: Set<String>)
+    private let gate = AsyncGate()
+    /// Messages whose Note is being created, and who pinned them meanwhile.
+    private var pending: [String: Set<String>] = [:]
+    /// Message → `{"incident":…,"event":…,"by":[…]}`.
+    let pinned: StoredRecords
+
+    init(records: StoredRecords) {
+        pinned = records
     }
 
-    let capacity: Int
-    private var states: [String: State] = [:]
-    private var order: [String] = []
+    struct Pinned {
+        var incident: String
+        var eventId: String
+        var by: Set<String>
 
-    init(capacity: Int = 10_000) {
-        self.capacity = capacity
+        init(incident: String, eventId: String, by: Set<String>) {
+            self.incident = incident
+            self.eventId = eventId
+            self.by = by
+        }
+
+        init?(_ text: String) {
+            guard let json = try? JSONParser.parse(Array(text.utf8)), case .string(let incident)? = json["incident"],
+                  case .string(let eventId)? = json["event"], case .array(let by)? = json["by"] else { return nil }
+            self.init(incident: incident, eventId: eventId, by: Set(by.compactMap { if case .string(let s) = $0 { s } else { nil } }))
+        }
+
+        var text: String {
+            JSONText.object([("incident", .string(incident)), ("event", .string(eventId)),
+                             ("by", .array(by.sorted().map { .string($0) }))]).compact
+        }
+    }
+
+    private func stored(_ key: String) async -> Pinned? {
+        await pinned.value(key).flatMap(Pinned.init)
     }
 
     /// `pinner` pins message `key`; true when this is the first pin, whose Note the caller creates.
-    func claim(_ key: String, by pinner: String) -> Bool {
-        switch states[key] {
-        case .pending(var by):
-            by.insert(pinner)
-            states[key] = .pending(by)
+    func claim(_ key: String, by pinner: String) async -> Bool {
+        await gate.enter()
+        defer { gate.leave() }
+        if pending[key] != nil {
+            pending[key]?.insert(pinner)
             return false
-        case .pinned(let incident, let eventId, var by):
-            by.insert(pinner)
-            states[key] = .pinned(incident: incident, eventId: eventId, by: by)
-            return false
-        case nil:
-            if order.count >= capacity { states[order.removeFirst()] = nil }
-            order.append(key)
-            states[key] = .pending([pinner])
-            return true
         }
+        if var note = await stored(key) {
+            if note.by.insert(pinner).inserted { await pinned.set(key, note.text) }
+            return false
+        }
+        pending[key] = [pinner]
+        return true
     }
 
     /// The Note was created; if everyone took their pin off meanwhile, it is to be deleted now.
-    func created(_ key: String, incident: String, eventId: String) -> Bool {
-        guard case .pending(let by)? = states[key] else { return false }
-        if by.isEmpty {
-            states[key] = nil
-            return true
-        }
-        states[key] = .pinned(incident: incident, eventId: eventId, by: by)
+    func created(_ key: String, incident: String, eventId: String) async -> Bool {
+        await gate.enter()
+        defer { gate.leave() }
+        guard let by = pending.removeValue(forKey: key) else { return false }
+        if by.isEmpty { return true }
+        await pinned.set(key, Pinned(incident: incident, eventId: eventId, by: by).text)
         return false
     }
 
     /// The Note could not be created: the message is not pinned.
-    func failed(_ key: String) {
-        states[key] = nil
+    func failed(_ key: String) async {
+        await gate.enter()
+        defer { gate.leave() }
+        pending[key] = nil
     }
 
     /// `pinner` takes their pin off; the Note to delete when it was the last one.
-    func release(_ key: String, by pinner: String) -> (incident: String, eventId: String)? {
-        switch states[key] {
-        case .pending(var by):
-            by.remove(pinner)
-            states[key] = .pending(by)
-            return nil
-        case .pinned(let incident, let eventId, var by):
-            by.remove(pinner)
-            guard by.isEmpty else {
-                states[key] = .pinned(incident: incident, eventId: eventId, by: by)
-                return nil
-            }
-            states[key] = nil
-            return (incident, eventId)
-        case nil:
+    func release(_ key: String, by pinner: String) async -> (incident: String, eventId: String)? {
+        await gate.enter()
+        defer { gate.leave() }
+        if pending[key] != nil {
+            pending[key]?.remove(pinner)
             return nil
         }
+        guard var note = await stored(key), note.by.remove(pinner) != nil else { return nil }
+        guard note.by.isEmpty else {
+            await pinned.set(key, note.text)
+            return nil
+        }
+        await pinned.set(key, nil)
+        return (note.incident, note.eventId)
     }
 }

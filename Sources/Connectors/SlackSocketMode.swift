@@ -2,6 +2,7 @@ import Catalog
 import Foundation
 import HummingbirdWSClient
 import Logging
+import NIOPosix
 import Wire
 
 /// Slack's Socket Mode: with an app-level token (`xapp-…`) the server opens
@@ -10,7 +11,8 @@ import Wire
 /// URL. Each envelope (events, interactions, slash commands) is
 /// acknowledged with its `envelope_id` and handed to the same responders as
 /// the HTTP routes; the connection is opened again when Slack asks
-/// (`disconnect`) or when it drops, after a backoff that grows to 30 s.
+/// (`disconnect`) or when it drops; one whose upgrade or hello does not come
+/// within `helloTimeout` is closed and opened again after a backoff that grows to 30 s.
 /// A frame that is not an envelope is logged and ignored.
 public actor SlackSocketMode {
     let appToken: String
@@ -38,47 +40,75 @@ public actor SlackSocketMode {
         self.logger = logger
     }
 
-    /// Connects, and connects again, until cancelled.
+    /// The first wait before connecting again after a failure; it doubles up to `maxBackoff`.
+    static let firstBackoff = 250
+    static let maxBackoff = 30_000
+
+    /// Connects, and connects again, until cancelled: at once after a
+    /// connection Slack greeted, after a backoff that doubles (250 ms to
+    /// 30 s) when it could not be opened, its upgrade did not complete, or
+    /// Slack never said hello.
     public func run() async {
-        var backoff: Duration = .milliseconds(250)
+        var backoff = Self.firstBackoff
         while !Task.isCancelled {
-            guard let url = await open() else {
-                try? await Task.sleep(for: backoff)
-                backoff = min(backoff * 2, .seconds(30))
-                continue
-            }
-            connections += 1
-            logger.info("slack socket mode connecting", metadata: ["connection": "\(connections)"])
-            let (logger, helloTimeout) = (self.logger, self.helloTimeout)
-            do {
-                try await WebSocketClient.connect(url: url, logger: logger) { inbound, outbound, _ in
-                    // A connection that never says hello is closed, and opened again.
-                    let greeted = Greeted()
-                    let watchdog = Task {
-                        try await Task.sleep(for: helloTimeout)
-                        guard !greeted.value else { return }
-                        logger.warning("slack socket mode: no hello from Slack, connecting again", metadata: ["waited": "\(helloTimeout)"])
-                        try await outbound.close(.goingAway, reason: "no hello")
-                    }
-                    defer { watchdog.cancel() }
-                    for try await message in inbound.messages(maxSize: 1 << 20) {
-                        guard case .text(let text) = message else {
-                            logger.warning("slack socket mode: a binary frame, ignored")
-                            continue
-                        }
-                        if !greeted.value, (try? JSONParser.parse(Array(text.utf8)))?["type"] == .string("hello") { greeted.set() }
-                        let step = await self.handle(text)
-                        if let ack = step.ack { try await outbound.write(.text(ack)) }
-                        if step.reconnect { return }
-                    }
+            if let url = await open() {
+                connections += 1
+                logger.info("slack socket mode connecting", metadata: ["connection": "\(connections)"])
+                if await connect(url) {
+                    backoff = Self.firstBackoff
+                    continue
                 }
-                backoff = .milliseconds(250)
-            } catch {
-                logger.warning("slack socket mode: the connection failed", metadata: ["error": "\(error)"])
-                try? await Task.sleep(for: backoff)
-                backoff = min(backoff * 2, .seconds(30))
             }
+            logger.warning("slack socket mode: connecting again in \(backoff) ms")
+            try? await Task.sleep(for: .milliseconds(backoff))
+            backoff = min(backoff * 2, Self.maxBackoff)
         }
+    }
+
+    /// One connection, until it ends; whether Slack said hello on it. A
+    /// connection that has not said hello within `helloTimeout` is given up:
+    /// one whose upgrade is still unanswered by shutting down the event loop
+    /// it runs on (its own: a pending upgrade cannot be cancelled), one that
+    /// was upgraded by closing it.
+    func connect(_ url: String) async -> Bool {
+        let (logger, helloTimeout) = (self.logger, self.helloTimeout)
+        let deadline = ContinuousClock.now + helloTimeout
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let state = ConnectionState()
+        let upgrading = Task {
+            try await Task.sleep(until: deadline)
+            guard state.giveUpUnlessUpgraded() else { return }
+            logger.warning("slack socket mode: the WebSocket upgrade did not complete, connecting again", metadata: ["waited": "\(helloTimeout)"])
+            try? await group.shutdownGracefully()
+        }
+        do {
+            try await WebSocketClient.connect(url: url, eventLoopGroup: group, logger: logger) { inbound, outbound, _ in
+                guard state.upgrade() else { return }
+                let greeting = Task {
+                    try await Task.sleep(until: deadline)
+                    guard state.giveUpUnlessGreeted() else { return }
+                    logger.warning("slack socket mode: no hello from Slack, connecting again", metadata: ["waited": "\(helloTimeout)"])
+                    try await outbound.close(.goingAway, reason: "no hello")
+                }
+                defer { greeting.cancel() }
+                for try await message in inbound.messages(maxSize: 1 << 20) {
+                    guard case .text(let text) = message else {
+                        logger.warning("slack socket mode: a binary frame, ignored")
+                        continue
+                    }
+                    if (try? JSONParser.parse(Array(text.utf8)))?["type"] == .string("hello") { state.greet() }
+                    let step = await self.handle(text)
+                    if let ack = step.ack { try await outbound.write(.text(ack)) }
+                    if step.reconnect { return }
+                }
+            }
+        } catch {
+            if !state.givenUp { logger.warning("slack socket mode: the connection failed", metadata: ["error": "\(error)"]) }
+        }
+        upgrading.cancel()
+        _ = await upgrading.result
+        if !state.givenUp || state.upgraded { try? await group.shutdownGracefully() }
+        return state.greeted
     }
 
     /// `apps.connections.open`: the WebSocket URL to connect to, or nil.
@@ -136,10 +166,33 @@ public actor SlackSocketMode {
     }
 }
 
-/// Whether a connection has said hello.
-final class Greeted: @unchecked Sendable {
+/// Where one connection stands: upgraded, greeted (Slack said hello), or given up.
+final class ConnectionState: @unchecked Sendable {
     private let lock = NSLock()
-    private var greeted = false
-    var value: Bool { lock.withLock { greeted } }
-    func set() { lock.withLock { greeted = true } }
+    private var state = (upgraded: false, greeted: false, givenUp: false)
+    var upgraded: Bool { lock.withLock { state.upgraded } }
+    var greeted: Bool { lock.withLock { state.greeted } }
+    var givenUp: Bool { lock.withLock { state.givenUp } }
+    /// The upgrade completed; false when the connection was given up first.
+    func upgrade() -> Bool {
+        lock.withLock {
+            if !state.givenUp { state.upgraded = true }
+            return state.upgraded
+        }
+    }
+    func greet() { lock.withLock { state.greeted = true } }
+    /// Gives the connection up if its upgrade has not completed; whether it did.
+    func giveUpUnlessUpgraded() -> Bool {
+        lock.withLock {
+            if !state.upgraded { state.givenUp = true }
+            return !state.upgraded
+        }
+    }
+    /// Gives the connection up if Slack has not said hello; whether it did.
+    func giveUpUnlessGreeted() -> Bool {
+        lock.withLock {
+            if !state.greeted { state.givenUp = true }
+            return !state.greeted
+        }
+    }
 }

@@ -291,7 +291,7 @@ public final class Session {
         for delivery in result.deliveries {
             let text = delivery.terminalText(colors: settings.colors)
             if let notificationOutput { notificationOutput(text) } else { sink.output(text) }
-            if let webhookTransport, !delivery.webhookMessages.isEmpty { await webhookTransport.enqueue(delivery) }
+            if let webhookTransport { await webhookTransport.enqueue(delivery) }
         }
         for warning in result.warnings where warnedTopics.insert(warning.topicArn).inserted {
             sink.error(warning.message.hasSuffix("\n") ? warning.message : warning.message + "\n")

@@ -111,9 +111,10 @@ extension ChatClientOptions {
                 api = SlackWebAPI(token: botToken, baseURL: slackAPIURL, deliverer: deliverer, logger: logger)
             }
             let signature = SlackSignature(secret: slackSecret)
-            let buttons = NotificationButtons(buttons: chat.slack.buttons, secret: slackSecret)
+            let buttons = NotificationButtons(buttons: chat.slack.buttons, secret: slackSecret, acknowledgePages: chat.mapsContacts)
             if let api, let channelId = chat.slack.channelId {
-                let notifier = SlackNotifier(api: api, channelId: channelId, deliverer: deliverer, buttons: buttons)
+                let notifier = SlackNotifier(api: api, channelId: channelId, deliverer: deliverer, buttons: buttons,
+                                             store: backend as? any ChannelDataStore, account: accountId, logger: logger)
                 connectors.notifier = notifier
                 notifications = notifier
             }

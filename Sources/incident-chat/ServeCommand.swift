@@ -135,7 +135,7 @@ struct ServeCommand: AsyncParsableCommand {
                                                        "page": "\(message.pageArn ?? "")", "due": "\(Date(millis: message.time))"])
                     }
                     for delivery in await pages.publish(sent).deliveries {
-                        if let transport, !delivery.webhookMessages.isEmpty { await transport.enqueue(delivery) }
+                        if let transport { await transport.enqueue(delivery) }
                         _ = try? await room?.post(kind: .notification, author: WebChannel.botName,
                                                   text: delivery.terminalText(colors: false))
                     }

@@ -170,6 +170,7 @@ import Testing
         ("missing-policy-file", "role:\n  policies: [\"file://nowhere.json\"]\n"),
         ("duplicate-key", "platform: slack\nchannel: a\nplatform: chime\n"),
         ("user-unknown-field", "users:\n  alice:\n    rolle: {}\n"),
+        ("user-contact", "users:\n  alice: {contact: Alice On Call}\n"),
         ("contact-two-adapters", "contact-delivery:\n  - slack: https://a.example/x\n    sendmail: /usr/sbin/sendmail\n"),
         ("contact-no-adapter", "contact-delivery:\n  - types: [SMS]\n"),
         ("contact-webhook-no-secret", "contact-delivery:\n  - webhook: https://pager.example/hook\n"),
@@ -193,6 +194,21 @@ import Testing
             }
         }
         if let problem = try Support.checkGolden(out, "configuration-errors.txt") { Issue.record("\(problem)") }
+    }
+
+    /// A member's contact: an alias of the channel's account and Region, or a contact's ARN as given.
+    @Test func aMembersContact() throws {
+        func load(_ contact: String) throws -> ChannelConfiguration {
+            try ChannelConfiguration.parse(SourceFile(name: "c.yaml", text: "users: {alice: {contact: \(contact)}}\naccount: \"444455556666\"\nregion: eu-west-1\n"))
+        }
+        #expect(try load("alice-oncall").contactArn(for: "alice") == "arn:aws:ssm-contacts:eu-west-1:444455556666:contact/alice-oncall")
+        #expect(try load("arn:aws:ssm-contacts:us-east-2:111122223333:contact/dba").contactArn(for: "alice")
+                == "arn:aws:ssm-contacts:us-east-2:111122223333:contact/dba")
+        #expect(try load("dba").mapsContacts && !ChannelConfiguration().mapsContacts)
+        #expect(try load("dba").contactArn(for: "bob") == nil)
+        for bad in ["Alice", "arn:aws:ssm-contacts:us-east-1:111122223333:rotation/x", "arn:aws:ssm-contacts:us-east-1:111122223333:contact/"] {
+            #expect(throws: ConfigurationError.self, "\(bad)") { try load(bad) }
+        }
     }
 
     @Test func contactDeliveryEntries() throws {

@@ -1,3 +1,4 @@
+import Backend
 import Channel
 import Connectors
 import Foundation
@@ -11,17 +12,19 @@ struct NotificationButtonsTests {
     static let yaml = """
         workspace: acme
         channel: ops
-        members: [alice, bob]
+        members: [alice, bob, carol]
         role: {name: IncidentChatRole, template: incident-manager}
         users:
+          alice: {contact: alice-oncall}
           bob:
-            role:
+            role: &reads
               policies:
                 - Version: "2012-10-17"
                   Statement: [{Effect: Allow, Action: ["ssm-incidents:List*", "ssm-incidents:Get*"], Resource: "*"}]
+          carol: {contact: carol-oncall, role: *reads}
         slack:
           channel-id: C0OPS
-          users: {U0ALICE: alice, U0BOB: bob}
+          users: {U0ALICE: alice, U0BOB: bob, U0CAROL: carol}
           buttons:
             - text: Page the DBA
               command: "@aws ssm-incidents create-timeline-event --incident-record-arn $IncidentArn --event-type 'Custom Event' --event-time 2026-11-24T10:00:00Z --event-data '\\"paged the DBA for $Title\\"'"
@@ -34,6 +37,23 @@ struct NotificationButtonsTests {
 
     func started(impact: Int, arn: String = "arn:aws:ssm-incidents::111122223333:incident-record/db/1") -> IncidentNotification {
         .started(incidentArn: arn, title: "DB down", impact: impact, time: Date(timeIntervalSince1970: 1_795_514_400))
+    }
+
+    static let now = Date(timeIntervalSince1970: 1_795_514_400)
+
+    /// A click responder of the channel over a fake Slack, with the signing secret `signing-secret`.
+    static func clicks(backend: any IncidentBackend, channel: ChannelConfiguration,
+                       buttons: NotificationButtons) -> (FakeSlackPoster, SlackInteractivityResponder) {
+        let slack = FakeSlackPoster()
+        let deliverer = WebhookDeliverer(policy: WebhookDeliveryTests.quick, channel: channel.displayName, failures: nil, poster: slack)
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        let api = SlackWebAPI(token: "xoxb-t", baseURL: "https://slack.example/api", deliverer: deliverer, logger: logger)
+        let now = Self.now
+        return (slack, SlackInteractivityResponder(signature: SlackSignature(secret: "signing-secret"), buttons: buttons, channel: channel,
+                                                   backend: backend, settings: SessionSettings(user: "slack"), api: api,
+                                                   notifications: nil, users: SlackUserDirectory(settings: channel.slack, api: api),
+                                                   logger: logger, now: { now }))
     }
 
     @Test func criteriaHideAndShowACustomButton() throws {
@@ -64,18 +84,10 @@ struct NotificationButtonsTests {
     @Test func aClickRunsAsTheClickerThroughTheirRole() async throws {
         let base = SlackHarness()
         try await base.setUp()
-        let slack = FakeSlackPoster()
         let channel = try Self.channel()
-        let deliverer = WebhookDeliverer(policy: WebhookDeliveryTests.quick, channel: channel.displayName, failures: nil, poster: slack)
-        var logger = Logger(label: "test")
-        logger.logLevel = .critical
-        let api = SlackWebAPI(token: "xoxb-t", baseURL: "https://slack.example/api", deliverer: deliverer, logger: logger)
         let buttons = NotificationButtons(buttons: channel.slack.buttons, secret: "signing-secret")
-        let now = Date(timeIntervalSince1970: 1_795_514_400)
-        let clicks = SlackInteractivityResponder(signature: SlackSignature(secret: "signing-secret"), buttons: buttons, channel: channel,
-                                                 backend: base.backend, settings: SessionSettings(user: "slack"), api: api,
-                                                 notifications: nil, users: SlackUserDirectory(settings: channel.slack, api: api),
-                                                 logger: logger, now: { now })
+        let (slack, clicks) = Self.clicks(backend: base.backend, channel: channel, buttons: buttons)
+        let now = Self.now
         let resolve = try #require(buttons.commands(for: started(impact: 2, arn: base.incidentArn)).first)
         func click(_ user: String, value: String) -> (status: Int, body: String) {
             let payload = #"{"type":"block_actions","user":{"id":"\#(user)"},"channel":{"id":"C0OPS"},"container":{"message_ts":"1795514400.000001"},"#
@@ -130,5 +142,96 @@ struct NotificationButtonsTests {
         #expect(sink.transcript.hasSuffix("1\n"), "\(sink.transcript)")
         #expect(slack.calls("chat.postMessage").last?.member("text") == "<@U0ALICE> added a note to the timeline.")
         #expect(slack.calls("chat.postMessage").last?.member("thread_ts") == "1795514400.000001")
+    }
+
+    func paged(arn: String) -> IncidentNotification {
+        .contactPaged(incidentArn: arn, title: "DB down", contact: "alice-oncall", channels: ["SMS"], subject: "DB down",
+                      time: Date(timeIntervalSince1970: 1_795_514_400))
+    }
+
+    @Test func acknowledgeMyPageShowsOnPagesWhenMembersHaveContacts() throws {
+        let channel = try Self.channel()
+        #expect(channel.contactArn(for: "alice") == "arn:aws:ssm-contacts:us-east-1:111122223333:contact/alice-oncall")
+        #expect(channel.contactArn(for: "bob") == nil && channel.mapsContacts)
+        let buttons = NotificationButtons(buttons: [], secret: "s", acknowledgePages: true)
+        #expect(buttons.commands(for: paged(arn: "arn:x")).map(\.text) == ["Resolve", "Add a note", "Acknowledge my page"])
+        #expect(buttons.commands(for: paged(arn: "arn:x")).last?.command == NotificationButtons.acceptPrefix + "arn:x")
+        #expect(!buttons.commands(for: started(impact: 1)).map(\.text).contains("Acknowledge my page"))
+        // No member has a contact: the button would only ever fail.
+        #expect(!NotificationButtons(buttons: [], secret: "s").commands(for: paged(arn: "arn:x")).map(\.text).contains("Acknowledge my page"))
+    }
+
+    @Test func acknowledgeMyPageAcceptsTheClickersOpenPages() async throws {
+        let base = SlackHarness()
+        try await base.setUp()
+        let sink = TranscriptSink()
+        let admin = try Session(backend: base.backend, settings: SessionSettings(user: "admin"), sink: sink)
+        admin.notificationOutput = { _ in }
+        let contact = "arn:aws:ssm-contacts:us-east-1:111122223333:contact/alice-oncall"
+        for line in [
+            #"@aws ssm-contacts create-contact --alias alice-oncall --type PERSONAL --plan '{"Stages":[]}'"#,
+            "@aws ssm-contacts start-engagement --contact-id \(contact) --sender chat --subject 'DB down' --content 'see the incident' --incident-id \(base.incidentArn)",
+            // A page of another incident stays open.
+            "@aws ssm-contacts start-engagement --contact-id \(contact) --sender chat --subject other --content other --incident-id arn:aws:ssm-incidents::111122223333:incident-record/db/other",
+        ] {
+            #expect(await admin.runMessage(line, origin: .chat) == .ok, "\(sink.transcript)")
+        }
+        let channel = try Self.channel()
+        let buttons = NotificationButtons(buttons: [], secret: "signing-secret", acknowledgePages: channel.mapsContacts)
+        let (slack, clicks) = Self.clicks(backend: base.backend, channel: channel, buttons: buttons)
+        let acknowledge = try #require(buttons.commands(for: paged(arn: base.incidentArn)).first { $0.text == "Acknowledge my page" })
+        func click(_ user: String, value: String) async -> Int {
+            let payload = #"{"type":"block_actions","user":{"id":"\#(user)"},"channel":{"id":"C0OPS"},"container":{"message_ts":"1795514400.000001"},"#
+                + #""message":{"ts":"1795514400.000002","thread_ts":"1795514400.000001"},"actions":[{"action_id":"incident-chat-2","value":"#
+                + "\(String(decoding: try! JSONEncoder().encode(value), as: UTF8.self))}]}"
+            let status = clicks.receive(payload: Array(payload.utf8)).status
+            await clicks.flush()
+            return status
+        }
+        func ask(_ line: String) async -> String {
+            let before = sink.transcript.count
+            await admin.runMessage(line, origin: .chat)
+            return String(sink.transcript.dropFirst(before)).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        func openPages() async -> String {
+            await ask("@aws ssm-contacts list-pages-by-contact --contact-id \(contact) --query \"Pages[?!ReadTime].IncidentId\" --output text")
+        }
+        #expect(await openPages().split(separator: "\t").count == 2)
+        let value = buttons.value(for: acknowledge.command)
+
+        // bob has no contact: told so, and what to write in the channel file, nothing accepted.
+        #expect(await click("U0BOB", value: value) == 200)
+        let told = try #require(slack.calls("chat.postEphemeral").last)
+        #expect(told.member("user") == "U0BOB" && told.member("thread_ts") == "1795514400.000001")
+        #expect(told.member("text")?.contains("the channel file ops.yaml gives the member bob none") == true, "\(told)")
+        #expect(told.member("text")?.contains("`users: {bob: {contact: ALIAS}}`") == true)
+        // A Slack user no one maps: told to map them too.
+        #expect(await click("U0NOBODY", value: value) == 200)
+        #expect(slack.calls("chat.postEphemeral").last?.member("text")?.contains("`slack: {users: {U0NOBODY: NAME}}`") == true)
+        #expect(await openPages().split(separator: "\t").count == 2)
+
+        // carol has a contact, but her role may not look up pages: denied, to her alone.
+        #expect(await click("U0CAROL", value: value) == 200)
+        let denied = try #require(slack.calls("chat.postEphemeral").last)
+        #expect(denied.member("user") == "U0CAROL" && denied.member("text")?.contains("AccessDeniedException") == true, "\(denied)")
+        #expect(denied.member("text")?.contains("ssm-contacts:ListEngagements") == true, "\(denied)")
+
+        // A forged acknowledgement runs nothing.
+        #expect(await click("U0ALICE", value: "00:" + acknowledge.command) == 400)
+        #expect(slack.calls("chat.postMessage").isEmpty)
+
+        // alice: her page of this incident is accepted (READ, with a note), the other stays open; said in the thread.
+        #expect(await click("U0ALICE", value: value) == 200)
+        let done = try #require(slack.calls("chat.postMessage").last)
+        #expect(done.member("text") == "<@U0ALICE> acknowledged their page (contact alice-oncall)." && done.member("thread_ts") == "1795514400.000001")
+        #expect(await openPages() == "arn:aws:ssm-incidents::111122223333:incident-record/db/other")
+        let page = await ask("@aws ssm-contacts list-pages-by-contact --contact-id \(contact) --query \"Pages[?ReadTime].PageArn\" --output text")
+        let receipts = await ask("@aws ssm-contacts list-page-receipts --page-id \(page) --query \"Receipts[?ReceiptType=='READ'].ReceiptInfo\" --output text")
+        #expect(receipts == "Acknowledged in the chat channel by alice", "\(sink.transcript)")
+
+        // Again: nothing open any more, and she is told so.
+        #expect(await click("U0ALICE", value: value) == 200)
+        #expect(slack.calls("chat.postMessage").count == 1)
+        #expect(slack.calls("chat.postEphemeral").last?.member("text")?.hasPrefix("Your contact alice-oncall has no open page for this incident") == true)
     }
 }

@@ -13,7 +13,7 @@ final class EventsHarness {
     static let secret = "slack-events-secret"
     static let channelId = "C0OPS"
     static let appUser = "U0APP"
-    let base = SlackHarness()
+    let base: SlackHarness
     let slack: FakeSlackPoster
     let deliverer: WebhookDeliverer
     let responder: SlackEventsResponder
@@ -21,7 +21,9 @@ final class EventsHarness {
     let now = Date(timeIntervalSince1970: 1_795_514_400)
     private var serial = 0
 
-    init(rateLimited: Int = 0, channelId: String? = EventsHarness.channelId, token: Bool = true) throws {
+    /// `base`: another harness's backend and incident (a server started again on the same store).
+    init(rateLimited: Int = 0, channelId: String? = EventsHarness.channelId, token: Bool = true, base: SlackHarness? = nil) throws {
+        self.base = base ?? SlackHarness()
         slack = FakeSlackPoster(names: ["U0ALICE": "alice", "U0MAL": "mallory"], rateLimited: rateLimited)
         failures = try temporaryDirectory() + "/failures.jsonl"
         var channel = ChannelConfiguration(workspace: "acme", channel: "ops", members: ["alice", "bob"])
@@ -32,7 +34,7 @@ final class EventsHarness {
         logger.logLevel = .critical
         let api = token ? SlackWebAPI(token: "xoxb-test", baseURL: "https://slack.example/api/", deliverer: deliverer, logger: logger) : nil
         let now = self.now
-        responder = SlackEventsResponder(signature: SlackSignature(secret: Self.secret), channel: channel, backend: base.backend,
+        responder = SlackEventsResponder(signature: SlackSignature(secret: Self.secret), channel: channel, backend: self.base.backend,
                                          settings: SessionSettings(user: "slack"), api: api, notifications: deliverer,
                                          remember: 100, logger: logger, now: { now })
     }
@@ -288,6 +290,28 @@ extension SlackEventsTests {
                               ("message", .object([("user", .string("U0ALICE")), ("text", .string("x")), ("ts", .string("1795514300.000200"))]))]))]))
         await h.responder.flush()
         #expect(try await notes(h).isEmpty)
+    }
+
+    /// The pin is kept in the store: a responder started again on it takes the Note off on the unpin.
+    @Test func anUnpinAfterARestartRemovesTheNote() async throws {
+        let h = try EventsHarness()
+        try await h.base.setUp()
+        h.slack.messages["1795514300.000400"] = ("U0ALICE", "Failover done")
+        h.send(reaction(h, added: true, ts: "1795514300.000400"))
+        await h.responder.flush()
+        #expect(try await notes(h).count == 1)
+        let restarted = try EventsHarness(base: h.base)
+        restarted.slack.messages = h.slack.messages
+        restarted.send(reaction(restarted, added: false, ts: "1795514300.000400", user: "U0ALICE"))
+        await restarted.responder.flush()
+        #expect(try await notes(h).count == 1, "alice had not pinned it")
+        restarted.send(reaction(restarted, added: false, ts: "1795514300.000400"))
+        await restarted.responder.flush()
+        #expect(try await notes(h).isEmpty)
+        // Pinned again after the restart: one Note again.
+        restarted.send(reaction(restarted, added: true, ts: "1795514300.000400"))
+        await restarted.responder.flush()
+        #expect(try await notes(h).count == 1)
     }
 
     @Test func otherReactionsAndChannelsPinNothing() async throws {

@@ -1,7 +1,9 @@
 import Channel
 import Connectors
 import Foundation
+import Interpreter
 import Logging
+import MemoryBackend
 import Testing
 
 @Suite("Notifications through Slack's Web API")
@@ -68,5 +70,62 @@ struct SlackNotifierTests {
         // The Slack incoming webhook is replaced by the API; Teams still gets its cards.
         let others = slack.calls.filter { !$0.method.hasPrefix("chat.") }
         #expect(others.count == 6 && others.allSatisfy { $0.method == "1" && $0.body.contains("AdaptiveCard") })
+    }
+
+    /// Threads are kept in the store: a notifier started again on it replies in the same thread; at most `capacity` are kept.
+    @Test func threadsOutliveARestartBounded() async throws {
+        let slack = FakeSlackPoster()
+        let deliverer = WebhookDeliverer(policy: WebhookDeliveryTests.quick, channel: "slack:acme/#ops", failures: nil, poster: slack)
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        let store = MemoryBackend()
+        func notifier() -> SlackNotifier {
+            SlackNotifier(api: SlackWebAPI(token: "xoxb-t", baseURL: "https://slack.example/api", deliverer: deliverer, logger: logger),
+                          channelId: "C0OPS", deliverer: deliverer, store: store, account: "111122223333", capacity: 2, logger: logger)
+        }
+        let arn = { (name: String) in "arn:aws:ssm-incidents::111122223333:incident-record/db/\(name)" }
+        let first = notifier()
+        await first.enqueue(try delivery(arn("a"), "a1"))
+        await first.flush()
+        let thread = try #require(await first.thread(of: arn("a")))
+        let again = notifier()
+        await again.enqueue(try delivery(arn("a"), "a2"))
+        await again.flush()
+        #expect(slack.calls("chat.postMessage").last?.member("thread_ts") == thread)
+        // Two more incidents: the oldest thread (a's) is forgotten, in the store too.
+        await again.enqueue(try delivery(arn("b"), "b1"))
+        await again.flush()
+        await again.enqueue(try delivery(arn("c"), "c1"))
+        await again.flush()
+        #expect(try await store.channelData(kind: "slack-threads:C0OPS", account: "111122223333").keys.sorted() == [arn("b"), arn("c")])
+        let third = notifier()
+        #expect(await third.thread(of: arn("a")) == nil)
+        #expect(await third.thread(of: arn("c")) != nil)
+        // A record the notifier did not write is dropped, not trusted.
+        try await store.setChannelData(kind: "slack-threads:C0OPS", account: "111122223333", key: arn("d"), value: "garbage")
+        #expect(await notifier().thread(of: arn("d")) == nil)
+        #expect(try await store.channelData(kind: "slack-threads:C0OPS", account: "111122223333")[arn("d")] == nil)
+    }
+
+    /// With a bot token and a channel ID, notifications go through the API even when the channel file names no webhook.
+    @Test func withoutWebhooksNotificationsStillGoThroughTheAPI() async throws {
+        let h = try EventsHarness()
+        try await h.base.setUp()
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        let api = SlackWebAPI(token: "xoxb-test", baseURL: "https://slack.example/api", deliverer: h.deliverer, logger: logger)
+        let notifier = SlackNotifier(api: api, channelId: EventsHarness.channelId, deliverer: h.deliverer)
+        var channel = ChannelConfiguration(workspace: "acme", channel: "ops", members: ["alice", "bob"])
+        channel.slack = SlackSettings(channelId: EventsHarness.channelId, users: ["U0BOB": "bob"])
+        #expect(channel.webhooks.isEmpty)
+        let now = h.now
+        let responder = SlackEventsResponder(signature: SlackSignature(secret: EventsHarness.secret), channel: channel, backend: h.base.backend,
+                                             settings: SessionSettings(user: "slack"), api: api, notifications: notifier,
+                                             logger: logger, now: { now })
+        #expect(responder.receive(h.body("<@U0APP> " + h.addEvent, user: "U0BOB")).outcome == "run")
+        await responder.flush()
+        await notifier.flush()
+        let notified = h.slack.calls("chat.postMessage").filter { $0.member("text")?.hasPrefix("Timeline event added") == true }
+        #expect(notified.count == 1 && notified.first?.member("channel") == EventsHarness.channelId, "\(h.slack.calls)")
     }
 }

@@ -154,8 +154,8 @@ struct SlashCommandResponderTests {
     }
 }
 
-/// An in-memory backend whose calls can be made slow.
-final class SlowBackend: IncidentBackend, @unchecked Sendable {
+/// An in-memory backend whose calls can be made slow; its channel data is the memory backend's.
+final class SlowBackend: IncidentBackend, ChannelDataStore, @unchecked Sendable {
     let inner = MemoryBackend()
     private let lock = NSLock()
     private var wait = Duration.zero
@@ -170,5 +170,13 @@ final class SlowBackend: IncidentBackend, @unchecked Sendable {
 
     func withBatch<T>(isolation: isolated (any Actor)?, _ body: (any IncidentBatch) async throws -> T) async throws -> T {
         try await inner.withBatch(isolation: isolation, body)
+    }
+
+    func channelData(kind: String, account: String) async throws(ServiceError) -> [String: String] {
+        try await inner.channelData(kind: kind, account: account)
+    }
+
+    func setChannelData(kind: String, account: String, key: String, value: String?) async throws(ServiceError) {
+        try await inner.setChannelData(kind: kind, account: account, key: key, value: value)
     }
 }

@@ -5,9 +5,12 @@
 # in their thread, errors ephemeral, a retried event run once, forged and
 # stale requests refused with nothing run, notifications one thread per
 # incident, a 429 waited out, bots ignored; a Teams message with a good and a
-# forged HMAC; then a Slack API that is down: the command runs and its reply
-# is recorded as undelivered; then Socket Mode through a garbage frame, a
-# dropped connection, Slack's disconnect and a connection that never says hello.
+# forged HMAC; a restart on the same store (threads and pins kept); a page
+# acknowledged from its notification's button; then a
+# Slack API that is down: the command runs and its reply is recorded as
+# undelivered; then Socket Mode through a garbage frame, a
+# dropped connection, Slack's disconnect, a connection that never says hello and
+# WebSocket upgrades that are never answered.
 # Usage: Tests/EndToEnd/slack.sh PATH/TO/incident-chat
 set -uo pipefail
 bin=$(realpath "$1")
@@ -29,6 +32,7 @@ channel: ops
 logging: true
 members: [alice, bob, carol]
 users:
+  bob: {contact: dave}            # Acknowledge my page accepts dave's pages
   carol:                          # reads only
     role:
       policies:
@@ -46,13 +50,15 @@ role:
   template: incident-manager
 topics:
   - arn: arn:aws:sns:us-east-1:111122223333:ops-alerts
-    policy:
+    policy: &publish
       Version: "2012-10-17"
       Statement:
         - Effect: Allow
           Principal: {Service: ssm-incidents.amazonaws.com}
           Action: SNS:Publish
-          Resource: arn:aws:sns:us-east-1:111122223333:ops-alerts
+          Resource: [arn:aws:sns:us-east-1:111122223333:ops-alerts, arn:aws:sns:us-east-1:111122223333:incident-chat]
+  - arn: arn:aws:sns:us-east-1:111122223333:incident-chat  # the paged incident's (contact-delivery/paged-incident.chat)
+    policy: *publish
 webhooks:
   - {kind: slack, url: "$fake/incoming-webhook-replaced-by-the-api"}
   - {kind: teams, url: "$fake/teams/workflow"}
@@ -80,6 +86,24 @@ grep -q 'does not match.*slack event refused' server.err && grep -q 'from a bot.
     && ok "refused and ignored events are in the server's log" || fail "the server's log: $(grep -i 'slack\|teams' server.err | tail -5)"
 ! grep -q 'incoming-webhook-replaced-by-the-api' slack.jsonl \
     && ok "with a bot token, the Slack incoming webhook is not used" || fail "the incoming webhook was posted to"
+stop_serve
+
+# Started again on the same store: the incident's thread and the pins are kept.
+SLACK_SIGNING_SECRET=$secret SLACK_BOT_TOKEN=xoxb-e2e-token TEAMS_SECRET=$teams \
+    start_serve again "$bin" --store store.sqlite --channel ops.yaml --slack-api-url "$fake/api" --log-level info
+[ -n "$endpoint" ] || { fail "the restarted server did not start: $(cat again.out again.err)"; finish slack.sh; }
+python3 "$here/slack_driver.py" "$endpoint" "$secret" "$teams" slack.jsonl "$db" "$web" "$fake" restart
+[ $? = 0 ] && ok "a restart keeps the threads and the pins (above)" || fail "a restart keeps the threads and the pins (above)"
+stop_serve
+
+# Acknowledge my page: dave was paged by a due step while nothing ran; serve tells the channel at start.
+"$bin" run --store paged.sqlite --fixed-clock 2026-11-24T10:00:00Z "$here/../contact-delivery/paged-incident.chat" >paged-run.out 2>&1 \
+    || fail "the paged incident's runbook: $(tail -c 300 paged-run.out)"
+SLACK_SIGNING_SECRET=$secret SLACK_BOT_TOKEN=xoxb-e2e-token \
+    start_serve paged "$bin" --store paged.sqlite --channel ops.yaml --slack-api-url "$fake/api" --log-level info
+[ -n "$endpoint" ] || { fail "the paged server did not start: $(cat paged.out paged.err)"; finish slack.sh; }
+python3 "$here/slack_driver.py" "$endpoint" "$secret" "$teams" slack.jsonl "$db" "$web" "$fake" paged
+[ $? = 0 ] && ok "Acknowledge my page (above)" || fail "Acknowledge my page (above)"
 stop_serve
 
 # A Slack API that is down: the command runs, its reply is recorded as undelivered.
@@ -130,6 +154,11 @@ python3 "$here/socket_driver.py" "$fake" slack.jsonl "$db"
 [ $? = 0 ] && ok "Socket Mode (above)" || fail "Socket Mode (above): $(grep -i socket socket.err | tail -5)"
 grep -q 'not an envelope, ignored' socket.err && grep -q 'no hello from Slack' socket.err \
     && ok "the garbage frame and the silent connection are in the server's log" || fail "no log line for the garbage frame or the silent connection"
+# The two unanswered upgrades: each logged, each followed by a longer backoff.
+upgrades=$(grep -c 'the WebSocket upgrade did not complete' socket.err)
+backoffs=$(grep -o 'connecting again in [0-9]* ms' socket.err | tail -2 | tr '\n' ' ')
+[ "$upgrades" = 2 ] && [ "$backoffs" = "connecting again in 250 ms connecting again in 500 ms " ] \
+    && ok "an upgrade that never completes is logged, and the backoff doubles" || fail "upgrades logged: $upgrades, backoffs: $backoffs"
 stop_serve
 
 finish slack.sh

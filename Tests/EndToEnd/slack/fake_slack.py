@@ -15,17 +15,21 @@ Usage: fake_slack.py RECORD_FILE PORT_FILE
   POST /control                 {"rate_limit": N}: answer the next N API calls 429 with Retry-After: 1;
                                 {"messages": {TS: {"user": ..., "text": ...}}}: messages of the channel;
                                 {"send": TEXT}: a frame to the Socket Mode connection; {"drop": true}: close it;
-                                {"silent": N}: the next N connections never say hello
+                                {"silent": N}: the next N connections never say hello;
+                                {"mute": N}: the next N apps.connections.open name a port that accepts the
+                                connection and never answers its WebSocket upgrade (each recorded as "socket_mute")
 
 Every request is recorded as one JSON line: method (the last path part), the
-status answered, the Authorization header, the Content-Type and the body
-(parsed: JSON, or the form's fields).
+status answered, the Authorization header, the Content-Type, the body
+(parsed: JSON, or the form's fields) and when it came (time, seconds since 1970).
 """
 import asyncio
 import json
 import os
+import socket as sockets
 import sys
 import threading
+import time
 import urllib.parse
 from http.server import BaseHTTPRequestHandler
 
@@ -37,6 +41,7 @@ socket = {"loop": None, "port": None, "current": None}
 
 
 def record(entry):
+    entry["time"] = time.time()
     with open(record_path, "a") as out:
         out.write(json.dumps(entry) + "\n")
 
@@ -74,13 +79,36 @@ def socket_mode():
     socket["loop"].run_until_complete(main())
 
 
+def mute():
+    """A port that accepts connections, reads what comes and never answers (an upgrade that never completes)."""
+    server = sockets.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(16)
+    socket["mute_port"] = server.getsockname()[1]
+    held = []
+
+    def hold(conn):
+        held.append(conn)
+        try:
+            while conn.recv(4096):
+                pass
+        except OSError:
+            pass
+
+    while True:
+        conn, _ = server.accept()
+        with lock:
+            record({"method": "socket_mute", "status": 0, "body": {}})
+        threading.Thread(target=hold, args=(conn,), daemon=True).start()
+
+
 def to_socket(coroutine_of):
     ws = socket["current"]
     if ws is not None:
         asyncio.run_coroutine_threadsafe(coroutine_of(ws), socket["loop"]).result(5)
 NAMES = {"U0ALICE": "alice", "U0MAL": "mallory"}
 lock = threading.Lock()
-state = {"ts": 0, "rate_limit": 0, "messages": {}, "silent": 0}
+state = {"ts": 0, "rate_limit": 0, "messages": {}, "silent": 0, "mute": 0}
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -98,6 +126,7 @@ class Handler(BaseHTTPRequestHandler):
                 state["rate_limit"] = int(body.get("rate_limit", 0))
                 state["messages"].update(body.get("messages", {}))
                 state["silent"] += int(body.get("silent", 0))
+                state["mute"] += int(body.get("mute", 0))
 
                 method = "control"
             elif self.path.startswith("/teams/"):
@@ -112,7 +141,9 @@ class Handler(BaseHTTPRequestHandler):
             elif method == "chat.postEphemeral":
                 answer = {"ok": True, "message_ts": "1795514400.999999"}
             elif method == "apps.connections.open":
-                answer = {"ok": True, "url": "ws://127.0.0.1:%d/link" % socket["port"]}
+                muted = state["mute"] > 0
+                state["mute"] -= 1 if muted else 0
+                answer = {"ok": True, "url": "ws://127.0.0.1:%d/link" % socket["mute_port" if muted else "port"]}
             elif method == "views.open":
                 answer = {"ok": True, "view": {"id": "V0NOTE"}}
             elif method == "conversations.history":
@@ -138,6 +169,7 @@ class Handler(BaseHTTPRequestHandler):
 
 
 threading.Thread(target=socket_mode, daemon=True).start()
-while socket["port"] is None:
+threading.Thread(target=mute, daemon=True).start()
+while socket["port"] is None or socket.get("mute_port") is None:
     threading.Event().wait(0.01)
 serve(Handler, port_path)

@@ -1,6 +1,8 @@
 """Drives incident-chat serve as Slack's Events API and a Teams outgoing webhook
 would, and checks what reached the fake Slack (fake_slack.py's record).
-Usage: slack_driver.py ENDPOINT SLACK_SECRET TEAMS_SECRET RECORD DB_ARN WEB_ARN FAKE_SLACK_URL"""
+Usage: slack_driver.py ENDPOINT SLACK_SECRET TEAMS_SECRET RECORD DB_ARN WEB_ARN FAKE_SLACK_URL [restart|paged]
+(restart: the checks of a server started again on the first run's store; paged: Acknowledge my page
+on a store where a contact was paged while nothing ran)"""
 import base64
 import hashlib
 import hmac
@@ -22,9 +24,10 @@ import record as fake_record  # noqa: E402
 finish = checks.finish
 
 endpoint, slack_secret, teams_secret, record, db, web, fake = sys.argv[1:8]
+mode = sys.argv[8] if len(sys.argv) > 8 else "first"
 slack_secret = slack_secret.encode()
 CHANNEL, APP = "C0OPS", "U0APP"
-serial = [0]
+serial = [{"restart": 500000, "paged": 600000}.get(mode, 0)]  # after the restart: messages (ts, event IDs) of its own
 
 
 def post(path, body, headers, to=None):
@@ -91,6 +94,88 @@ def count_events(arn):
 add_event = ("ssm-incidents create-timeline-event --incident-record-arn {arn} --event-time 2026-11-24T10:05:00Z "
              "--event-type 'Custom Event' --event-data '\"{data}\"'")
 
+
+def notifications(got):
+    return [r for r in got if r["method"] == "chat.postMessage" and "blocks" in r["body"] and r["status"] == 200]
+
+
+def notes():
+    _, _, reply = ask(f"ssm-incidents list-timeline-events --incident-record-arn {web} "
+                      "--query \"length(eventSummaries[?eventType=='Note'])\" --output text", user="U0BOB")
+    return int(reply["body"]["text"].strip("`\n")) if reply else -1
+
+
+def reaction(added, ts, user="U0BOB", name="pushpin"):
+    body, _ = event("", user=user, kind="reaction_added" if added else "reaction_removed", reaction=name,
+                    item_user="U0ALICE", item={"type": "message", "channel": CHANNEL, "ts": ts})
+    return send(body)
+
+
+def settled(expected, seconds=5):
+    """The Note count once it is `expected` (pins run in the background), or as it is after `seconds`."""
+    deadline = time.time() + seconds
+    while True:
+        n = notes()
+        if n == expected or time.time() > deadline:
+            return n
+        time.sleep(0.1)
+
+
+def buttons(post):
+    return [(e["text"]["text"], e["value"]) for b in post["body"]["blocks"] if b["type"] == "actions" for e in b["elements"]]
+
+
+def click(user, value, thread):
+    payload = {"type": "block_actions", "user": {"id": user}, "channel": {"id": CHANNEL},
+               "container": {"type": "message", "message_ts": thread, "channel_id": CHANNEL},
+               "message": {"ts": thread}, "actions": [{"action_id": "incident-chat-1", "type": "button", "value": value}]}
+    body = urllib.parse.urlencode({"payload": json.dumps(payload)}).encode()
+    headers = signed(body)
+    headers["Content-Type"] = "application/x-www-form-urlencoded"
+    return post("/slack/interactivity", body, headers)
+
+
+kept_ts = "1795600500.000200"  # pinned at the end of the first run, unpinned after the restart
+
+if mode == "restart":
+    # A server started again on the same store replies in the incident's thread and can still unpin.
+    db_first = [r for r in notifications(records()) if db in r["body"]["text"]]
+    db_thread = db_first[0]["answer"]["ts"] if db_first else None
+    seen = len(records())
+    status, ts, reply = ask(add_event.format(arn=db, data="after the restart"), user="U0BOB")
+    got = wait_for(lambda g: [r for r in notifications(g[seen:]) if db in r["body"]["text"]])
+    later = [r for r in notifications(got[seen:]) if db in r["body"]["text"]]
+    check(db_thread and later and later[0]["body"].get("thread_ts") == db_thread,
+          "after a restart, the incident's notifications still reply in its thread", (db_thread, [r["body"].get("thread_ts") for r in later]))
+    before = notes()
+    status, _ = reaction(False, kept_ts)
+    check(before == 1 and status == 200 and settled(0) == 0, "after a restart, taking the pin off removes the Note", before)
+    finish()
+
+if mode == "paged":
+    # A page's notification carries Acknowledge my page; bob's contact is dave, carol has none.
+    got = wait_for(lambda g: [r for r in notifications(g) if "Contact paged" in r["body"]["text"]])
+    paged = [r for r in notifications(got) if "Contact paged" in r["body"]["text"]]
+    offered = dict(buttons(paged[0])) if paged else {}
+    check(list(offered) == ["Resolve", "Add a note", "Acknowledge my page"], "a page's notification carries Acknowledge my page", list(offered))
+    thread = paged[0]["answer"]["ts"] if paged else None
+    seen = len(records())
+    status, _ = click("U0CAROL", offered.get("Acknowledge my page", ""), thread)
+    got = wait_for(lambda g: [r for r in g[seen:] if r["method"] == "chat.postEphemeral"])
+    told = [r for r in got[seen:] if r["method"] == "chat.postEphemeral"]
+    check(status == 200 and told and told[0]["body"]["user"] == "U0CAROL" and "`users: {carol: {contact: ALIAS}}`" in told[0]["body"]["text"]
+          and told[0]["body"].get("thread_ts") == thread, "a clicker without a contact is told, alone, what to add to the channel file", told)
+    seen = len(records())
+    status, _ = click("U0BOB", offered.get("Acknowledge my page", ""), thread)
+    got = wait_for(lambda g: [r for r in g[seen:] if r["method"] == "chat.postMessage" and "acknowledged" in r["body"]["text"]])
+    said = [r for r in got[seen:] if r["method"] == "chat.postMessage" and "acknowledged" in r["body"]["text"]]
+    check(status == 200 and said and said[0]["body"]["text"] == "<@U0BOB> acknowledged their page (contact dave)."
+          and said[0]["body"].get("thread_ts") == thread, "bob acknowledges his page: told in the incident's thread", said)
+    _, _, reply = ask("ssm-contacts list-pages-by-contact --contact-id arn:aws:ssm-contacts:us-east-1:111122223333:contact/dave "
+                      "--query 'Pages[?ReadTime] | length(@)' --output text", user="U0BOB")
+    check(reply and reply["body"]["text"].strip("`\n") == "1", "dave's page is read (accept-page ran)", reply)
+    finish()
+
 # Slack checks the request URL first.
 status, text = post("/slack/events", b'{"token":"t","challenge":"c-123","type":"url_verification"}',
                     signed(b'{"token":"t","challenge":"c-123","type":"url_verification"}'))
@@ -129,10 +214,6 @@ check(reply and reply["body"]["text"] == "Done (no output).", "bob (mapped in th
 status, ts, reply = ask(add_event.format(arn=web, data="Rolled back"), user="U0BOB")
 
 
-def notifications(got):
-    return [r for r in got if r["method"] == "chat.postMessage" and "blocks" in r["body"] and r["status"] == 200]
-
-
 got = wait_for(lambda g: len(notifications(g)) >= 3)
 posts = notifications(got)
 by_incident = {}
@@ -153,24 +234,10 @@ check(len(cards) >= 3 and all(c["body"]["attachments"][0]["contentType"] == "app
       "the channel's Teams workflow webhook gets each notification as an Adaptive Card", len(cards))
 
 # Notifications carry buttons: Resolve, and the channel's Escalate where its criterion holds.
-def buttons(post):
-    return [(e["text"]["text"], e["value"]) for b in post["body"]["blocks"] if b["type"] == "actions" for e in b["elements"]]
-
-
 check([t for t, _ in buttons(db_posts[0])] == ["Resolve", "Add a note", "Escalate"] if db_posts else False,
       "a Custom Event's notification carries Resolve, Add a note and the channel's Escalate (its criterion holds)", db_posts[:1])
 check([t for t, _ in buttons(db_posts[1])] == ["Resolve", "Add a note"] if len(db_posts) > 1 else False,
       "a summary's notification does not carry Escalate (its criterion does not hold)", db_posts[1:2])
-
-
-def click(user, value, thread):
-    payload = {"type": "block_actions", "user": {"id": user}, "channel": {"id": CHANNEL},
-               "container": {"type": "message", "message_ts": thread, "channel_id": CHANNEL},
-               "message": {"ts": thread}, "actions": [{"action_id": "incident-chat-1", "type": "button", "value": value}]}
-    body = urllib.parse.urlencode({"payload": json.dumps(payload)}).encode()
-    headers = signed(body)
-    headers["Content-Type"] = "application/x-www-form-urlencoded"
-    return post("/slack/interactivity", body, headers)
 
 
 escalate = dict(buttons(db_posts[0])).get("Escalate") if db_posts else None
@@ -226,18 +293,6 @@ check(reply and len([r for r in records()[seen:] if r["method"].startswith("chat
       "messages from bots and the app itself are not answered (no loop)", records()[seen:])
 
 # A 📌 on a message puts it on the current incident's timeline as a Note, once; taking it off removes it.
-def notes():
-    _, _, reply = ask(f"ssm-incidents list-timeline-events --incident-record-arn {web} "
-                      "--query \"length(eventSummaries[?eventType=='Note'])\" --output text", user="U0BOB")
-    return int(reply["body"]["text"].strip("`\n")) if reply else -1
-
-
-def reaction(added, ts, user="U0BOB", name="pushpin"):
-    body, _ = event("", user=user, kind="reaction_added" if added else "reaction_removed", reaction=name,
-                    item_user="U0ALICE", item={"type": "message", "channel": CHANNEL, "ts": ts})
-    return send(body)
-
-
 pinned_ts = "1795600500.000100"
 post("/control", json.dumps({"messages": {pinned_ts: {"user": "U0ALICE", "text": "Replica lag is 40 s &amp; rising"}}}).encode(),
      {"Content-Type": "application/json"}, to=fake)
@@ -249,16 +304,6 @@ blocks = json.dumps(added[0]["body"]["blocks"]) if added else ""
 # 1795600500 is 2026-11-25T09:55:00Z: the message's own time; Slack's escapes decoded, then escaped again for Slack.
 check(status == 200 and len(added) == 1 and "alice: Replica lag is 40 s &amp; rising" in blocks and "Note" in blocks
       and "2026-11-25T09:55:00Z" in blocks, "a pushpin pins the message as a Note (its time, author and text), notified in the incident's thread", added)
-def settled(expected, seconds=5):
-    """The Note count once it is `expected` (pins run in the background), or as it is after `seconds`."""
-    deadline = time.time() + seconds
-    while True:
-        n = notes()
-        if n == expected or time.time() > deadline:
-            return n
-        time.sleep(0.1)
-
-
 reaction(True, pinned_ts, user="U0ALICE")
 time.sleep(0.3)
 check(notes() == 1, "a message pinned twice is one Note")
@@ -267,6 +312,11 @@ time.sleep(0.3)
 check(notes() == 1, "the Note stays while someone's pin is on")
 reaction(False, pinned_ts, user="U0ALICE")
 check(settled(0) == 0, "the last pin taken off removes the Note")
+# One left pinned for the run after the restart.
+post("/control", json.dumps({"messages": {kept_ts: {"user": "U0ALICE", "text": "Primary promoted"}}}).encode(),
+     {"Content-Type": "application/json"}, to=fake)
+reaction(True, kept_ts)
+check(settled(1) == 1, "a message left pinned for the restart")
 
 # Teams: a good HMAC runs the text after the mention; a forged one runs nothing.
 key = base64.b64decode(teams_secret)

@@ -1,7 +1,8 @@
 """Socket Mode against the fake Slack: envelopes sent down the fake's
 WebSocket are acknowledged and run; a garbage frame is ignored; a dropped
 connection, Slack's `disconnect` and a connection that never says hello are
-each followed by a new connection.
+each followed by a new connection; so is one whose WebSocket upgrade is
+never answered, after a backoff that doubles.
 Usage: socket_driver.py FAKE_SLACK_URL RECORD DB_ARN"""
 import json
 import os
@@ -79,4 +80,12 @@ control({"drop": True})
 got = wait_for(lambda g: connects(g) >= 5)
 acked, text = ask(5, question)
 check(connects(got) == 5 and acked and text, "a connection on which Slack never says hello is opened again", connects(got))
+# Two connections whose upgrade is never answered: each given up after --slack-socket-timeout, then a good one.
+control({"mute": 2})
+control({"drop": True})
+got = wait_for(lambda g: connects(g) >= 6, seconds=20)
+acked, text = ask(6, question)
+muted = len([r for r in got if r["method"] == "socket_mute"])
+check(muted == 2 and connects(got) == 6 and acked and text, "a WebSocket upgrade that never completes is given up and connected again",
+      (muted, connects(got)))
 checks.finish()
