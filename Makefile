@@ -45,8 +45,7 @@ bench: deps
 	python3 Benchmarks/web/channel.py .build/release/incident-chat
 	@# A fleet on PostgreSQL: one serve, then two on one throwaway database (support/postgres.sh).
 	bash Benchmarks/server/postgres.sh .build/release/incident-chat
-	@# Slack over HTTP: event acknowledgements, 1,000 notifications a minute (the fake Slack needs websockets).
-	@python3 -c "import websockets" 2>/dev/null || pip install -q websockets
+	@# Slack over HTTP: event acknowledgements, 1,000 notifications a minute (the fake Slack).
 	bash Benchmarks/slack/run.sh .build/release/incident-chat
 
 # libFuzzer with AddressSanitizer, built apart (Tests/Fuzz is a package of its
