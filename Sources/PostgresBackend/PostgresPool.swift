@@ -16,7 +16,6 @@ import PostgresNIO
 final class PostgresPool: @unchecked Sendable {
     let settings: PostgresSettings
     private let threads: NIOThreadPool
-    private let group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
     private let logger: Logger
     private let lock = NSLock()
     private var free: [Slot]
@@ -125,6 +124,19 @@ final class PostgresPool: @unchecked Sendable {
     }
 
     private func connect() throws -> PostgresConnection {
+        try Self.connect(settings: settings, id: nextConnectionID(), logger: logger).wait()
+    }
+
+    /// A number for a new connection, for PostgresNIO's logs.
+    func nextConnectionID() -> Int {
+        lock.withLock { () -> Int in
+            nextID += 1
+            return nextID
+        }
+    }
+
+    /// Opens a connection as `settings` say (the pool's, and the listener's of ``PostgresListener``).
+    static func connect(settings: PostgresSettings, id: Int, logger: Logger) throws -> EventLoopFuture<PostgresConnection> {
         var configuration: PostgresConnection.Configuration
         if let socket = settings.socketDirectory {
             configuration = .init(unixSocketPath: (socket as NSString).appendingPathComponent(".s.PGSQL.\(settings.port)"),
@@ -149,11 +161,7 @@ final class PostgresPool: @unchecked Sendable {
         if settings.schema != "public" {
             configuration.options.additionalStartupParameters = [("search_path", settings.schema)]
         }
-        let id = lock.withLock { () -> Int in
-            nextID += 1
-            return nextID
-        }
-        return try PostgresConnection.connect(on: group.next(), configuration: configuration, id: id, logger: logger).wait()
+        return PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.next(), configuration: configuration, id: id, logger: logger)
     }
 
     func shutdown() {

@@ -26,6 +26,11 @@ struct PostgresStore: IncidentStore {
 
     func all(_ sql: String, _ binds: [Bind]) throws -> [Row] { try session.query(sql, binds).map(Row.init) }
 
+    /// Tells the fleet of `event` when the transaction commits (NOTIFY).
+    func notify(_ channel: String, _ event: StoreEvent) throws {
+        try run("SELECT pg_notify($1, $2)", [channel, PostgresListener.payload(event)])
+    }
+
     func insert(_ sql: String, _ binds: [Bind]) throws -> Int64 {
         guard let row = try one(sql + " RETURNING seq", binds) else { throw PostgresStoreError("an insert returned no seq") }
         return try row[0]

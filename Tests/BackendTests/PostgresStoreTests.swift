@@ -303,6 +303,54 @@ struct PostgresStoreTests {
     }
 }
 
+/// A fleet on one database hears what each of its servers writes (LISTEN/NOTIFY).
+@Suite("PostgreSQL fleet events", .enabled(if: TestPostgres.url != nil, "INCIDENT_CHAT_TEST_POSTGRES is not set"), .timeLimit(.minutes(2)))
+struct PostgresEventsTests {
+    /// The next event that is not `resumed` (a stream may say it more than once while it connects).
+    func next(_ events: inout AsyncStream<StoreEvent>.Iterator, skipping skipped: Set<String> = ["resumed"]) async -> StoreEvent? {
+        while let event = await events.next() {
+            if !skipped.contains(event.payload.components(separatedBy: "\n")[0]) { return event }
+        }
+        return nil
+    }
+
+    @Test func anotherServerHearsAppendsAndTheDoorbell() async throws {
+        let (h, _) = try PostgresStoreTests().make()
+        let writer = try #require(h.backend as? PostgresBackend)
+        let other = try #require(try h.reopen?() as? PostgresBackend)
+        var events = other.storeEvents().makeAsyncIterator()
+        #expect(await events.next() == .resumed, "the first event says it listens")
+        let number = try await writer.appendChannelData(kind: "web-messages:ops", account: "111122223333") { "m\($0)" }
+        #expect(await next(&events) == .appended(kind: "web-messages:ops", account: "111122223333", key: sequenceKey(number), value: "m1"))
+        // A value too long for a notification (8,000 bytes) is told without it.
+        let long = String(repeating: "x", count: 9000)
+        _ = try await writer.appendChannelData(kind: "web-messages:ops", account: "111122223333") { _ in long }
+        #expect(await next(&events) == .appended(kind: "web-messages:ops", account: "111122223333", key: sequenceKey(2), value: nil))
+        // A contact channel (an activation code in the outbox) rings the fleet's doorbell; a timeline event does not.
+        _ = try await h.person("alice", stages: [("sms", 0)])
+        #expect(await next(&events) == .doorbell)
+    }
+
+    @Test func aLostListeningConnectionListensAgain() async throws {
+        let (h, url) = try PostgresStoreTests().make()
+        let writer = try #require(h.backend as? PostgresBackend)
+        let other = try #require(try h.reopen?() as? PostgresBackend)
+        var events = other.storeEvents().makeAsyncIterator()
+        #expect(await events.next() == .resumed)
+        // The server ends the listening connection (as a restart or a network cut would).
+        let admin = try PostgresStoreTests().admin(url)
+        defer { admin.shutdown() }
+        let ended = try await admin.withSession { session in
+            try session.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = $1",
+                              [#"LISTEN "\#(other.listener.channel)";"#]).count
+        }
+        #expect(ended == 1)
+        #expect(await events.next() == .resumed, "it listens again, and says so: followers read what they missed")
+        _ = try await writer.appendChannelData(kind: "web-messages:ops", account: "111122223333") { "m\($0)" }
+        #expect(await next(&events) == .appended(kind: "web-messages:ops", account: "111122223333", key: sequenceKey(1), value: "m1"))
+    }
+}
+
 /// A free loopback port (bound and released).
 enum LoopbackPort {
     static func freePort() throws -> Int {
