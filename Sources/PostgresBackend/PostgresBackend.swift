@@ -111,7 +111,7 @@ public final class PostgresBackend: EngineBackend, StoreDigest, ChannelDataStore
         }
         let result: T
         do {
-            result = try await body(PostgresBatch(backend: self, slot: slot))
+            result = try await body(PostgresBatch(backend: self, slot: slot, memo: BatchMemo()))
         } catch {
             try? await pool.run(slot) { session in if !session.broken { try session.execute("ROLLBACK") } }
             throw error
@@ -125,19 +125,24 @@ public final class PostgresBackend: EngineBackend, StoreDigest, ChannelDataStore
         return result
     }
 
-    /// Runs one command of a batch under a savepoint, on the batch's connection.
-    fileprivate func executeInBatch(_ request: Request, context: CallContext, slot: PostgresPool.Slot) async throws(ServiceError) -> Value {
+    /// Runs one command of a batch under a savepoint, on the batch's
+    /// connection. The savepoint and its release are sent without waiting
+    /// (they go with the command's first statement and the next command's),
+    /// and what the batch's commands read stays in its memo until they change it.
+    fileprivate func executeInBatch(_ request: Request, context: CallContext, slot: PostgresPool.Slot,
+                                    memo: BatchMemo) async throws(ServiceError) -> Value {
         let engine = self.engine
         do {
             return try await pool.run(slot) { session in
-                try session.execute("SAVEPOINT command")
+                session.send("SAVEPOINT command")
                 do {
-                    let store = PostgresStore(session: session)
+                    let store = PostgresStore(session: session, memo: memo)
                     let result = try engine.execute(request, context: context, store: store)
                     if ServiceEngine.ringsDoorbell(request.operation) { try store.notify(listener.channel, .doorbell) }
-                    try session.execute("RELEASE SAVEPOINT command")
+                    session.send("RELEASE SAVEPOINT command")
                     return result
                 } catch {
+                    memo.forget()
                     if !session.broken {
                         try session.execute("ROLLBACK TO SAVEPOINT command")
                         try session.execute("RELEASE SAVEPOINT command")
@@ -173,7 +178,8 @@ public final class PostgresBackend: EngineBackend, StoreDigest, ChannelDataStore
         var attempt = 0
         while true {
             attempt += 1
-            try session.execute("BEGIN ISOLATION LEVEL SERIALIZABLE")
+            // Sent with the transaction's first statement.
+            session.send("BEGIN ISOLATION LEVEL SERIALIZABLE")
             do {
                 let result = try body()
                 do {
@@ -284,9 +290,10 @@ public final class PostgresBackend: EngineBackend, StoreDigest, ChannelDataStore
 private struct PostgresBatch: IncidentBatch {
     let backend: PostgresBackend
     let slot: PostgresPool.Slot
+    let memo: BatchMemo
 
     func send(_ request: Request, context: CallContext) async throws(ServiceError) -> Value {
-        try await backend.executeInBatch(request, context: context, slot: slot)
+        try await backend.executeInBatch(request, context: context, slot: slot, memo: memo)
     }
 }
 

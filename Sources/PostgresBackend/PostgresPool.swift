@@ -25,6 +25,8 @@ final class PostgresPool: @unchecked Sendable {
     /// One connection of the pool; used only by the thread that holds it.
     final class Slot: @unchecked Sendable {
         var connection: PostgresConnection?
+        /// What its statements sent without waiting left to report (see ``PostgresSession/send(_:)``).
+        let pipelined = PipelinedFailure()
     }
 
     init(settings: PostgresSettings, logger: Logger = Logger(label: "incident-chat.postgres")) {
@@ -69,7 +71,7 @@ final class PostgresPool: @unchecked Sendable {
             let work = WorkBox<T> { session in try body(session) }
             return try await threads.runIfActive { [self] in
                 defer { work.run = nil }
-                let session = try PostgresSession(connection: self.connection(slot), logger: self.logger)
+                let session = try PostgresSession(connection: self.connection(slot), logger: self.logger, pipelined: slot.pipelined)
                 do {
                     return UnsafeTransfer(try work.run!(session))
                 } catch {
@@ -98,7 +100,7 @@ final class PostgresPool: @unchecked Sendable {
     func withStartupSession<T>(_ body: (PostgresSession) throws -> T) throws -> T {
         guard let slot = lock.withLock({ free.popLast() }) else { throw PostgresStoreError("the pool is in use") }
         defer { release(slot) }
-        let session = try PostgresSession(connection: connection(slot), logger: logger)
+        let session = try PostgresSession(connection: connection(slot), logger: logger, pipelined: slot.pipelined)
         do {
             return try body(session)
         } catch {
@@ -110,6 +112,7 @@ final class PostgresPool: @unchecked Sendable {
     private func connection(_ slot: Slot) throws -> PostgresConnection {
         if let connection = slot.connection, !connection.isClosed { return connection }
         slot.connection = nil
+        _ = slot.pipelined.take()
         let connection = try connect()
         slot.connection = connection
         return connection
@@ -171,6 +174,15 @@ final class PostgresPool: @unchecked Sendable {
     }
 }
 
+/// The first failure of a statement sent without waiting on one connection,
+/// until a statement waited for reports it.
+final class PipelinedFailure: @unchecked Sendable {
+    private let lock = NSLock()
+    private var error: (any Error)?
+    func record(_ error: any Error) { lock.withLock { if self.error == nil { self.error = error } } }
+    func take() -> (any Error)? { lock.withLock { defer { error = nil }; return error } }
+}
+
 /// Moves a value to the pool thread and back; the caller waits meanwhile.
 struct UnsafeTransfer<T>: @unchecked Sendable {
     let value: T
@@ -184,13 +196,23 @@ final class PostgresSession {
     let logger: Logger
     /// Set when the connection failed (not the statement): the pool drops it.
     private(set) var broken = false
+    private let pipelined: PipelinedFailure
 
-    init(connection: PostgresConnection, logger: Logger) {
+    init(connection: PostgresConnection, logger: Logger, pipelined: PipelinedFailure) {
         self.connection = connection
         self.logger = logger
+        self.pipelined = pipelined
     }
 
     typealias Bind = (any PostgresDynamicTypeEncodable)?
+
+    /// Sends a statement that returns no rows without waiting for it: the
+    /// connection runs it before the next one, and the pool thread waits
+    /// only once for both. Its failure comes out of the next statement waited for.
+    func send(_ sql: String) {
+        let pipelined = self.pipelined
+        connection.query(PostgresQuery(unsafeSQL: sql), logger: logger).whenFailure { pipelined.record($0) }
+    }
 
     /// Runs one statement and returns its rows.
     @discardableResult
@@ -200,7 +222,11 @@ final class PostgresSession {
             if let bind { bindings.append(bind) } else { bindings.appendNull() }
         }
         do {
-            return try connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger).wait().rows
+            let rows = try connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger).wait().rows
+            // A statement sent before this one failed (the transaction is
+            // aborted, and a COMMIT would only have rolled it back).
+            if let failure = pipelined.take() { throw failure }
+            return rows
         } catch let error as PSQLError where error.code != .server {
             broken = true
             throw error
@@ -210,7 +236,7 @@ final class PostgresSession {
             throw error
         } catch {
             if connection.isClosed { broken = true }
-            throw error
+            throw pipelined.take() ?? error
         }
     }
 

@@ -14,13 +14,18 @@ import PostgresNIO
 /// pool thread that holds its connection.
 struct PostgresStore: IncidentStore {
     let session: PostgresSession
+    /// What a batch's commands remember between them (nil: one command's transaction).
+    var memo: BatchMemo? = nil
     typealias Row = PostgresSession.Row
     typealias Bind = PostgresSession.Bind
 
     /// Rows a scan asks for at a time: small first (a page is usually small), then more.
     static let chunks = [32, 256, 2048]
 
-    func run(_ sql: String, _ binds: [Bind]) throws { try session.query(sql, binds) }
+    func run(_ sql: String, _ binds: [Bind]) throws {
+        memo?.writing(sql)
+        try session.query(sql, binds)
+    }
 
     func one(_ sql: String, _ binds: [Bind]) throws -> Row? { try session.one(sql, binds) }
 
@@ -32,6 +37,7 @@ struct PostgresStore: IncidentStore {
     }
 
     func insert(_ sql: String, _ binds: [Bind]) throws -> Int64 {
+        memo?.writing(sql)
         guard let row = try one(sql + " RETURNING seq", binds) else { throw PostgresStoreError("an insert returned no seq") }
         return try row[0]
     }
@@ -166,7 +172,10 @@ struct PostgresStore: IncidentStore {
     }
 
     func incidentSeq(arn: String) throws -> Int64? {
-        try one("SELECT seq FROM incident WHERE arn = $1", [arn]).map { try $0[0] }
+        if let seq = memo?.incidents[arn] { return seq }
+        let seq: Int64? = try one("SELECT seq FROM incident WHERE arn = $1", [arn]).map { try $0[0] }
+        if let seq { memo?.remember(incident: arn, seq: seq) }
+        return seq
     }
 
     func insertIncident(_ r: IncidentRecordRow) throws -> Int64 {
@@ -345,6 +354,36 @@ struct PostgresStore: IncidentStore {
 }
 
 /// A store call that could not be carried out (a bug, not a user error).
+/// What the commands of a batch remember between them. A batch is one
+/// serializable transaction, which sees no other transaction's writes: what
+/// it read stays true until it writes there itself. So the next due time is
+/// read again only after a write to engagements or pages, and an incident's
+/// number (which never changes) after an incident or replication set is
+/// deleted. A command that fails forgets everything (its writes were undone).
+final class BatchMemo: @unchecked Sendable {
+    /// The next due time, when read (`.some(nil)`: nothing is due).
+    var due: Millis??
+    /// Incident ARN → row number.
+    private(set) var incidents: [String: Int64] = [:]
+    /// The most incidents remembered (then it starts again).
+    static let incidentLimit = 10_000
+
+    func writing(_ sql: String) {
+        if sql.contains("engagement") || sql.contains("page") { due = nil }
+        if sql.hasPrefix("DELETE FROM incident") || sql.hasPrefix("DELETE FROM replication_set") { incidents = [:] }
+    }
+
+    func remember(incident arn: String, seq: Int64) {
+        if incidents.count >= Self.incidentLimit { incidents = [:] }
+        incidents[arn] = seq
+    }
+
+    func forget() {
+        due = nil
+        incidents = [:]
+    }
+}
+
 struct PostgresStoreError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
