@@ -125,27 +125,31 @@ public final class PostgresBackend: EngineBackend, StoreDigest, ChannelDataStore
         return result
     }
 
-    /// Runs one command of a batch under a savepoint, on the batch's
-    /// connection. The savepoint and its release are sent without waiting
-    /// (they go with the command's first statement and the next command's),
-    /// and what the batch's commands read stays in its memo until they change it.
+    /// Runs one command of a batch under a savepoint of its own, on the
+    /// batch's connection. The savepoint is sent without waiting (it goes
+    /// with the command's first statement); a command that succeeds keeps it,
+    /// and every ``BatchMemo/Savepoints/depth`` commands one release lets go
+    /// of them all, so a command costs one statement beside its own. What the
+    /// batch's commands read stays in its memo until they change it.
     fileprivate func executeInBatch(_ request: Request, context: CallContext, slot: PostgresPool.Slot,
                                     memo: BatchMemo) async throws(ServiceError) -> Value {
         let engine = self.engine
         do {
             return try await pool.run(slot) { session in
-                session.send("SAVEPOINT command")
+                let savepoint = memo.savepoints.open()
+                session.send("SAVEPOINT \(savepoint)")
                 do {
                     let store = PostgresStore(session: session, memo: memo)
                     let result = try engine.execute(request, context: context, store: store)
                     if ServiceEngine.ringsDoorbell(request.operation) { try store.notify(listener.channel, .doorbell) }
-                    session.send("RELEASE SAVEPOINT command")
+                    if let outermost = memo.savepoints.kept() { session.send("RELEASE SAVEPOINT \(outermost)") }
                     return result
                 } catch {
                     memo.forget()
                     if !session.broken {
-                        try session.execute("ROLLBACK TO SAVEPOINT command")
-                        try session.execute("RELEASE SAVEPOINT command")
+                        try session.execute("ROLLBACK TO SAVEPOINT \(savepoint)")
+                        try session.execute("RELEASE SAVEPOINT \(savepoint)")
+                        memo.savepoints.undone()
                     }
                     throw error
                 }

@@ -382,6 +382,35 @@ final class BatchMemo: @unchecked Sendable {
         due = nil
         incidents = [:]
     }
+
+    /// The batch's savepoints: one a command, nested, kept while its commands
+    /// succeed, and let go of together when `depth` are kept (releasing the
+    /// outermost releases the ones inside it).
+    let savepoints = Savepoints()
+
+    final class Savepoints {
+        static let depth = 32
+        private var next = 0
+        /// The kept ones, outermost first.
+        private var chain: [String] = []
+
+        /// The name of a new one, for a command about to run.
+        func open() -> String {
+            next += 1
+            chain.append("c\(next)")
+            return chain[chain.count - 1]
+        }
+
+        /// The command succeeded: the savepoint to release now (the outermost, and with it all), if it is time.
+        func kept() -> String? {
+            guard chain.count >= Self.depth else { return nil }
+            defer { chain = [] }
+            return chain[0]
+        }
+
+        /// The command failed and its savepoint was rolled back to and released.
+        func undone() { chain.removeLast() }
+    }
 }
 
 struct PostgresStoreError: Error, CustomStringConvertible {
