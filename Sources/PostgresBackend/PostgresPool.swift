@@ -154,8 +154,11 @@ final class PostgresPool: @unchecked Sendable {
                 tlsConfiguration.certificateVerification = .none
                 let context = try NIOSSLContext(configuration: tlsConfiguration)
                 tls = settings.tls == .prefer ? .prefer(context) : .require(context)
-            case .verifyFull:
-                tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+            case .verifyCA, .verifyFull:
+                var tlsConfiguration = TLSConfiguration.makeClientConfiguration()
+                if settings.tls == .verifyCA { tlsConfiguration.certificateVerification = .noHostnameVerification }
+                if let file = settings.rootCertificates { tlsConfiguration.trustRoots = .file(file) }
+                tls = .require(try NIOSSLContext(configuration: tlsConfiguration))
             }
             configuration = .init(host: settings.host, port: settings.port, username: settings.user,
                                   password: settings.password, database: settings.database, tls: tls)

@@ -27,6 +27,23 @@ struct PostgresSettingsTests {
         #expect(defaults.port == 5432 && defaults.database == "bob" && defaults.tls == .prefer && defaults.schema == "public")
     }
 
+    @Test func tlsModesAndTheCertificatesTrusted() throws {
+        let ca = try PostgresSettings(url: "postgres://ops@db/incidents?sslmode=verify-ca&sslrootcert=/dev/null",
+                                      environment: [:], home: "/nonexistent")
+        #expect(ca.tls == .verifyCA && ca.rootCertificates == "/dev/null")
+        let full = try PostgresSettings(url: "postgres://ops@db/incidents?sslmode=verify-full",
+                                        environment: ["PGSSLROOTCERT": "/dev/null"], home: "/nonexistent")
+        #expect(full.tls == .verifyFull && full.rootCertificates == "/dev/null", "PGSSLROOTCERT when the URL says nothing")
+        #expect(try PostgresSettings(url: "postgres://ops@db/incidents", environment: [:], home: "/nonexistent").rootCertificates == nil)
+        do {
+            _ = try PostgresSettings(url: "postgres://ops@db/incidents?sslmode=verify-full&sslrootcert=/nonexistent/root.crt",
+                                     environment: [:], home: "/nonexistent")
+            Issue.record("a certificate file that cannot be read must be refused")
+        } catch {
+            #expect(error.description.contains("sslrootcert /nonexistent/root.crt cannot be read"), "\(error)")
+        }
+    }
+
     @Test func passwordOnTheCommandLineIsRefused() {
         do {
             _ = try PostgresSettings(url: "postgres://ops:s3cret@db:5432/incidents", environment: [:], home: "/nonexistent")

@@ -164,4 +164,28 @@ if [ -z "$wa" ] || [ -z "$wb" ]; then
 else
     drive postgres_fleet.py "$wa" "$wb" "$work/received.jsonl" || tail -5 "$work/wb.err"
 fi
+# TLS: the server turns ssl on with a self-signed certificate (openssl) and
+# refuses connections without TLS on loopback.
+openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj "/CN=localhost" \
+    -addext "subjectAltName=DNS:localhost,IP:127.0.0.1" -keyout "$work/server.key" -out "$work/server.crt" >/dev/null 2>&1
+openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj "/CN=other" -keyout "$work/other.key" -out "$work/other.crt" >/dev/null 2>&1
+install -m 0600 "$work/server.key" "$work/server.crt" "$PG_DIR/data/"
+[ "$(id -u)" = 0 ] && chown postgres: "$PG_DIR/data/server.key" "$PG_DIR/data/server.crt"
+sed -i '1i hostnossl all all 127.0.0.1/32 reject' "$PG_DIR/data/pg_hba.conf"
+pg_psql "ALTER SYSTEM SET ssl = on" >/dev/null
+pg_psql "SELECT pg_reload_conf()" >/dev/null
+tls=$(url tls)
+ic exec --store "$tls&sslmode=disable" '@aws ssm-incidents list-response-plans' >"$work/out" 2>"$work/err"; status=$?
+[ "$status" = 253 ] && grep -q "no encryption" "$work/err" && ok "TLS: the server now refuses a connection without it (exit 253)" \
+    || fail "sslmode=disable against a TLS-only server: exit $status, $(cat "$work/err")"
+ic exec --store "$tls&sslmode=require" '@aws ssm-incidents create-replication-set --regions us-east-1={}' >"$work/out" 2>"$work/err"; status=$?
+[ "$status" = 0 ] && ok "sslmode=require: the commands run over TLS" || fail "sslmode=require: exit $status, $(cat "$work/err")"
+ic exec --store "$tls&sslmode=verify-full&sslrootcert=$work/server.crt" '@aws ssm-incidents list-response-plans' >"$work/out" 2>"$work/err"; status=$?
+[ "$status" = 0 ] && ok "sslmode=verify-full with sslrootcert: the server's certificate checks out" || fail "verify-full: exit $status, $(cat "$work/err")"
+ic exec --store "$tls&sslmode=verify-full&sslrootcert=$work/other.crt" '@aws ssm-incidents list-response-plans' >"$work/out" 2>"$work/err"; status=$?
+[ "$status" = 253 ] && grep -q "failed the TLS check" "$work/err" && ok "verify-full against a certificate nobody trusts: exit 253, said so" \
+    || fail "verify-full, untrusted: exit $status, $(cat "$work/err")"
+ic exec --store "$tls&sslmode=verify-full&sslrootcert=$work/nothing.crt" '@aws ssm-incidents list-response-plans' >"$work/out" 2>"$work/err"; status=$?
+[ "$status" = 253 ] && grep -q "sslrootcert $work/nothing.crt cannot be read" "$work/err" && ok "an sslrootcert that cannot be read: exit 253, named" \
+    || fail "missing sslrootcert: exit $status, $(cat "$work/err")"
 finish postgres.sh
