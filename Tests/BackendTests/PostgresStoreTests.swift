@@ -260,6 +260,23 @@ struct PostgresStoreTests {
         #expect(events.filter { $0["eventType"] == .string("Custom Event") }.count == 1)
     }
 
+    /// A statement sent without waiting that fails is reported by the next one
+    /// waited for, and a COMMIT after it fails instead of quietly rolling back.
+    @Test func aFailedStatementSentWithoutWaitingIsReported() async throws {
+        let (_, url) = try make()
+        let pool = try admin(url)
+        defer { pool.shutdown() }
+        try await pool.withSession { session in
+            session.send("SELEC 1")
+            #expect(throws: (any Error).self, "the next statement reports it") { try session.query("SELECT 1") }
+            #expect(try session.query("SELECT 1").count == 1, "once")
+            try session.execute("BEGIN")
+            session.send("INSERT INTO no_such_table VALUES (1)")
+            #expect(throws: (any Error).self, "a COMMIT of an aborted transaction is a failure") { try session.execute("COMMIT") }
+            try session.execute("ROLLBACK")
+        }
+    }
+
     /// Two servers on one database: a clientToken sent to both at once creates one incident.
     @Test func clientTokenRetriedAgainstTwoServersCreatesOneIncident() async throws {
         let (h, _) = try make()
