@@ -4,7 +4,9 @@
 # servers on the same database (one wrk each, the connections split between
 # them), each server writing its own incident. Prints requests/s, p50 and p99
 # of each run and the ratio of two servers to one. Targets (issue 18): two
-# servers >= 1.6 times one, p99 <= 10 ms.
+# servers >= 1.6 times one, p99 <= 10 ms. Then a runbook of RUNBOOK_COMMANDS
+# (100,000) create-timeline-event commands on the same server: commands/s and
+# the most memory (targets: 10,000 commands/s, 100 MB).
 # Usage: Benchmarks/server/postgres.sh [BINARY] [SECONDS] [CONNECTIONS]
 set -uo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -74,4 +76,25 @@ one, p50a, p99a, two, p50b, p99b, rows, c, s = sys.argv[1:]
 print(f"create-timeline-event on PostgreSQL, {c} connections, {s} s each ({rows} events written)")
 print(f"  one server:  {float(one):8.0f} requests/s  p50 {p50a} ms  p99 {p99a} ms")
 print(f"  two servers: {float(two):8.0f} requests/s  p50 {p50b} ms  p99 {p99b} ms  ({float(two) / max(float(one), 1):.2f}x one)")
+PY
+
+# A runbook: one batch (one transaction, a savepoint a command) on its own schema.
+RUNBOOK_COMMANDS=${RUNBOOK_COMMANDS:-100000}
+RB="$PG_URL?schema=runbook"
+"$BIN" exec --store "$RB" '@aws ssm-incidents create-replication-set --regions us-east-1={}' >/dev/null
+RB_PLAN=$("$BIN" exec --store "$RB" '@aws ssm-incidents create-response-plan --name p --incident-template title=T,impact=3 --query arn --output text')
+RB_ARN=$("$BIN" exec --store "$RB" "@aws ssm-incidents start-incident --response-plan-arn $RB_PLAN --query incidentRecordArn --output text")
+python3 - "$RB_ARN" "$RUNBOOK_COMMANDS" >"$WORK/runbook.chat" <<'PY'
+import sys
+for i in range(int(sys.argv[2])):
+    print(f'@aws ssm-incidents create-timeline-event --incident-record-arn {sys.argv[1]} --event-time 2026-11-24T10:00:00Z '
+          f'--event-type "Custom Event" --event-data \'"runbook {i}"\'')
+PY
+/usr/bin/time -f "%e %M" -o "$WORK/runbook.time" "$BIN" run --store "$RB" "$WORK/runbook.chat" >/dev/null 2>"$WORK/runbook.err" \
+    || { echo "the runbook failed: $(tail -3 "$WORK/runbook.err")"; exit 1; }
+read -r RB_SECONDS RB_KB <"$WORK/runbook.time"
+python3 - "$RUNBOOK_COMMANDS" "$RB_SECONDS" "$RB_KB" <<'PY'
+import sys
+n, seconds, kb = int(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3])
+print(f"a runbook of {n} create-timeline-event on PostgreSQL: {n / seconds:.0f} commands/s ({seconds:.1f} s), at most {kb / 1024:.0f} MB")
 PY

@@ -24,7 +24,7 @@ public struct ServiceEngine: Sendable {
     public func execute<Store: ContactsStore>(_ request: Request, context: CallContext, store: Store) throws -> Value {
         // Steps that ran here may have sent messages: a relay wants to know.
         let caughtUp = try catchUp(until: clock.now().millis, store: store) > 0
-        if caughtUp || Self.startsEngagements.contains(request.operation) || Self.sendsMessages.contains(request.operation) { doorbell.ring() }
+        if caughtUp || Self.ringsDoorbell(request.operation) { doorbell.ring() }
         switch request.service {
         case .incidents:
             let contacts = self.contacts
@@ -46,6 +46,13 @@ public struct ServiceEngine: Sendable {
     static let startsEngagements: Set<String> = ["StartEngagement", "StartIncident"]
     /// The operations that put an activation code in the outbox, for delivery relays.
     static let sendsMessages: Set<String> = ["CreateContactChannel", "SendActivationCode"]
+
+    /// Whether the operation always rings the doorbell (it may make a step due
+    /// sooner, or put a message in the outbox): what a fleet's other servers
+    /// are told of (``StoreEvent/doorbell``).
+    public static func ringsDoorbell(_ operation: String) -> Bool {
+        startsEngagements.contains(operation) || sendsMessages.contains(operation)
+    }
 
     /// Runs the time-driven steps due at or before `time` (see
     /// ``ContactsService/runDueSteps(until:store:)``); call it inside a

@@ -76,6 +76,15 @@ public final class MemoryBackend: EngineBackend, StoreDigest, ChannelDataStore, 
         channelRecords[account, default: [:]][kind, default: [:]][key] = value
     }
 
+    public func appendChannelData(kind: String, account: String,
+                                  value: @Sendable (Int) -> String) async throws(ServiceError) -> Int {
+        await gate.enter()
+        defer { gate.leave() }
+        let number = nextSequence(after: (channelRecords[account]?[kind] ?? [:]).keys)
+        channelRecords[account, default: [:]][kind, default: [:]][sequenceKey(number)] = value(number)
+        return number
+    }
+
     /// A digest of everything stored (see ``StoreDigest``).
     public func digest() async throws -> String {
         await gate.enter()

@@ -1,6 +1,7 @@
 import Backend
 import Catalog
 import Foundation
+import Logging
 import PostgresNIO
 
 /// An Incident Manager kept in PostgreSQL (through PostgresNIO), which several
@@ -21,10 +22,12 @@ import PostgresNIO
 /// command, as on SQLite: a failed command changes nothing, a failed batch
 /// nothing at all. A batch cannot be retried (its commands have answered),
 /// so one that conflicts with another server's commands fails at its commit.
-public final class PostgresBackend: EngineBackend, StoreDigest, ChannelDataStore, @unchecked Sendable {
+public final class PostgresBackend: EngineBackend, StoreDigest, ChannelDataStore, StoreEvents, @unchecked Sendable {
     public let settings: PostgresSettings
     public let engine: ServiceEngine
     let pool: PostgresPool
+    /// The fleet's notifications (LISTEN/NOTIFY), heard once someone follows them.
+    let listener: PostgresListener
     /// The schema versions that opening this backend applied (empty: it was up to date).
     public let migrated: [Int]
     /// How many times a transaction runs when it keeps meeting concurrent ones.
@@ -54,7 +57,10 @@ public final class PostgresBackend: EngineBackend, StoreDigest, ChannelDataStore
                 ids: any IDGenerator = RandomIDGenerator()) throws(ServiceError) {
         self.settings = settings
         engine = ServiceEngine(clock: clock, ids: ids)
-        pool = PostgresPool(settings: settings)
+        let pool = PostgresPool(settings: settings)
+        self.pool = pool
+        listener = PostgresListener(settings: settings, logger: Logger(label: "incident-chat.postgres"),
+                                    connectionID: { pool.nextConnectionID() })
         do {
             migrated = try pool.withStartupSession { session in
                 try PostgresSchema.migrate(session, schema: settings.schema, redactedURL: settings.redacted)
@@ -65,7 +71,13 @@ public final class PostgresBackend: EngineBackend, StoreDigest, ChannelDataStore
         }
     }
 
-    deinit { pool.shutdown() }
+    deinit {
+        listener.stop()
+        pool.shutdown()
+    }
+
+    /// What the other servers on this database write, as it commits (see ``StoreEvents``).
+    public func storeEvents() -> AsyncStream<StoreEvent> { listener.follow() }
 
     /// The schema version the store has now.
     public func storedSchemaVersion() async throws(ServiceError) -> Int {
@@ -77,7 +89,13 @@ public final class PostgresBackend: EngineBackend, StoreDigest, ChannelDataStore
     }
 
     public func send(_ request: Request, context: CallContext) async throws(ServiceError) -> Value {
-        try await transaction { store in try engine.execute(request, context: context, store: store) }
+        let channel = ServiceEngine.ringsDoorbell(request.operation) ? listener.channel : nil
+        return try await transaction { store in
+            let value = try engine.execute(request, context: context, store: store)
+            // The fleet's schedulers and relays wake when it commits.
+            if let channel { try (store as! PostgresStore).notify(channel, .doorbell) }
+            return value
+        }
     }
 
     public func withBatch<T>(
@@ -93,7 +111,7 @@ public final class PostgresBackend: EngineBackend, StoreDigest, ChannelDataStore
         }
         let result: T
         do {
-            result = try await body(PostgresBatch(backend: self, slot: slot))
+            result = try await body(PostgresBatch(backend: self, slot: slot, memo: BatchMemo()))
         } catch {
             try? await pool.run(slot) { session in if !session.broken { try session.execute("ROLLBACK") } }
             throw error
@@ -107,20 +125,31 @@ public final class PostgresBackend: EngineBackend, StoreDigest, ChannelDataStore
         return result
     }
 
-    /// Runs one command of a batch under a savepoint, on the batch's connection.
-    fileprivate func executeInBatch(_ request: Request, context: CallContext, slot: PostgresPool.Slot) async throws(ServiceError) -> Value {
+    /// Runs one command of a batch under a savepoint of its own, on the
+    /// batch's connection. The savepoint is sent without waiting (it goes
+    /// with the command's first statement); a command that succeeds keeps it,
+    /// and every ``BatchMemo/Savepoints/depth`` commands one release lets go
+    /// of them all, so a command costs one statement beside its own. What the
+    /// batch's commands read stays in its memo until they change it.
+    fileprivate func executeInBatch(_ request: Request, context: CallContext, slot: PostgresPool.Slot,
+                                    memo: BatchMemo) async throws(ServiceError) -> Value {
         let engine = self.engine
         do {
             return try await pool.run(slot) { session in
-                try session.execute("SAVEPOINT command")
+                let savepoint = memo.savepoints.open()
+                session.send("SAVEPOINT \(savepoint)")
                 do {
-                    let result = try engine.execute(request, context: context, store: PostgresStore(session: session))
-                    try session.execute("RELEASE SAVEPOINT command")
+                    let store = PostgresStore(session: session, memo: memo)
+                    let result = try engine.execute(request, context: context, store: store)
+                    if ServiceEngine.ringsDoorbell(request.operation) { try store.notify(listener.channel, .doorbell) }
+                    if let outermost = memo.savepoints.kept() { session.send("RELEASE SAVEPOINT \(outermost)") }
                     return result
                 } catch {
+                    memo.forget()
                     if !session.broken {
-                        try session.execute("ROLLBACK TO SAVEPOINT command")
-                        try session.execute("RELEASE SAVEPOINT command")
+                        try session.execute("ROLLBACK TO SAVEPOINT \(savepoint)")
+                        try session.execute("RELEASE SAVEPOINT \(savepoint)")
+                        memo.savepoints.undone()
                     }
                     throw error
                 }
@@ -153,7 +182,8 @@ public final class PostgresBackend: EngineBackend, StoreDigest, ChannelDataStore
         var attempt = 0
         while true {
             attempt += 1
-            try session.execute("BEGIN ISOLATION LEVEL SERIALIZABLE")
+            // Sent with the transaction's first statement.
+            session.send("BEGIN ISOLATION LEVEL SERIALIZABLE")
             do {
                 let result = try body()
                 do {
@@ -203,6 +233,48 @@ public final class PostgresBackend: EngineBackend, StoreDigest, ChannelDataStore
         }
     }
 
+    /// Numbers the record under a lock of its kind, in a READ COMMITTED
+    /// transaction so that the last number read is the last one committed;
+    /// the notification goes out when it commits, in number order.
+    public func appendChannelData(kind: String, account: String,
+                                  value: @Sendable (Int) -> String) async throws(ServiceError) -> Int {
+        let channel = listener.channel
+        do {
+            return try await pool.withSession { session in
+                try session.execute("BEGIN ISOLATION LEVEL READ COMMITTED")
+                do {
+                    let store = PostgresStore(session: session)
+                    try store.run("SELECT pg_advisory_xact_lock(hashtext('incident_chat.channel_data'), hashtext($1 || ' ' || $2))",
+                                  [account, kind])
+                    let last: String? = try store.one("SELECT max(key) FROM channel_data WHERE account = $1 AND kind = $2",
+                                                      [account, kind]).flatMap { try $0[0] }
+                    let number = nextSequence(after: last.map { [$0] } ?? [])
+                    let text = value(number)
+                    try store.run("INSERT INTO channel_data (account, kind, key, value) VALUES ($1, $2, $3, $4)",
+                                  [account, kind, sequenceKey(number), text])
+                    try store.notify(channel, .appended(kind: kind, account: account, key: sequenceKey(number), value: text))
+                    try session.execute("COMMIT")
+                    return number
+                } catch {
+                    if !session.broken { try? session.execute("ROLLBACK") }
+                    throw error
+                }
+            }
+        } catch {
+            throw PostgresErrors.map(error, url: settings.redacted, phase: .command)
+        }
+    }
+
+    public func channelData(kind: String, account: String, after key: String) async throws(ServiceError) -> [String: String] {
+        try await transaction { store in
+            let rows = try (store as! PostgresStore).all(
+                "SELECT key, value FROM channel_data WHERE account = $1 AND kind = $2 AND key > $3", [account, kind, key])
+            var out: [String: String] = [:]
+            for row in rows { out[try row[0]] = try row[1] as String }
+            return out
+        }
+    }
+
     /// A digest of everything stored (see ``StoreDigest``): the same as the
     /// SQLite store's digest of the same rows.
     public func digest() async throws -> String {
@@ -222,9 +294,10 @@ public final class PostgresBackend: EngineBackend, StoreDigest, ChannelDataStore
 private struct PostgresBatch: IncidentBatch {
     let backend: PostgresBackend
     let slot: PostgresPool.Slot
+    let memo: BatchMemo
 
     func send(_ request: Request, context: CallContext) async throws(ServiceError) -> Value {
-        try await backend.executeInBatch(request, context: context, slot: slot)
+        try await backend.executeInBatch(request, context: context, slot: slot, memo: memo)
     }
 }
 

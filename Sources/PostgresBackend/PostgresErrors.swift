@@ -1,6 +1,7 @@
 import Backend
 import NIOCore
 import NIOPosix
+import NIOSSL
 import PostgresNIO
 
 /// Turns a failure of the PostgreSQL store into the service error a caller
@@ -42,6 +43,10 @@ enum PostgresErrors {
         }
         if let conflicted = error as? Conflicted {
             return .store("The command on the store \(url) met concurrent commands \(conflicted.attempts) times running and was given up; nothing was changed. Try again.")
+        }
+        let cause = (error as? PSQLError)?.underlying ?? error
+        if cause is NIOSSLError || cause is BoringSSLError {
+            return .store("The PostgreSQL server at \(url) failed the TLS check (\(cause)): its certificate is not signed by one that sslrootcert (or the system) trusts, or is not for this host.")
         }
         if let psql = error as? PSQLError {
             if psql.code == .server {

@@ -16,7 +16,6 @@ import PostgresNIO
 final class PostgresPool: @unchecked Sendable {
     let settings: PostgresSettings
     private let threads: NIOThreadPool
-    private let group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
     private let logger: Logger
     private let lock = NSLock()
     private var free: [Slot]
@@ -26,6 +25,8 @@ final class PostgresPool: @unchecked Sendable {
     /// One connection of the pool; used only by the thread that holds it.
     final class Slot: @unchecked Sendable {
         var connection: PostgresConnection?
+        /// What its statements sent without waiting left to report (see ``PostgresSession/send(_:)``).
+        let pipelined = PipelinedFailure()
     }
 
     init(settings: PostgresSettings, logger: Logger = Logger(label: "incident-chat.postgres")) {
@@ -70,7 +71,7 @@ final class PostgresPool: @unchecked Sendable {
             let work = WorkBox<T> { session in try body(session) }
             return try await threads.runIfActive { [self] in
                 defer { work.run = nil }
-                let session = try PostgresSession(connection: self.connection(slot), logger: self.logger)
+                let session = try PostgresSession(connection: self.connection(slot), logger: self.logger, pipelined: slot.pipelined)
                 do {
                     return UnsafeTransfer(try work.run!(session))
                 } catch {
@@ -99,7 +100,7 @@ final class PostgresPool: @unchecked Sendable {
     func withStartupSession<T>(_ body: (PostgresSession) throws -> T) throws -> T {
         guard let slot = lock.withLock({ free.popLast() }) else { throw PostgresStoreError("the pool is in use") }
         defer { release(slot) }
-        let session = try PostgresSession(connection: connection(slot), logger: logger)
+        let session = try PostgresSession(connection: connection(slot), logger: logger, pipelined: slot.pipelined)
         do {
             return try body(session)
         } catch {
@@ -111,6 +112,7 @@ final class PostgresPool: @unchecked Sendable {
     private func connection(_ slot: Slot) throws -> PostgresConnection {
         if let connection = slot.connection, !connection.isClosed { return connection }
         slot.connection = nil
+        _ = slot.pipelined.take()
         let connection = try connect()
         slot.connection = connection
         return connection
@@ -125,6 +127,19 @@ final class PostgresPool: @unchecked Sendable {
     }
 
     private func connect() throws -> PostgresConnection {
+        try Self.connect(settings: settings, id: nextConnectionID(), logger: logger).wait()
+    }
+
+    /// A number for a new connection, for PostgresNIO's logs.
+    func nextConnectionID() -> Int {
+        lock.withLock { () -> Int in
+            nextID += 1
+            return nextID
+        }
+    }
+
+    /// Opens a connection as `settings` say (the pool's, and the listener's of ``PostgresListener``).
+    static func connect(settings: PostgresSettings, id: Int, logger: Logger) throws -> EventLoopFuture<PostgresConnection> {
         var configuration: PostgresConnection.Configuration
         if let socket = settings.socketDirectory {
             configuration = .init(unixSocketPath: (socket as NSString).appendingPathComponent(".s.PGSQL.\(settings.port)"),
@@ -139,8 +154,11 @@ final class PostgresPool: @unchecked Sendable {
                 tlsConfiguration.certificateVerification = .none
                 let context = try NIOSSLContext(configuration: tlsConfiguration)
                 tls = settings.tls == .prefer ? .prefer(context) : .require(context)
-            case .verifyFull:
-                tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+            case .verifyCA, .verifyFull:
+                var tlsConfiguration = TLSConfiguration.makeClientConfiguration()
+                if settings.tls == .verifyCA { tlsConfiguration.certificateVerification = .noHostnameVerification }
+                if let file = settings.rootCertificates { tlsConfiguration.trustRoots = .file(file) }
+                tls = .require(try NIOSSLContext(configuration: tlsConfiguration))
             }
             configuration = .init(host: settings.host, port: settings.port, username: settings.user,
                                   password: settings.password, database: settings.database, tls: tls)
@@ -149,11 +167,7 @@ final class PostgresPool: @unchecked Sendable {
         if settings.schema != "public" {
             configuration.options.additionalStartupParameters = [("search_path", settings.schema)]
         }
-        let id = lock.withLock { () -> Int in
-            nextID += 1
-            return nextID
-        }
-        return try PostgresConnection.connect(on: group.next(), configuration: configuration, id: id, logger: logger).wait()
+        return PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.next(), configuration: configuration, id: id, logger: logger)
     }
 
     func shutdown() {
@@ -161,6 +175,15 @@ final class PostgresPool: @unchecked Sendable {
         for slot in slots { try? slot.connection?.close().wait(); slot.connection = nil }
         try? threads.syncShutdownGracefully()
     }
+}
+
+/// The first failure of a statement sent without waiting on one connection,
+/// until a statement waited for reports it.
+final class PipelinedFailure: @unchecked Sendable {
+    private let lock = NSLock()
+    private var error: (any Error)?
+    func record(_ error: any Error) { lock.withLock { if self.error == nil { self.error = error } } }
+    func take() -> (any Error)? { lock.withLock { defer { error = nil }; return error } }
 }
 
 /// Moves a value to the pool thread and back; the caller waits meanwhile.
@@ -176,13 +199,23 @@ final class PostgresSession {
     let logger: Logger
     /// Set when the connection failed (not the statement): the pool drops it.
     private(set) var broken = false
+    private let pipelined: PipelinedFailure
 
-    init(connection: PostgresConnection, logger: Logger) {
+    init(connection: PostgresConnection, logger: Logger, pipelined: PipelinedFailure) {
         self.connection = connection
         self.logger = logger
+        self.pipelined = pipelined
     }
 
     typealias Bind = (any PostgresDynamicTypeEncodable)?
+
+    /// Sends a statement that returns no rows without waiting for it: the
+    /// connection runs it before the next one, and the pool thread waits
+    /// only once for both. Its failure comes out of the next statement waited for.
+    func send(_ sql: String) {
+        let pipelined = self.pipelined
+        connection.query(PostgresQuery(unsafeSQL: sql), logger: logger).whenFailure { pipelined.record($0) }
+    }
 
     /// Runs one statement and returns its rows.
     @discardableResult
@@ -192,7 +225,11 @@ final class PostgresSession {
             if let bind { bindings.append(bind) } else { bindings.appendNull() }
         }
         do {
-            return try connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger).wait().rows
+            let rows = try connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger).wait().rows
+            // A statement sent before this one failed (the transaction is
+            // aborted, and a COMMIT would only have rolled it back).
+            if let failure = pipelined.take() { throw failure }
+            return rows
         } catch let error as PSQLError where error.code != .server {
             broken = true
             throw error
@@ -202,7 +239,7 @@ final class PostgresSession {
             throw error
         } catch {
             if connection.isClosed { broken = true }
-            throw error
+            throw pipelined.take() ?? error
         }
     }
 

@@ -11,13 +11,16 @@ import Foundation
 ///     settings.redacted   // "postgres://ops@db.internal:5432/incidents"
 ///
 /// URL query parameters: `sslmode` (disable, prefer, require, verify-ca,
-/// verify-full), `host` (a socket folder, as libpq takes it), `schema` (the
+/// verify-full), `sslrootcert` (the PEM file of the certificates that
+/// verify-ca and verify-full trust; else the system's), `host` (a socket folder, as libpq takes it), `schema` (the
 /// PostgreSQL schema the store's tables live in; default `public`),
 /// `connect_timeout` (seconds), `pool` (connections, default 4).
 public struct PostgresSettings: Sendable, Equatable {
     public enum TLSMode: String, Sendable {
         case disable, prefer, require
-        /// `require` that also checks the server's certificate and name.
+        /// `require` that also checks that a trusted authority signed the server's certificate.
+        case verifyCA = "verify-ca"
+        /// `verify-ca` that also checks that the certificate is for the URL's host.
         case verifyFull = "verify-full"
     }
 
@@ -30,6 +33,8 @@ public struct PostgresSettings: Sendable, Equatable {
     public var password: String?
     public var schema: String
     public var tls: TLSMode
+    /// The certificates (a PEM file) that `verify-ca` and `verify-full` trust; nil: the system's.
+    public var rootCertificates: String?
     public var connectTimeout: TimeInterval
     public var poolSize: Int
 
@@ -53,7 +58,7 @@ public struct PostgresSettings: Sendable, Equatable {
         }
         var query: [String: String] = [:]
         for item in components.queryItems ?? [] { query[item.name] = item.value ?? "" }
-        let known: Set<String> = ["sslmode", "host", "schema", "connect_timeout", "pool", "port", "user", "dbname"]
+        let known: Set<String> = ["sslmode", "sslrootcert", "host", "schema", "connect_timeout", "pool", "port", "user", "dbname"]
         if let unknown = query.keys.sorted().first(where: { !known.contains($0) }) {
             throw Invalid(description: "\(Self.redact(text)): unknown parameter \(unknown); known: \(known.sorted().joined(separator: ", "))")
         }
@@ -85,9 +90,14 @@ public struct PostgresSettings: Sendable, Equatable {
         case "disable", "allow": tls = .disable
         case "prefer": tls = .prefer
         case "require": tls = .require
-        case "verify-ca", "verify-full": tls = .verifyFull
+        case "verify-ca": tls = .verifyCA
+        case "verify-full": tls = .verifyFull
         default:
             throw Invalid(description: "\(Self.redact(text)): sslmode \(mode) is not one of disable, prefer, require, verify-ca, verify-full")
+        }
+        rootCertificates = nonEmpty(query["sslrootcert"]) ?? nonEmpty(environment["PGSSLROOTCERT"])
+        if let file = rootCertificates, !FileManager.default.isReadableFile(atPath: file) {
+            throw Invalid(description: "\(Self.redact(text)): sslrootcert \(file) cannot be read (no such file, or not readable)")
         }
         let timeoutText = nonEmpty(query["connect_timeout"]) ?? nonEmpty(environment["PGCONNECT_TIMEOUT"]) ?? "10"
         guard let timeout = TimeInterval(timeoutText), timeout > 0, timeout <= 3600 else {

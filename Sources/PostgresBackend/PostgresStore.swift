@@ -14,19 +14,30 @@ import PostgresNIO
 /// pool thread that holds its connection.
 struct PostgresStore: IncidentStore {
     let session: PostgresSession
+    /// What a batch's commands remember between them (nil: one command's transaction).
+    var memo: BatchMemo? = nil
     typealias Row = PostgresSession.Row
     typealias Bind = PostgresSession.Bind
 
     /// Rows a scan asks for at a time: small first (a page is usually small), then more.
     static let chunks = [32, 256, 2048]
 
-    func run(_ sql: String, _ binds: [Bind]) throws { try session.query(sql, binds) }
+    func run(_ sql: String, _ binds: [Bind]) throws {
+        memo?.writing(sql)
+        try session.query(sql, binds)
+    }
 
     func one(_ sql: String, _ binds: [Bind]) throws -> Row? { try session.one(sql, binds) }
 
     func all(_ sql: String, _ binds: [Bind]) throws -> [Row] { try session.query(sql, binds).map(Row.init) }
 
+    /// Tells the fleet of `event` when the transaction commits (NOTIFY).
+    func notify(_ channel: String, _ event: StoreEvent) throws {
+        try run("SELECT pg_notify($1, $2)", [channel, PostgresListener.payload(event)])
+    }
+
     func insert(_ sql: String, _ binds: [Bind]) throws -> Int64 {
+        memo?.writing(sql)
         guard let row = try one(sql + " RETURNING seq", binds) else { throw PostgresStoreError("an insert returned no seq") }
         return try row[0]
     }
@@ -161,7 +172,10 @@ struct PostgresStore: IncidentStore {
     }
 
     func incidentSeq(arn: String) throws -> Int64? {
-        try one("SELECT seq FROM incident WHERE arn = $1", [arn]).map { try $0[0] }
+        if let seq = memo?.incidents[arn] { return seq }
+        let seq: Int64? = try one("SELECT seq FROM incident WHERE arn = $1", [arn]).map { try $0[0] }
+        if let seq { memo?.remember(incident: arn, seq: seq) }
+        return seq
     }
 
     func insertIncident(_ r: IncidentRecordRow) throws -> Int64 {
@@ -340,6 +354,65 @@ struct PostgresStore: IncidentStore {
 }
 
 /// A store call that could not be carried out (a bug, not a user error).
+/// What the commands of a batch remember between them. A batch is one
+/// serializable transaction, which sees no other transaction's writes: what
+/// it read stays true until it writes there itself. So the next due time is
+/// read again only after a write to engagements or pages, and an incident's
+/// number (which never changes) after an incident or replication set is
+/// deleted. A command that fails forgets everything (its writes were undone).
+final class BatchMemo: @unchecked Sendable {
+    /// The next due time, when read (`.some(nil)`: nothing is due).
+    var due: Millis??
+    /// Incident ARN → row number.
+    private(set) var incidents: [String: Int64] = [:]
+    /// The most incidents remembered (then it starts again).
+    static let incidentLimit = 10_000
+
+    func writing(_ sql: String) {
+        if sql.contains("engagement") || sql.contains("page") { due = nil }
+        if sql.hasPrefix("DELETE FROM incident") || sql.hasPrefix("DELETE FROM replication_set") { incidents = [:] }
+    }
+
+    func remember(incident arn: String, seq: Int64) {
+        if incidents.count >= Self.incidentLimit { incidents = [:] }
+        incidents[arn] = seq
+    }
+
+    func forget() {
+        due = nil
+        incidents = [:]
+    }
+
+    /// The batch's savepoints: one a command, nested, kept while its commands
+    /// succeed, and let go of together when `depth` are kept (releasing the
+    /// outermost releases the ones inside it).
+    let savepoints = Savepoints()
+
+    final class Savepoints {
+        static let depth = 32
+        private var next = 0
+        /// The kept ones, outermost first.
+        private var chain: [String] = []
+
+        /// The name of a new one, for a command about to run.
+        func open() -> String {
+            next += 1
+            chain.append("c\(next)")
+            return chain[chain.count - 1]
+        }
+
+        /// The command succeeded: the savepoint to release now (the outermost, and with it all), if it is time.
+        func kept() -> String? {
+            guard chain.count >= Self.depth else { return nil }
+            defer { chain = [] }
+            return chain[0]
+        }
+
+        /// The command failed and its savepoint was rolled back to and released.
+        func undone() { chain.removeLast() }
+    }
+}
+
 struct PostgresStoreError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }

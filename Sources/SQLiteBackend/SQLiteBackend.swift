@@ -185,6 +185,43 @@ public final class SQLiteBackend: EngineBackend, StoreDigest, ChannelDataStore, 
         }
     }
 
+    public func appendChannelData(kind: String, account: String,
+                                  value: @Sendable (Int) -> String) async throws(ServiceError) -> Int {
+        await gate.enter()
+        defer { gate.leave() }
+        do {
+            // One write transaction: the last number is read under the write lock.
+            return try access { db in
+                var number = 0
+                try db.inTransaction(.immediate) {
+                    let last = try String.fetchOne(db, sql: "SELECT max(key) FROM channel_data WHERE account = ? AND kind = ?",
+                                                   arguments: [account, kind])
+                    number = nextSequence(after: last.map { [$0] } ?? [])
+                    try db.execute(sql: "INSERT INTO channel_data (account, kind, key, value) VALUES (?, ?, ?, ?)",
+                                   arguments: [account, kind, sequenceKey(number), value(number)])
+                    return .commit
+                }
+                return number
+            }
+        } catch {
+            throw SQLiteErrors.map(error, path: path)
+        }
+    }
+
+    public func channelData(kind: String, account: String, after key: String) async throws(ServiceError) -> [String: String] {
+        await gate.enter()
+        defer { gate.leave() }
+        do {
+            return try access { db in
+                let rows = try Row.fetchAll(db, sql: "SELECT key, value FROM channel_data WHERE account = ? AND kind = ? AND key > ?",
+                                            arguments: [account, kind, key])
+                return Dictionary(rows.map { ($0["key"] as String, $0["value"] as String) }, uniquingKeysWith: { _, last in last })
+            }
+        } catch {
+            throw SQLiteErrors.map(error, path: path)
+        }
+    }
+
     /// Runs `body` in an immediate transaction: the write lock is taken
     /// first, so what `body` reads no other process can change before it commits.
     public func transaction<T>(_ body: (any ContactsStore) throws -> T) async throws(ServiceError) -> T {

@@ -4,9 +4,13 @@ import JMESPath
 
 /// The conversation of one channel and the browsers that follow it.
 ///
-/// Every message gets the next sequence number, is written to the store
-/// (when the backend keeps channel records) and then goes to every
+/// Every message is written to the store (when the backend keeps channel
+/// records), which gives it the next sequence number, and then goes to every
 /// subscriber, in sequence order, even when writes finish out of order.
+/// Servers that share a store (a fleet on one PostgreSQL database) share the
+/// numbers: a room follows the others' messages through ``follow(_:)`` and,
+/// when it meets a number it has not seen the ones before of, reads them
+/// from the store, so each browser sees every message of the fleet in order, once.
 /// A subscriber has a bounded queue: one that does not keep up (a browser
 /// that never reads its socket) is dropped instead of holding up the others.
 public actor ChannelRoom {
@@ -21,8 +25,9 @@ public actor ChannelRoom {
 
     /// Published messages, oldest first, at most `retained`.
     private var messages: [ChatMessage] = []
+    /// The next number, without a store (which numbers messages itself).
     private var nextSequence = 1
-    /// Written but not yet published (an earlier one is still being written).
+    /// Known but not yet published (an earlier one has not arrived); nil: a number with no message.
     private var written: [Int: ChatMessage?] = [:]
     private var nextToPublish = 1
     private var subscribers: [Int: Subscriber] = [:]
@@ -61,46 +66,84 @@ public actor ChannelRoom {
         self.queueLimit = queueLimit
         self.retained = retained
         if let store {
-            let records = try await store.channelData(kind: recordKind, account: account)
-            let kept = records.values.compactMap { text -> ChatMessage? in
-                guard let value = try? JSONValue(parsing: text) else { return nil }
-                return ChatMessage(json: value)
-            }.sorted { $0.sequence < $1.sequence }
+            let kept = Self.messages(in: try await store.channelData(kind: recordKind, account: account))
             messages = Array(kept.suffix(retained))
             nextSequence = (kept.last?.sequence ?? 0) + 1
             nextToPublish = nextSequence
         }
     }
 
-    /// The number the next message will get.
-    public var lastSequence: Int { nextSequence - 1 }
+    /// Stored records as messages, in sequence order (what is not one is left out).
+    private static func messages(in records: [String: String]) -> [ChatMessage] {
+        records.values.compactMap { text -> ChatMessage? in
+            guard let value = try? JSONValue(parsing: text) else { return nil }
+            return ChatMessage(json: value)
+        }.sorted { $0.sequence < $1.sequence }
+    }
+
+    /// The number of the last message published.
+    public var lastSequence: Int { nextToPublish - 1 }
 
     /// Adds a message: stored, then sent to every subscriber. Throws (and
     /// sends nothing) when the store cannot write it.
     @discardableResult
     public func post(kind: ChatMessage.Kind, author: String, text: String, time: Date = Date()) async throws(ServiceError) -> ChatMessage {
-        let message = ChatMessage(sequence: nextSequence, kind: kind, author: author,
-                                  time: Int64((time.timeIntervalSince1970 * 1000).rounded()), text: text)
-        nextSequence += 1
-        do {
-            if let store {
-                try await store.setChannelData(kind: recordKind, account: account, key: Self.key(message.sequence),
-                                               value: message.json.wire)
-            }
-        } catch {
-            written[message.sequence] = .some(nil)
+        let millis = Int64((time.timeIntervalSince1970 * 1000).rounded())
+        guard let store else {
+            let message = ChatMessage(sequence: nextSequence, kind: kind, author: author, time: millis, text: text)
+            nextSequence += 1
+            written[message.sequence] = message
             publishInOrder()
-            throw error
+            return message
         }
-        written[message.sequence] = message
-        publishInOrder()
+        let number = try await store.appendChannelData(kind: recordKind, account: account) { number in
+            ChatMessage(sequence: number, kind: kind, author: author, time: millis, text: text).json.wire
+        }
+        let message = ChatMessage(sequence: number, kind: kind, author: author, time: millis, text: text)
+        await arrived(message)
         return message
     }
 
-    /// Sequence numbers as keys that sort as text.
-    static func key(_ sequence: Int) -> String {
-        let digits = String(sequence)
-        return String(repeating: "0", count: max(0, 12 - digits.count)) + digits
+    /// What the store tells of other servers' writes: their messages, and
+    /// when to read what may have been missed.
+    public func follow(_ event: StoreEvent) async {
+        switch event {
+        case .appended(let kind, let account, _, let value?) where kind == recordKind && account == self.account:
+            guard let json = try? JSONValue(parsing: value), let message = ChatMessage(json: json) else { return }
+            await arrived(message)
+        case .appended(let kind, let account, _, nil) where kind == recordKind && account == self.account:
+            await catchUp()
+        case .resumed:
+            await catchUp()
+        default:
+            break
+        }
+    }
+
+    /// A message numbered by the store, from this server or another: published
+    /// in order; the numbers before it that have not come are read from the store.
+    private func arrived(_ message: ChatMessage) async {
+        guard message.sequence >= nextToPublish, written[message.sequence] == nil else { return }
+        written[message.sequence] = message
+        publishInOrder()
+        if !written.isEmpty { await catchUp() }
+    }
+
+    /// Reads the messages after the last one published from the store and
+    /// publishes them. A number below the highest one known that the store
+    /// does not have is skipped: every smaller number is written before a
+    /// larger one is given.
+    public func catchUp() async {
+        guard let store else { return }
+        let after = nextToPublish - 1
+        guard let records = try? await store.channelData(kind: recordKind, account: account, after: sequenceKey(after)) else { return }
+        for message in Self.messages(in: records) where message.sequence >= nextToPublish && written[message.sequence] == nil {
+            written[message.sequence] = message
+        }
+        if let highest = written.keys.max() {
+            for number in nextToPublish..<highest where written[number] == nil { written[number] = .some(nil) }
+        }
+        publishInOrder()
     }
 
     private func publishInOrder() {

@@ -23,6 +23,9 @@ public final class WebChannel: Sendable {
     public let room: ChannelRoom
     public let signIn: SignIn
     public let logger: Logger
+    /// What sends the notifications of the page's commands to the channel's
+    /// webhooks (Slack, Teams, Amazon Chime); nil: only the page shows them.
+    public let webhookTransport: (any WebhookTransport)?
     /// The longest message accepted, in characters.
     public static let messageLimit = 40_000
     /// Who the results and notifications are from.
@@ -36,8 +39,10 @@ public final class WebChannel: Sendable {
     }
 
     public init(configuration: ChannelConfiguration, backend: any IncidentBackend, settings: SessionSettings,
-                loopback: Bool, logger: Logger = Logger(label: "incident-chat.web")) async throws(ServiceError) {
+                loopback: Bool, webhookTransport: (any WebhookTransport)? = nil,
+                logger: Logger = Logger(label: "incident-chat.web")) async throws(ServiceError) {
         self.configuration = configuration
+        self.webhookTransport = webhookTransport
         self.backend = backend
         self.settings = settings
         self.logger = logger
@@ -146,7 +151,8 @@ public final class WebChannel: Sendable {
     /// Runs a command in a session of its own, as `user`, the way a Slack slash command runs.
     func run(_ text: String, as user: String) async -> ChatRun {
         let logger = self.logger
-        return await ChatRun.run(text, as: user, backend: backend, settings: settings, channel: configuration) {
+        return await ChatRun.run(text, as: user, backend: backend, settings: settings, channel: configuration,
+                                 webhookTransport: webhookTransport) {
             logger.error("\($0)", metadata: ["user": "\(user)"])
         }
     }

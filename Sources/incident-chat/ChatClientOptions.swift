@@ -72,6 +72,17 @@ extension ChatClientOptions {
     /// channel file's, or without one the documented default channel with the
     /// "Incident Manager permissions" role, not the terminal's); nil when no
     /// secret is given.
+    /// What sends the channel's notifications to its webhooks, a failure logged.
+    static func webhookDeliverer(chat: ChannelConfiguration, logger: Logger) -> WebhookDeliverer {
+        let record = chat.failedDeliveriesPath
+        return WebhookDeliverer(channel: chat) { failure in
+            logger.warning("webhook delivery failed", metadata: ["webhook": "\(failure.webhook)", "kind": "\(failure.kind)",
+                                                         "attempts": "\(failure.attempts)",
+                                                         "status": "\(failure.status.map(String.init) ?? "none")",
+                                                         "error": "\(failure.error)", "record": "\(record)"])
+        }
+    }
+
     func connectors(chat: ChannelConfiguration, accountId: String, backend: any IncidentBackend, logger: Logger) throws -> ChatConnectors? {
         let environment = ProcessInfo.processInfo.environment
         let appToken = slackAppToken ?? environment["SLACK_APP_TOKEN"]
@@ -92,13 +103,7 @@ extension ChatClientOptions {
         guard slackAPIURL.hasPrefix("https://") || slackAPIURL.hasPrefix("http://"), URL(string: slackAPIURL)?.host != nil else {
             throw invalid("--slack-api-url takes an http(s) URL, not \(slackAPIURL)")
         }
-        let record = chat.failedDeliveriesPath
-        let deliverer = WebhookDeliverer(channel: chat) { failure in
-            logger.warning("webhook delivery failed", metadata: ["webhook": "\(failure.webhook)", "kind": "\(failure.kind)",
-                                                         "attempts": "\(failure.attempts)",
-                                                         "status": "\(failure.status.map(String.init) ?? "none")",
-                                                         "error": "\(failure.error)", "record": "\(record)"])
-        }
+        let deliverer = Self.webhookDeliverer(chat: chat, logger: logger)
         let settings = SessionSettings(user: "slack", accountId: accountId, region: chat.region)
         var connectors = ChatConnectors(deliverer: deliverer)
         var notifications: (any WebhookTransport)? = nil

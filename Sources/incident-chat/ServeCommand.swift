@@ -102,8 +102,17 @@ struct ServeCommand: AsyncParsableCommand {
             try chatClients.connectors(chat: chat, accountId: accountId, backend: backend, logger: logger)
         }
         if let slack { configuration.endpoints += slack.endpoints }
+        // The channel's webhooks hear the notifications of every command this
+        // server runs (the page's, Slack's, Teams') and of the pages its
+        // scheduler sends; each command runs on one server of a fleet, so a
+        // notification goes out once.
+        let ownDeliverer = slack == nil && !chat.webhooks.isEmpty ? ChatClientOptions.webhookDeliverer(chat: chat, logger: logger) : nil
+        let transport: (any WebhookTransport)? = slack.map { connectors -> any WebhookTransport in
+            if let notifier = connectors.notifier { return notifier }
+            return connectors.deliverer
+        } ?? ownDeliverer
         var web: WebChannelRoutes?
-        if let file { web = try await makeWebChannel(file, backend: backend, logger: logger) }
+        if let file { web = try await makeWebChannel(file, backend: backend, webhookTransport: transport, logger: logger) }
         if let web {
             configuration.endpoints += web.endpoints
             configuration.webSocketRoutes.append(web.socket)
@@ -121,10 +130,6 @@ struct ServeCommand: AsyncParsableCommand {
         // webhooks), as a command's changes are.
         let pages = PageNotifications(channel: chat, backend: backend,
                                       context: CallContext(accountId: accountId, region: chat.region, user: "scheduler"))
-        let transport: (any WebhookTransport)? = slack.map { connectors -> any WebhookTransport in
-            if let notifier = connectors.notifier { return notifier }
-            return connectors.deliverer
-        }
         let room = web?.channel.room
         let scheduling = scheduler.map { scheduler in
             Task {
@@ -154,6 +159,18 @@ struct ServeCommand: AsyncParsableCommand {
             }
         }
         defer { relaying?.cancel() }
+        // A fleet on one database: what the other servers write wakes this
+        // one's scheduler and relay, and their messages reach its browsers.
+        let following = (backend as? any StoreEvents).map { shared in
+            Task {
+                let doorbell = (backend as? any EngineBackend)?.engine.doorbell
+                for await event in shared.storeEvents() {
+                    if event != .doorbell { await room?.follow(event) }
+                    if event == .doorbell || event == .resumed { doorbell?.ring() }
+                }
+            }
+        }
+        defer { following?.cancel() }
         do {
             try await server.run { port in
                 let line = "incident-chat serve: listening on http://\(host):\(port) (store: \(storeDescription))\(slackLine)\n"
@@ -164,6 +181,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         // Notifications and late replies still on their way go out before the process ends.
         await slack?.flush()
+        await ownDeliverer?.flush()
         await relay?.flush()
         printError("incident-chat serve: stopped\n")
     }

@@ -8,7 +8,8 @@ import WebChannel
 
 extension ServeCommand {
     /// The channel of the channel file `channel` (read as `chat`) in a browser, at `GET /`.
-    func makeWebChannel(_ chat: ChannelConfiguration, backend: any IncidentBackend, logger: Logger) async throws -> WebChannelRoutes {
+    func makeWebChannel(_ chat: ChannelConfiguration, backend: any IncidentBackend, webhookTransport: (any WebhookTransport)?,
+                        logger: Logger) async throws -> WebChannelRoutes {
         let channel = self.channel ?? ""
         if let members = chat.members {
             let without = members.filter { chat.passwords[$0] == nil }
@@ -24,7 +25,8 @@ extension ServeCommand {
         let settings = SessionSettings(user: "web", accountId: accountId, region: chat.region)
         let web: WebChannel
         do {
-            web = try await WebChannel(configuration: chat, backend: backend, settings: settings, loopback: loopback, logger: logger)
+            web = try await WebChannel(configuration: chat, backend: backend, settings: settings, loopback: loopback,
+                                       webhookTransport: webhookTransport, logger: logger)
         } catch {
             throw ExitFailure(message: "cannot read the channel's conversation from the store: \(error.message)", code: ExitCode.configurationInvalid)
         }

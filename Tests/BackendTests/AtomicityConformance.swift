@@ -32,6 +32,53 @@ struct AtomicityConformance {
         #expect(listed["eventSummaries"]!.list!.map { $0["eventId"]!.string! } == ids)
     }
 
+    /// A batch's commands see what the batch's own earlier commands did
+    /// (PostgreSQL's batch remembers what it read until it changes it).
+    @Test(arguments: BackendKind.transactional)
+    func aBatchSeesItsOwnChanges(kind: BackendKind) async throws {
+        let h = try kind.make()
+        let (_, arn) = try await h.incident()
+        let (alice, _) = try await h.person("alice", stages: [("sms", 5), ("mail", 5)])
+        let context = h.alice
+        func event(_ batch: any IncidentBatch) async throws(ServiceError) -> Value {
+            try await batch.send(Request(service: .incidents, operation: "CreateTimelineEvent",
+                                         input: ["eventData": .string("\"x\""), "eventTime": .timestamp(Harness.start),
+                                                 "eventType": .string("Custom Event"), "incidentRecordArn": .string(arn)]),
+                                 context: context)
+        }
+        let (before, after) = try await h.backend.withBatch { batch in
+            _ = try await event(batch)  // nothing is due yet
+            let engagement = try await batch.send(Request(service: .contacts, operation: "StartEngagement", input: [
+                "ContactId": .string(alice), "Sender": .string("oncall-bot"), "Subject": .string("s"), "Content": .string("c")]),
+                context: context)["EngagementArn"]!.string!
+            func receipts() async throws(ServiceError) -> Int {
+                let pages = try await batch.send(Request(service: .contacts, operation: "ListPagesByEngagement",
+                                                         input: ["EngagementId": .string(engagement)]), context: context)
+                let page = pages["Pages"]?.list?.first?["PageArn"]?.string ?? ""
+                return try await batch.send(Request(service: .contacts, operation: "ListPageReceipts", input: ["PageId": .string(page)]),
+                                            context: context)["Receipts"]?.list?.count ?? 0
+            }
+            let before = try await receipts()
+            // The page's second stage falls due while the batch runs: its next command runs it.
+            h.clock.advance(by: 6 * 60)
+            _ = try await event(batch)
+            return (before, try await receipts())
+        }
+        #expect(before > 0 && after > before, "the stage the batch's engagement made due ran in the batch: \(before) then \(after) receipts")
+        // An incident the batch deletes is gone for its later commands.
+        try await h.backend.withBatch { batch in
+            _ = try await event(batch)
+            _ = try await batch.send(Request(service: .incidents, operation: "DeleteIncidentRecord", input: ["arn": .string(arn)]),
+                                     context: context)
+            do throws(ServiceError) {
+                _ = try await event(batch)
+                Issue.record("an event of a deleted incident must be refused")
+            } catch {
+                #expect(error.code == .resourceNotFound, "\(error)")
+            }
+        }
+    }
+
     @Test(arguments: BackendKind.transactional)
     func failedBatchChangesNothing(kind: BackendKind) async throws {
         let h = try kind.make()

@@ -27,6 +27,23 @@ struct PostgresSettingsTests {
         #expect(defaults.port == 5432 && defaults.database == "bob" && defaults.tls == .prefer && defaults.schema == "public")
     }
 
+    @Test func tlsModesAndTheCertificatesTrusted() throws {
+        let ca = try PostgresSettings(url: "postgres://ops@db/incidents?sslmode=verify-ca&sslrootcert=/dev/null",
+                                      environment: [:], home: "/nonexistent")
+        #expect(ca.tls == .verifyCA && ca.rootCertificates == "/dev/null")
+        let full = try PostgresSettings(url: "postgres://ops@db/incidents?sslmode=verify-full",
+                                        environment: ["PGSSLROOTCERT": "/dev/null"], home: "/nonexistent")
+        #expect(full.tls == .verifyFull && full.rootCertificates == "/dev/null", "PGSSLROOTCERT when the URL says nothing")
+        #expect(try PostgresSettings(url: "postgres://ops@db/incidents", environment: [:], home: "/nonexistent").rootCertificates == nil)
+        do {
+            _ = try PostgresSettings(url: "postgres://ops@db/incidents?sslmode=verify-full&sslrootcert=/nonexistent/root.crt",
+                                     environment: [:], home: "/nonexistent")
+            Issue.record("a certificate file that cannot be read must be refused")
+        } catch {
+            #expect(error.description.contains("sslrootcert /nonexistent/root.crt cannot be read"), "\(error)")
+        }
+    }
+
     @Test func passwordOnTheCommandLineIsRefused() {
         do {
             _ = try PostgresSettings(url: "postgres://ops:s3cret@db:5432/incidents", environment: [:], home: "/nonexistent")
@@ -243,6 +260,23 @@ struct PostgresStoreTests {
         #expect(events.filter { $0["eventType"] == .string("Custom Event") }.count == 1)
     }
 
+    /// A statement sent without waiting that fails is reported by the next one
+    /// waited for, and a COMMIT after it fails instead of quietly rolling back.
+    @Test func aFailedStatementSentWithoutWaitingIsReported() async throws {
+        let (_, url) = try make()
+        let pool = try admin(url)
+        defer { pool.shutdown() }
+        try await pool.withSession { session in
+            session.send("SELEC 1")
+            #expect(throws: (any Error).self, "the next statement reports it") { try session.query("SELECT 1") }
+            #expect(try session.query("SELECT 1").count == 1, "once")
+            try session.execute("BEGIN")
+            session.send("INSERT INTO no_such_table VALUES (1)")
+            #expect(throws: (any Error).self, "a COMMIT of an aborted transaction is a failure") { try session.execute("COMMIT") }
+            try session.execute("ROLLBACK")
+        }
+    }
+
     /// Two servers on one database: a clientToken sent to both at once creates one incident.
     @Test func clientTokenRetriedAgainstTwoServersCreatesOneIncident() async throws {
         let (h, _) = try make()
@@ -300,6 +334,54 @@ struct PostgresStoreTests {
         #expect(!pages.isEmpty)
         #expect(Set(pages.map(\.seq)).count == pages.count)
         #expect(try await h.driver.outbox().filter { $0.kind == .page }.count == 3)
+    }
+}
+
+/// A fleet on one database hears what each of its servers writes (LISTEN/NOTIFY).
+@Suite("PostgreSQL fleet events", .enabled(if: TestPostgres.url != nil, "INCIDENT_CHAT_TEST_POSTGRES is not set"), .timeLimit(.minutes(2)))
+struct PostgresEventsTests {
+    /// The next event that is not `resumed` (a stream may say it more than once while it connects).
+    func next(_ events: inout AsyncStream<StoreEvent>.Iterator, skipping skipped: Set<String> = ["resumed"]) async -> StoreEvent? {
+        while let event = await events.next() {
+            if !skipped.contains(event.payload.components(separatedBy: "\n")[0]) { return event }
+        }
+        return nil
+    }
+
+    @Test func anotherServerHearsAppendsAndTheDoorbell() async throws {
+        let (h, _) = try PostgresStoreTests().make()
+        let writer = try #require(h.backend as? PostgresBackend)
+        let other = try #require(try h.reopen?() as? PostgresBackend)
+        var events = other.storeEvents().makeAsyncIterator()
+        #expect(await events.next() == .resumed, "the first event says it listens")
+        let number = try await writer.appendChannelData(kind: "web-messages:ops", account: "111122223333") { "m\($0)" }
+        #expect(await next(&events) == .appended(kind: "web-messages:ops", account: "111122223333", key: sequenceKey(number), value: "m1"))
+        // A value too long for a notification (8,000 bytes) is told without it.
+        let long = String(repeating: "x", count: 9000)
+        _ = try await writer.appendChannelData(kind: "web-messages:ops", account: "111122223333") { _ in long }
+        #expect(await next(&events) == .appended(kind: "web-messages:ops", account: "111122223333", key: sequenceKey(2), value: nil))
+        // A contact channel (an activation code in the outbox) rings the fleet's doorbell; a timeline event does not.
+        _ = try await h.person("alice", stages: [("sms", 0)])
+        #expect(await next(&events) == .doorbell)
+    }
+
+    @Test func aLostListeningConnectionListensAgain() async throws {
+        let (h, url) = try PostgresStoreTests().make()
+        let writer = try #require(h.backend as? PostgresBackend)
+        let other = try #require(try h.reopen?() as? PostgresBackend)
+        var events = other.storeEvents().makeAsyncIterator()
+        #expect(await events.next() == .resumed)
+        // The server ends the listening connection (as a restart or a network cut would).
+        let admin = try PostgresStoreTests().admin(url)
+        defer { admin.shutdown() }
+        let ended = try await admin.withSession { session in
+            try session.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = $1",
+                              [#"LISTEN "\#(other.listener.channel)";"#]).count
+        }
+        #expect(ended == 1)
+        #expect(await events.next() == .resumed, "it listens again, and says so: followers read what they missed")
+        _ = try await writer.appendChannelData(kind: "web-messages:ops", account: "111122223333") { "m\($0)" }
+        #expect(await next(&events) == .appended(kind: "web-messages:ops", account: "111122223333", key: sequenceKey(1), value: "m1"))
     }
 }
 

@@ -4,7 +4,8 @@
 # on SQLite, configuration errors (exit 253, never a password shown), a
 # runbook whose database is killed under it, and two `serve` on one
 # database (postgres_driver.py, boto3): clientToken, paging across servers,
-# a load run across a database restart.
+# a load run across a database restart; and two with the browser channel
+# (postgres_fleet.py): every browser sees every message, webhooks once.
 # Usage: Tests/EndToEnd/postgres.sh PATH/TO/incident-chat
 set -uo pipefail
 bin=$(realpath "$1")
@@ -113,6 +114,23 @@ rows=$(pg_psql "SELECT count(*) FROM runbook.timeline_event WHERE event_data LIK
 ic exec --store "$store" "@aws ssm-incidents get-incident-record --arn $incident --query incidentRecord.title --output text" >"$work/out" 2>&1 \
     && [ "$(cat "$work/out")" = T ] && ok "the store answers again once the server is back" || fail "after restart: $(cat "$work/out")"
 
+# drive SCRIPT ARGS...: runs a Python driver of servers (it may kill and restart
+# the database), counting its ok and FAIL lines; fails unless it exits 0.
+drive() {
+    local script=$1 status; shift
+    KILL_COMMAND="source $here/support/postgres.sh; PG_DIR=$PG_DIR PG_PORT=$PG_PORT; pg_kill_server" \
+    RESTART_COMMAND="source $here/support/postgres.sh; PG_DIR=$PG_DIR PG_PORT=$PG_PORT; pg_restart_server" \
+        python3 "$here/$script" "$@" >"$work/$script.out" 2>&1
+    status=$?
+    while read -r line; do
+        case "$line" in
+            ok*) ok "${line#ok   }" ;;
+            FAIL*) fail "${line#FAIL }" ;;
+        esac
+    done <"$work/$script.out"
+    [ "$status" = 0 ] || { fail "$script exited $status"; tail -15 "$work/$script.out"; return 1; }
+}
+
 # Two servers on one database.
 fleet=$(url fleet)
 start_serve "$work/a" "$bin" --store "$fleet"; a=$endpoint; pids+=("$server_pid")
@@ -121,16 +139,53 @@ if [ -z "$a" ] || [ -z "$b" ]; then
     fail "two servers on one database did not start: $(cat "$work/a.err" "$work/b.err")"
 else
     grep -q "store: $PG_URL?schema=fleet" "$work/a.out" && ok "serve names the PostgreSQL store it serves" || fail "serve's first line: $(cat "$work/a.out")"
-    KILL_COMMAND="source $here/support/postgres.sh; PG_DIR=$PG_DIR PG_PORT=$PG_PORT; pg_kill_server" \
-    RESTART_COMMAND="source $here/support/postgres.sh; PG_DIR=$PG_DIR PG_PORT=$PG_PORT; pg_restart_server" \
-        python3 "$here/postgres_driver.py" "$a" "$b" "$PG_URL?options=-csearch_path%3Dfleet" >"$work/driver.out" 2>&1
-    status=$?
-    while read -r line; do
-        case "$line" in
-            ok*) ok "${line#ok   }" ;;
-            FAIL*) fail "${line#FAIL }" ;;
-        esac
-    done <"$work/driver.out"
-    [ "$status" = 0 ] || { fail "postgres_driver.py exited $status"; tail -15 "$work/driver.out"; }
+    drive postgres_driver.py "$a" "$b" "$PG_URL?options=-csearch_path%3Dfleet"
 fi
+# The browser channel of two servers on one database (LISTEN/NOTIFY): each
+# browser sees every message of the fleet; the webhook gets each notification once.
+python3 "$here/connectors/receiver.py" "$work/received.jsonl" "$work/receiver.port" & pids+=("$!")
+for _ in $(seq 1 50); do [ -s "$work/receiver.port" ] && break; sleep 0.1; done
+cat >"$work/fleet.yaml" <<YAML
+workspace: acme
+channel: fleet
+webhooks:
+  - {kind: slack, url: "http://127.0.0.1:$(cat "$work/receiver.port")/ok/fleet"}
+YAML
+web=$(url fleetweb)
+ic run --store "$web" - >/dev/null 2>"$work/fleetweb.err" <<'CHAT'
+@aws ssm-incidents create-replication-set --regions us-east-1={}
+@aws ssm-incidents create-response-plan --name fleet-db --incident-template '{"title":"Database down","impact":2}' --chat-channel '{"chatbotSns":["arn:aws:sns:us-east-1:111122223333:incident-chat"]}'
+CHAT
+[ $? = 0 ] || fail "the fleet's response plan: $(cat "$work/fleetweb.err")"
+start_serve "$work/wa" "$bin" --store "$web" --channel "$work/fleet.yaml"; wa=$endpoint; pids+=("$server_pid")
+start_serve "$work/wb" "$bin" --store "$web" --channel "$work/fleet.yaml"; wb=$endpoint; pids+=("$server_pid")
+if [ -z "$wa" ] || [ -z "$wb" ]; then
+    fail "two servers with a channel did not start: $(cat "$work/wa.err" "$work/wb.err")"
+else
+    drive postgres_fleet.py "$wa" "$wb" "$work/received.jsonl" || tail -5 "$work/wb.err"
+fi
+# TLS: the server turns ssl on with a self-signed certificate (openssl) and
+# refuses connections without TLS on loopback.
+openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj "/CN=localhost" \
+    -addext "subjectAltName=DNS:localhost,IP:127.0.0.1" -keyout "$work/server.key" -out "$work/server.crt" >/dev/null 2>&1
+openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj "/CN=other" -keyout "$work/other.key" -out "$work/other.crt" >/dev/null 2>&1
+install -m 0600 "$work/server.key" "$work/server.crt" "$PG_DIR/data/"
+[ "$(id -u)" = 0 ] && chown postgres: "$PG_DIR/data/server.key" "$PG_DIR/data/server.crt"
+sed -i '1i hostnossl all all 127.0.0.1/32 reject' "$PG_DIR/data/pg_hba.conf"
+pg_psql "ALTER SYSTEM SET ssl = on" >/dev/null
+pg_psql "SELECT pg_reload_conf()" >/dev/null
+tls=$(url tls)
+ic exec --store "$tls&sslmode=disable" '@aws ssm-incidents list-response-plans' >"$work/out" 2>"$work/err"; status=$?
+[ "$status" = 253 ] && grep -q "no encryption" "$work/err" && ok "TLS: the server now refuses a connection without it (exit 253)" \
+    || fail "sslmode=disable against a TLS-only server: exit $status, $(cat "$work/err")"
+ic exec --store "$tls&sslmode=require" '@aws ssm-incidents create-replication-set --regions us-east-1={}' >"$work/out" 2>"$work/err"; status=$?
+[ "$status" = 0 ] && ok "sslmode=require: the commands run over TLS" || fail "sslmode=require: exit $status, $(cat "$work/err")"
+ic exec --store "$tls&sslmode=verify-full&sslrootcert=$work/server.crt" '@aws ssm-incidents list-response-plans' >"$work/out" 2>"$work/err"; status=$?
+[ "$status" = 0 ] && ok "sslmode=verify-full with sslrootcert: the server's certificate checks out" || fail "verify-full: exit $status, $(cat "$work/err")"
+ic exec --store "$tls&sslmode=verify-full&sslrootcert=$work/other.crt" '@aws ssm-incidents list-response-plans' >"$work/out" 2>"$work/err"; status=$?
+[ "$status" = 253 ] && grep -q "failed the TLS check" "$work/err" && ok "verify-full against a certificate nobody trusts: exit 253, said so" \
+    || fail "verify-full, untrusted: exit $status, $(cat "$work/err")"
+ic exec --store "$tls&sslmode=verify-full&sslrootcert=$work/nothing.crt" '@aws ssm-incidents list-response-plans' >"$work/out" 2>"$work/err"; status=$?
+[ "$status" = 253 ] && grep -q "sslrootcert $work/nothing.crt cannot be read" "$work/err" && ok "an sslrootcert that cannot be read: exit 253, named" \
+    || fail "missing sslrootcert: exit $status, $(cat "$work/err")"
 finish postgres.sh

@@ -160,6 +160,42 @@ func makeChannel(members: String = "[alice, bob]", passwords: [String: String] =
         #expect(kept == 4, "the slow one's queue held 4 frames, then its stream ended")
     }
 
+    /// Two servers' rooms over one store (a fleet on one database): numbers are
+    /// never taken twice, and each room's browsers see the other's messages in
+    /// order, once, from a store event or, when events were missed, from the store.
+    @Test func twoServersRoomsShareOneConversation() async throws {
+        let backend = MemoryBackend()
+        let a = try await ChannelRoom(store: backend, account: "111122223333", channel: "ops")
+        let b = try await ChannelRoom(store: backend, account: "111122223333", channel: "ops")
+        let watcher = await b.subscribe(user: "bob", after: 0)
+        let first = try await a.post(kind: .chat, author: "alice", text: "on A")
+        let second = try await b.post(kind: .chat, author: "bob", text: "on B")
+        #expect(first.sequence == 1 && second.sequence == 2, "B numbers after A's message, which it had not seen")
+        // B published A's message before its own: it read it from the store.
+        var frames = watcher.frames.makeAsyncIterator()
+        for expected in ["on A", "on B"] {
+            #expect(try JSONValue(parsing: await frames.next() ?? "")["text"]?.string == expected)
+        }
+        // A hears B's message as a store event; a repeated or foreign event changes nothing.
+        let event = StoreEvent.appended(kind: "web-messages:ops", account: "111122223333", key: sequenceKey(2), value: second.json.wire)
+        await a.follow(event)
+        await a.follow(event)
+        await a.follow(.appended(kind: "web-messages:elsewhere", account: "111122223333", key: sequenceKey(3), value: second.json.wire))
+        #expect(await a.messages(after: 0).map(\.text) == ["on A", "on B"])
+        // Messages whose events A missed (a lost connection) come with the next one, or after `resumed`.
+        let third = try await b.post(kind: .chat, author: "bob", text: "three")
+        let fourth = try await b.post(kind: .chat, author: "bob", text: "four")
+        await a.follow(.appended(kind: "web-messages:ops", account: "111122223333", key: sequenceKey(4), value: fourth.json.wire))
+        #expect(await a.messages(after: 2).map(\.sequence) == [third.sequence, fourth.sequence])
+        _ = try await b.post(kind: .chat, author: "bob", text: "five")
+        await a.follow(.resumed)
+        #expect(await a.lastSequence == 5)
+        // A message too long to be told in the event is read from the store.
+        let sixth = try await b.post(kind: .chat, author: "bob", text: String(repeating: "x", count: 9000))
+        await a.follow(.appended(kind: "web-messages:ops", account: "111122223333", key: sequenceKey(6), value: nil))
+        #expect(await a.messages(after: 5).map(\.text) == [sixth.text])
+    }
+
     final class Flag: @unchecked Sendable {
         private let lock = NSLock()
         private var value = false
