@@ -179,4 +179,8 @@ final class SlowBackend: IncidentBackend, ChannelDataStore, @unchecked Sendable 
     func setChannelData(kind: String, account: String, key: String, value: String?) async throws(ServiceError) {
         try await inner.setChannelData(kind: kind, account: account, key: key, value: value)
     }
+
+    func appendChannelData(kind: String, account: String, value: @Sendable (Int) -> String) async throws(ServiceError) -> Int {
+        try await inner.appendChannelData(kind: kind, account: account, value: value)
+    }
 }
