@@ -33,19 +33,38 @@ public struct StatementReader {
     public mutating func next() -> (file: SourceFile, script: Script, diagnostics: [Diagnostic])? {
         var chunk: [UInt8] = []
         let firstLine = lineNumber
+        var open = false
         while let line = nextLine() {
             chunk += line
             lineNumber += 1
             if Self.endsWithBackslash(chunk) { continue }
+            // A line with no quote, no closing bracket and nothing non-ASCII
+            // closes nothing: a statement left open stays open, and is not
+            // read again (a forgotten quote before a long runbook costs one
+            // pass, not one pass a line).
+            if open && !Self.mayClose(line) && chunk.count < Self.gatherLimit { continue }
             guard Self.mayOpen(chunk) else { break }
             // A statement that parses without an error is whole; only one
             // with errors is lexed again to see whether a quote or a bracket
             // is still open.
             let parsed = parse(chunk, firstLine: firstLine)
             if !parsed.diagnostics.hasErrors || !Self.leavesOpen(chunk) { return parsed }
+            // Past the limit the statement ends here, its open quote or bracket reported.
+            if chunk.count >= Self.gatherLimit { return parsed }
+            open = true
         }
         guard !chunk.isEmpty else { return nil }
         return parse(chunk, firstLine: firstLine)
+    }
+
+    /// The most a statement left open gathers (1 MiB): past it, it is read
+    /// as it is and its open quote or bracket is the error.
+    static let gatherLimit = 1 << 20
+
+    /// Whether `line` has anything that can close a quote or a bracket.
+    private static func mayClose(_ line: [UInt8]) -> Bool {
+        line.contains { $0 == UInt8(ascii: "'") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "}")
+                        || $0 == UInt8(ascii: "]") || $0 == UInt8(ascii: "`") || $0 >= 0x80 }
     }
 
     private func parse(_ chunk: [UInt8], firstLine: Int) -> (file: SourceFile, script: Script, diagnostics: [Diagnostic]) {

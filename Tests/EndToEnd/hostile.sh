@@ -52,6 +52,12 @@ for how in run check parse; do
     expect 253 "cannot read missing.chat" "$how refuses a runbook it cannot read (253)" -- "$bin" $how missing.chat
 done
 
+# A forgotten quote before a long runbook is read once, not once a line (it took minutes).
+{ echo '@aws ssm-incidents list-incident-records --query "open'
+  for i in $(seq 20000); do echo '@aws ssm-incidents list-response-plans --max-results 5'; done; } > open.chat
+expect 252 "unterminated double quote" "check reads a runbook after a forgotten quote in linear time" -- "$bin" check open.chat
+expect 252 "unterminated double quote" "and run --dry-run" -- "$bin" run --dry-run --memory open.chat
+
 # 3. Repeated options and long messages: linear; the answer is bounded.
 peak() { # peak RSS in MB of a command; its exit code in $work/rc
     python3 - "$@" <<'PY'
