@@ -167,14 +167,15 @@ extension PostgresStore: ContactsStore {
 
     /// Two probes of the partial due indexes (`engagement_due`, `page_due`), each reading its first entry.
     func nextDueTime() throws -> Millis? {
-        if let due = memo?.due { return due }
-        let due = try one("""
-            SELECT LEAST(
-                (SELECT next_stage_due FROM engagement WHERE next_stage_due IS NOT NULL ORDER BY next_stage_due LIMIT 1),
-                (SELECT next_stage_due FROM page WHERE next_stage_due IS NOT NULL ORDER BY next_stage_due LIMIT 1))
-            """, []).flatMap { try $0[0] as Millis? }
-        memo?.due = .some(due)
-        return due
+        let read = { () throws -> Millis? in
+            try one("""
+                SELECT LEAST(
+                    (SELECT next_stage_due FROM engagement WHERE next_stage_due IS NOT NULL ORDER BY next_stage_due LIMIT 1),
+                    (SELECT next_stage_due FROM page WHERE next_stage_due IS NOT NULL ORDER BY next_stage_due LIMIT 1))
+                """, []).flatMap { try $0[0] as Millis? }
+        }
+        guard let memo else { return try read() }
+        return try memo.lookups.nextDueTime(lookUp: read)
     }
 
     func insertReceipt(_ r: ReceiptRecord) throws -> Int64 {

@@ -23,7 +23,7 @@ struct PostgresStore: IncidentStore {
     static let chunks = [32, 256, 2048]
 
     func run(_ sql: String, _ binds: [Bind]) throws {
-        memo?.writing(sql)
+        memo?.lookups.wrote(sql)
         try session.query(sql, binds)
     }
 
@@ -37,7 +37,7 @@ struct PostgresStore: IncidentStore {
     }
 
     func insert(_ sql: String, _ binds: [Bind]) throws -> Int64 {
-        memo?.writing(sql)
+        memo?.lookups.wrote(sql)
         guard let row = try one(sql + " RETURNING seq", binds) else { throw PostgresStoreError("an insert returned no seq") }
         return try row[0]
     }
@@ -172,10 +172,9 @@ struct PostgresStore: IncidentStore {
     }
 
     func incidentSeq(arn: String) throws -> Int64? {
-        if let seq = memo?.incidents[arn] { return seq }
-        let seq: Int64? = try one("SELECT seq FROM incident WHERE arn = $1", [arn]).map { try $0[0] }
-        if let seq { memo?.remember(incident: arn, seq: seq) }
-        return seq
+        let read = { () throws -> Int64? in try one("SELECT seq FROM incident WHERE arn = $1", [arn]).map { try $0[0] } }
+        guard let memo else { return try read() }
+        return try memo.lookups.incidentSeq(arn: arn, lookUp: read)
     }
 
     func insertIncident(_ r: IncidentRecordRow) throws -> Int64 {
@@ -354,34 +353,14 @@ struct PostgresStore: IncidentStore {
 }
 
 /// A store call that could not be carried out (a bug, not a user error).
-/// What the commands of a batch remember between them. A batch is one
-/// serializable transaction, which sees no other transaction's writes: what
-/// it read stays true until it writes there itself. So the next due time is
-/// read again only after a write to engagements or pages, and an incident's
-/// number (which never changes) after an incident or replication set is
-/// deleted. A command that fails forgets everything (its writes were undone).
+/// What the commands of a batch remember between them: their lookups
+/// (a batch is one serializable transaction, which sees no other
+/// transaction's writes; see ``TransactionMemo``) and their savepoints. A
+/// command that fails forgets the lookups (its writes were undone).
 final class BatchMemo: @unchecked Sendable {
-    /// The next due time, when read (`.some(nil)`: nothing is due).
-    var due: Millis??
-    /// Incident ARN → row number.
-    private(set) var incidents: [String: Int64] = [:]
-    /// The most incidents remembered (then it starts again).
-    static let incidentLimit = 10_000
+    let lookups = TransactionMemo()
 
-    func writing(_ sql: String) {
-        if sql.contains("engagement") || sql.contains("page") { due = nil }
-        if sql.hasPrefix("DELETE FROM incident") || sql.hasPrefix("DELETE FROM replication_set") { incidents = [:] }
-    }
-
-    func remember(incident arn: String, seq: Int64) {
-        if incidents.count >= Self.incidentLimit { incidents = [:] }
-        incidents[arn] = seq
-    }
-
-    func forget() {
-        due = nil
-        incidents = [:]
-    }
+    func forget() { lookups.forget() }
 
     /// The batch's savepoints: one a command, nested, kept while its commands
     /// succeed, and let go of together when `depth` are kept (releasing the

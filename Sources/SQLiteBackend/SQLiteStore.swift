@@ -18,7 +18,7 @@ struct SQLiteStore: IncidentStore {
 
     /// Every write of the store goes through here.
     func run(_ sql: String, _ arguments: StatementArguments) throws {
-        memo.wrote()
+        memo.wrote(sql)
         try statement(sql).execute(arguments: arguments)
     }
 
@@ -161,7 +161,6 @@ struct SQLiteStore: IncidentStore {
     }
 
     func deleteIncident(seq: Int64) throws {
-        memo.deletedIncident()
         try run("DELETE FROM timeline_event WHERE incident = ?", [seq])
         try run("DELETE FROM related_item WHERE incident = ?", [seq])
         try run("DELETE FROM incident WHERE seq = ?", [seq])

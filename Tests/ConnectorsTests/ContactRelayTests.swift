@@ -55,9 +55,10 @@ struct ContactRelayTests {
             return try await backend.send(request, context: CallContext(user: "alice"))
         }
 
-        func relay(_ targets: [ContactDeliveryTarget], attempts: Int = 2) -> ContactRelay {
+        /// An attempt may take `timeout` (roomy by default: a shell started on shared, busy cores can take a while).
+        func relay(_ targets: [ContactDeliveryTarget], attempts: Int = 2, timeout: Duration = .seconds(5)) -> ContactRelay {
             let policy = WebhookRetryPolicy(backoff: RetryPolicy(maxAttempts: attempts, baseDelay: .zero, maxDelay: .zero),
-                                            attemptTimeout: .milliseconds(500))
+                                            attemptTimeout: timeout)
             let deliverer = WebhookDeliverer(policy: policy, channel: "slack:acme/#ops",
                                              failures: DeliveryFailureLog(path: failures), poster: poster)
             return ContactRelay(targets: targets, backend: backend, deliverer: deliverer, clock: clock)
@@ -181,11 +182,11 @@ struct ContactRelayTests {
     }
 
     @Test func aSendmailThatFailsOrHangsIsAnErrorReceipt() async throws {
-        for (behaviour, reason) in [("echo 'no relay host' >&2; exit 75", "exited with status 75: no relay host"),
-                                    ("sleep 30", "did not finish within 0.5 seconds and was killed")] {
+        for (behaviour, reason, timeout) in [("echo 'no relay host' >&2; exit 75", "exited with status 75: no relay host", Duration.seconds(5)),
+                                             ("sleep 30", "did not finish within 0.5 seconds and was killed", .milliseconds(500))] {
             let s = try await Setup()
             let fake = try Self.fakeSendmail(behaviour)
-            let relay = s.relay([ContactDeliveryTarget(adapter: .sendmail(path: fake.path), types: ["EMAIL"])])
+            let relay = s.relay([ContactDeliveryTarget(adapter: .sendmail(path: fake.path), types: ["EMAIL"])], timeout: timeout)
             _ = try await s.page()
             let began = Date()
             await relay.relay()
