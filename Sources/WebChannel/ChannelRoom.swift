@@ -18,6 +18,10 @@ public actor ChannelRoom {
     public let queueLimit: Int
     /// Messages kept in memory for browsers that reconnect.
     public let retained: Int
+    /// Messages kept in the store: each message appended takes the one this
+    /// many before it away, so a long-lived channel's history (and what a
+    /// room reads when it opens) stays bounded.
+    public let stored: Int
 
     let store: (any ChannelDataStore)?
     let account: String
@@ -59,14 +63,19 @@ public actor ChannelRoom {
 
     /// Opens the conversation of `channel`, reading what the store kept.
     public init(store: (any ChannelDataStore)?, account: String, channel: String,
-                queueLimit: Int = 256, retained: Int = 2000) async throws(ServiceError) {
+                queueLimit: Int = 256, retained: Int = 2000, stored: Int = 10_000) async throws(ServiceError) {
         self.store = store
         self.account = account
         self.recordKind = "web-messages:" + channel
         self.queueLimit = queueLimit
         self.retained = retained
+        self.stored = max(stored, retained)
         if let store {
             let kept = Self.messages(in: try await store.channelData(kind: recordKind, account: account))
+            // A store written before there was a bound: its surplus goes once.
+            for old in kept.dropLast(self.stored) {
+                try await store.setChannelData(kind: recordKind, account: account, key: sequenceKey(old.sequence), value: nil)
+            }
             messages = Array(kept.suffix(retained))
             nextSequence = (kept.last?.sequence ?? 0) + 1
             nextToPublish = nextSequence
@@ -100,6 +109,11 @@ public actor ChannelRoom {
             ChatMessage(sequence: number, kind: kind, author: author, time: millis, text: text).json.wire
         }
         let message = ChatMessage(sequence: number, kind: kind, author: author, time: millis, text: text)
+        // Whoever appends N takes N - stored away, so across a fleet each old message goes once.
+        // A failure leaves one extra message in the store, which harms nothing.
+        if number > stored {
+            try? await store.setChannelData(kind: recordKind, account: account, key: sequenceKey(number - stored), value: nil)
+        }
         await arrived(message)
         return message
     }

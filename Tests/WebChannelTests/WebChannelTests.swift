@@ -140,6 +140,27 @@ func makeChannel(members: String = "[alice, bob]", passwords: [String: String] =
         #expect(await other.lastSequence == 0, "each channel has its own conversation")
     }
 
+    @Test func theStoreKeepsABoundedHistory() async throws {
+        let backend = MemoryBackend()
+        // A store from before the bound: 12 messages.
+        let unbounded = try await ChannelRoom(store: backend, account: "111122223333", channel: "ops", retained: 2, stored: 100)
+        for i in 1...12 { try await unbounded.post(kind: .chat, author: "alice", text: "m\(i)") }
+        #expect(try await backend.channelData(kind: "web-messages:ops", account: "111122223333").count == 12)
+        // Opened with a bound of 5, it keeps the newest 5, and each new message takes the oldest away.
+        let room = try await ChannelRoom(store: backend, account: "111122223333", channel: "ops", retained: 2, stored: 5)
+        #expect(try await backend.channelData(kind: "web-messages:ops", account: "111122223333").keys.sorted()
+                == (8...12).map(sequenceKey))
+        let shown = await room.messages(after: 0).map(\.text)
+        #expect(await room.lastSequence == 12)
+        #expect(shown == ["m11", "m12"])
+        for i in 13...20 { try await room.post(kind: .chat, author: "alice", text: "m\(i)") }
+        #expect(try await backend.channelData(kind: "web-messages:ops", account: "111122223333").keys.sorted()
+                == (16...20).map(sequenceKey))
+        let reopened = try await ChannelRoom(store: backend, account: "111122223333", channel: "ops", retained: 2, stored: 5)
+        #expect(await reopened.lastSequence == 20)
+        #expect(try await reopened.post(kind: .chat, author: "bob", text: "x").sequence == 21)
+    }
+
     @Test func aSubscriberThatDoesNotReadIsDroppedAndTheOthersGoOn() async throws {
         let room = try await ChannelRoom(store: nil, account: "111122223333", channel: "ops", queueLimit: 4)
         let dropped = Flag()
