@@ -21,24 +21,11 @@ from marionette_driver.keys import Keys
 from marionette_driver.marionette import Marionette
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "support"))
-from checks import check, finish  # noqa: E402
+from checks import check, finish, wait  # noqa: E402
 
 ENDPOINT, PORT, SHOTS = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 HOST = ENDPOINT.split("//", 1)[1]
 NONCE = str(int(time.time() * 1000))
-
-
-def wait(predicate, seconds=8.0):
-    end = time.time() + seconds
-    while time.time() < end:
-        try:
-            value = predicate()
-            if value:
-                return value
-        except Exception:
-            pass
-        time.sleep(0.05)
-    return None
 
 
 def named(name, tags="input,textarea,button"):

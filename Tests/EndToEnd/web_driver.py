@@ -15,7 +15,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "support"))
-from checks import check, finish  # noqa: E402
+from checks import check, finish, wait  # noqa: E402
 
 ENDPOINT, SHOTS = sys.argv[1], sys.argv[2]
 
@@ -35,19 +35,6 @@ def named(driver, name, tags="input,textarea,button"):
     for element in driver.find_elements(By.CSS_SELECTOR, tags):
         if element.is_displayed() and element.accessible_name == name:
             return element
-    return None
-
-
-def wait(predicate, seconds=8.0):
-    end = time.time() + seconds
-    while time.time() < end:
-        try:
-            value = predicate()
-            if value:
-                return value
-        except Exception:
-            pass
-        time.sleep(0.05)
     return None
 
 
