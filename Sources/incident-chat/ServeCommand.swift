@@ -40,20 +40,13 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The port to listen on (0 picks a free one and prints it).")
     var port: Int = ServerConfiguration.defaultPort
 
-    @Option(help: "The store: an SQLite file (default: $XDG_DATA_HOME/incident-chat/store.sqlite) or postgres://USER@HOST:PORT/DB (password from ~/.pgpass, PGPASSFILE or PGPASSWORD).")
-    var store: String?
-
-    @Flag(help: "Keep everything in memory; nothing is saved.")
-    var memory = false
+    @OptionGroup var storeOptions: StoreOptions
 
     @Option(help: "A shared-credentials file; every access key in it may sign requests.")
     var credentials: String?
 
     @Flag(name: .customLong("no-auth"), help: "Accept unsigned requests (experiments only).")
     var noAuth = false
-
-    @Option(name: .customLong("account-id"), help: "The AWS account of ARNs.")
-    var accountId: String = CallContext.defaultAccountId
 
     @Option(help: "The Region of unsigned calls (--no-auth); signed calls act in the Region of their signature.")
     var region: String = "us-east-1"
@@ -93,13 +86,13 @@ struct ServeCommand: AsyncParsableCommand {
         logger.logLevel = level
 
         var configuration = try exitingOnFailure { try makeConfiguration() }
-        let backend = try exitingOnFailure { try makeBackend() }
+        let backend = try exitingOnFailure { try storeOptions.makeBackend() }
         // The channel file, read once: the chat clients, the page, the
         // scheduler's notifications and the contact relay all serve it.
         let file = try exitingOnFailure { try channel.map(loadChannelFile) }
         let chat = file ?? ChannelConfiguration.default
         let slack = try exitingOnFailure {
-            try chatClients.connectors(chat: chat, accountId: accountId, backend: backend, logger: logger)
+            try chatClients.connectors(chat: chat, accountId: storeOptions.accountId, backend: backend, logger: logger)
         }
         if let slack { configuration.endpoints += slack.endpoints }
         // The channel's webhooks hear the notifications of every command this
@@ -119,7 +112,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let server = IncidentServer(backend: backend, configuration: configuration, logger: logger)
         let host = host
-        let storeDescription = memory ? "memory (nothing is saved)" : StoreOpening.describe(store)
+        let storeDescription = storeOptions.description
         let slackLine = (slack?.announcement ?? "")
             + (web.map { " The channel \($0.channel.configuration.displayName) in a browser: GET /" } ?? "")
         // Escalations move on while nobody calls: the scheduler catches up once
@@ -129,7 +122,7 @@ struct ServeCommand: AsyncParsableCommand {
         // The pages a due step sends are told to the channel (its browsers and
         // webhooks), as a command's changes are.
         let pages = PageNotifications(channel: chat, backend: backend,
-                                      context: CallContext(accountId: accountId, region: chat.region, user: "scheduler"))
+                                      context: CallContext(accountId: storeOptions.accountId, region: chat.region, user: "scheduler"))
         let room = web?.channel.room
         let scheduling = scheduler.map { scheduler in
             Task {
@@ -196,7 +189,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard maxBodySize > 0 else {
             throw ExitFailure(message: "--max-body-size must be positive", code: ExitCode.configurationInvalid)
         }
-        var configuration = ServerConfiguration(host: host, port: port, accountId: accountId, region: region,
+        var configuration = ServerConfiguration(host: host, port: port, accountId: storeOptions.accountId, region: region,
                                                 maxBodySize: maxBodySize,
                                                 headerTimeout: .milliseconds(Int64(headerTimeout * 1000)),
                                                 requestTimeout: .milliseconds(Int64(requestTimeout * 1000)))
@@ -235,10 +228,5 @@ struct ServeCommand: AsyncParsableCommand {
             printError("incident-chat serve: requests must be signed with the local key \(key.accessKeyId) / \(key.secretAccessKey)\n")
         }
         return configuration
-    }
-
-    private func makeBackend() throws -> any IncidentBackend {
-        if memory { return MemoryBackend() }
-        return try StoreOpening.open(store)
     }
 }

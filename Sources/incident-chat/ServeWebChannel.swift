@@ -22,7 +22,7 @@ extension ServeCommand {
         if chat.members == nil && !loopback {
             printError("incident-chat serve: \(channel) has no members, so its page lets nobody sign in on \(host) (names are picked only on loopback)\n")
         }
-        let settings = SessionSettings(user: "web", accountId: accountId, region: chat.region)
+        let settings = SessionSettings(user: "web", accountId: storeOptions.accountId, region: chat.region)
         let web: WebChannel
         do {
             web = try await WebChannel(configuration: chat, backend: backend, settings: settings, loopback: loopback,

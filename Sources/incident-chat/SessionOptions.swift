@@ -12,17 +12,10 @@ import SQLiteBackend
 /// The options every command that runs chat commands shares: where the
 /// incidents are kept, who acts, and how results print.
 struct SessionOptions: ParsableArguments {
-    @Option(help: "The store: an SQLite file (default: $XDG_DATA_HOME/incident-chat/store.sqlite) or postgres://USER@HOST:PORT/DB (password from ~/.pgpass, PGPASSFILE or PGPASSWORD).")
-    var store: String?
-
-    @Flag(help: "Keep everything in memory; nothing is saved.")
-    var memory = false
+    @OptionGroup var storeOptions: StoreOptions
 
     @Option(help: "The responder who acts (recorded in createdBy and lastModifiedBy).")
     var user: String?
-
-    @Option(name: .customLong("account-id"), help: "The AWS account of ARNs.")
-    var accountId: String = CallContext.defaultAccountId
 
     @Option(help: "The AWS Region (default: the profile's, else us-east-1).")
     var region: String?
@@ -47,14 +40,6 @@ struct SessionOptions: ParsableArguments {
 
     @Option(help: "Append delivered notifications to this file instead of printing them.")
     var notifications: String?
-
-    /// The default store, under the XDG data folder.
-    static var defaultStorePath: String {
-        let environment = ProcessInfo.processInfo.environment
-        let data = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (NSHomeDirectory() + "/.local/share")
-        return data + "/incident-chat/store.sqlite"
-    }
 
     var userName: String {
         user ?? ProcessInfo.processInfo.environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "responder"
@@ -88,12 +73,10 @@ struct SessionOptions: ParsableArguments {
             } catch {
                 throw ExitFailure(message: "\(error)", code: ExitCode.configurationInvalid)
             }
-        } else if memory {
-            backend = MemoryBackend(clock: wallClock, ids: ids)
         } else {
-            backend = try StoreOpening.open(store, clock: wallClock, ids: ids)
+            backend = try storeOptions.makeBackend(clock: wallClock, ids: ids)
         }
-        let settings = SessionSettings(user: userName, accountId: accountId, region: sessionRegion, output: output,
+        let settings = SessionSettings(user: userName, accountId: storeOptions.accountId, region: sessionRegion, output: output,
                                        colors: colors, width: nil)
         let session: Session
         do {

@@ -20,12 +20,11 @@ struct StoreCommand: AsyncParsableCommand {
             abstract: "Create or upgrade a store's schema (postgres://USER@HOST:PORT/DB or an SQLite file), and nothing else."
         )
 
-        @Option(help: "The store: postgres://USER@HOST:PORT/DB or an SQLite file (default: $XDG_DATA_HOME/incident-chat/store.sqlite).")
-        var store: String?
+        @OptionGroup var location: StoreLocation
 
         func run() async throws {
-            let backend = try exitingOnFailure { try StoreOpening.open(store) }
-            let name = StoreOpening.describe(store)
+            let backend = try exitingOnFailure { try location.open() }
+            let name = location.description
             if let postgres = backend as? PostgresBackend {
                 let applied = postgres.migrated.map(String.init).joined(separator: ", ")
                 print("\(name): schema version \(PostgresBackend.schemaVersion)"
@@ -42,11 +41,10 @@ struct StoreCommand: AsyncParsableCommand {
             abstract: "Write a store's rows as JSON lines (to standard output), for store import into a store of any kind."
         )
 
-        @Option(help: "The store: postgres://USER@HOST:PORT/DB or an SQLite file.")
-        var store: String?
+        @OptionGroup var location: StoreLocation
 
         func run() async throws {
-            let backend = try exitingOnFailure { try StoreOpening.open(store) }
+            let backend = try exitingOnFailure { try location.open() }
             guard let exporting = backend as? any StoreExporting else { return }
             let out = FileHandle.standardOutput
             var buffer = StoreExport.header + "\n"
@@ -59,7 +57,7 @@ struct StoreCommand: AsyncParsableCommand {
                     }
                 }
             } catch {
-                printError("incident-chat: cannot export \(StoreOpening.describe(store)): \((error as? ServiceError)?.message ?? "\(error)")\n")
+                printError("incident-chat: cannot export \(location.description): \((error as? ServiceError)?.message ?? "\(error)")\n")
                 throw ArgumentParser.ExitCode(ExitCode.serviceError)
             }
             out.write(Data(buffer.utf8))
@@ -73,8 +71,7 @@ struct StoreCommand: AsyncParsableCommand {
             abstract: "Read the JSON lines of store export (a file, or standard input) into an empty store, all of them or none."
         )
 
-        @Option(help: "The store: postgres://USER@HOST:PORT/DB or an SQLite file.")
-        var store: String?
+        @OptionGroup var location: StoreLocation
 
         @Argument(help: "The export ('-' or nothing: standard input).")
         var file: String = "-"
@@ -98,15 +95,15 @@ struct StoreCommand: AsyncParsableCommand {
                     throw ArgumentParser.ExitCode(ExitCode.commandInvalid)
                 }
             }
-            let backend = try exitingOnFailure { try StoreOpening.open(store) }
+            let backend = try exitingOnFailure { try location.open() }
             guard let importing = backend as? any StoreExporting else { return }
             do {
                 try await importing.importRows(rows)
             } catch {
-                printError("incident-chat: cannot import into \(StoreOpening.describe(store)): \((error as? ServiceError)?.message ?? "\(error)")\n")
+                printError("incident-chat: cannot import into \(location.description): \((error as? ServiceError)?.message ?? "\(error)")\n")
                 throw ArgumentParser.ExitCode(ExitCode.serviceError)
             }
-            print("\(StoreOpening.describe(store)): \(rows.count) rows imported")
+            print("\(location.description): \(rows.count) rows imported")
         }
     }
 }
