@@ -188,15 +188,14 @@ struct ContactRelayTests {
             let fake = try Self.fakeSendmail(behaviour)
             let relay = s.relay([ContactDeliveryTarget(adapter: .sendmail(path: fake.path), types: ["EMAIL"])], timeout: timeout)
             _ = try await s.page()
-            let began = Date()
             await relay.relay()
             await relay.flush()
             let receipts = try await s.receipts()
             #expect(receipts.map(\.type) == ["SENT", "SENT", "ERROR"])
             #expect(receipts[2].info.hasPrefix("Not delivered by sendmail after 2 attempts: \(fake.path)"), "\(receipts[2].info)")
+            // The hanging one says it was killed at the time limit (no timing
+            // assertion: the receipt's reason is what proves the cut).
             #expect(receipts[2].info.contains(reason), "\(receipts[2].info)")
-            // Cut at the time limit, twice: far from the 30 s the program wanted (loose: shared cores).
-            #expect(Date().timeIntervalSince(began) < 25)
         }
     }
 
