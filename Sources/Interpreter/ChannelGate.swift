@@ -2,6 +2,7 @@ import Backend
 import Catalog
 import Channel
 import Foundation
+import Syntax
 
 /// The chat channel around a session: who may run what (checked before a
 /// request reaches the backend), the command log, and the notifications an
@@ -94,16 +95,21 @@ final class ChannelGate {
     /// refusal, the reason. The values of sensitive options are hidden, in
     /// the command and in the reason; `related` are commands the entry
     /// stands for (an alias's text, its expansion) whose sensitive values
-    /// are hidden too. Returns why the log could not be written, if it could not.
-    func record(command: String, user: String, decision: Decision?, outcome: LogEntry.Outcome, reason: String? = nil,
-                related: [String] = [], now: Date) -> String? {
+    /// are hidden too. `parsed` is the command as the session parsed it
+    /// from its file, so that it is redacted without being parsed again; nil
+    /// for a message that did not parse. Returns why the log could not be
+    /// written, if it could not.
+    func record(command: String, parsed: (command: Command, file: SourceFile)?, user: String, decision: Decision?,
+                outcome: LogEntry.Outcome, reason: String? = nil, related: [String] = [], now: Date) -> String? {
         guard let log else { return nil }
-        let secrets = ([command] + related).flatMap { log.redactor.secrets(in: $0) }
+        let own = parsed.map { log.redactor.secrets(of: $0.command, in: $0.file) } ?? log.redactor.secrets(in: command)
+        let secrets = own + related.flatMap { log.redactor.secrets(in: $0) }
+        let text = parsed.map { log.redactor.redact($0.command, in: $0.file) } ?? log.redactor.redact(command: command)
         do {
             try log.write(LogEntry(time: now, user: user, channel: configuration.displayName,
-                                   command: log.redactor.mask(secrets, in: command), decision: decision, outcome: outcome,
+                                   command: log.redactor.mask(secrets, in: text), decision: decision, outcome: outcome,
                                    reason: reason.map { log.redactor.mask(secrets, in: $0) },
-                                   requestId: UUID().uuidString.lowercased()))
+                                   requestId: UUID().uuidString.lowercased()), redacted: true)
             return nil
         } catch {
             return "cannot write the command log \(configuration.logPath): \(error)"

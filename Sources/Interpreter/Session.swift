@@ -277,22 +277,23 @@ public final class Session {
     /// Writes a command's text to the channel's log, when it keeps one.
     func record(_ text: String, origin: CheckContext.Origin, _ decision: Decision?, _ outcome: LogEntry.Outcome,
                 reason: String? = nil, related: [String] = []) {
-        if let warning = logged(text, origin: origin, decision, outcome, reason: reason, related: related) { sink.error(warning) }
+        if let warning = logged(text, parsed: nil, origin: origin, decision, outcome, reason: reason, related: related) { sink.error(warning) }
     }
 
     private func logged(_ command: Command, in file: SourceFile, origin: CheckContext.Origin, _ decision: Decision?,
                         _ outcome: LogEntry.Outcome, reason: String? = nil, related: [String] = []) -> String? {
         guard gate.keepsLog else { return nil }
-        return logged(file.text(of: command.range), origin: origin, decision, outcome, reason: reason, related: related)
+        return logged(file.text(of: command.range), parsed: (command, file), origin: origin, decision, outcome,
+                      reason: reason, related: related)
     }
 
     /// Writes a command's text to the channel's log, when it keeps one, and
     /// gives the warning to show when the log cannot be written; a chat user
     /// is not shown where the log is (the operator is).
-    private func logged(_ text: String, origin: CheckContext.Origin, _ decision: Decision?, _ outcome: LogEntry.Outcome,
-                        reason: String? = nil, related: [String] = []) -> String? {
+    private func logged(_ text: String, parsed: (command: Command, file: SourceFile)?, origin: CheckContext.Origin,
+                        _ decision: Decision?, _ outcome: LogEntry.Outcome, reason: String? = nil, related: [String] = []) -> String? {
         guard gate.keepsLog,
-              let problem = gate.record(command: text, user: settings.user, decision: decision, outcome: outcome,
+              let problem = gate.record(command: text, parsed: parsed, user: settings.user, decision: decision, outcome: outcome,
                                         reason: reason, related: related, now: now) else { return nil }
         guard origin == .chat else { return "warning: \(problem)\n" }
         tellOperator("warning: \(problem)")

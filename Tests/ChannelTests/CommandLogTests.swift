@@ -1,6 +1,7 @@
 import Catalog
 import Channel
 import Foundation
+import Syntax
 import Testing
 
 @Suite struct CommandLogTests {
@@ -60,6 +61,21 @@ import Testing
         #expect(r.redact(command: "@aws ssm-incidents no-such-op --event-data x") == "@aws ssm-incidents no-such-op --event-data x")
         // The models mark nothing sensitive today: no extra names, no change.
         #expect(Redactor().redact(command: "@aws ssm-incidents create-timeline-event --event-data x") == "@aws ssm-incidents create-timeline-event --event-data x")
+    }
+
+    @Test func aParsedCommandIsRedactedWhereItStandsInItsFile() throws {
+        let r = Redactor(extraMembers: ["eventData"])
+        let line = "@aws ssm-incidents create-timeline-event --event-data 'x y' --event-type t"
+        let file = SourceFile(name: "runbook.chat", text: "# first\n@aws ssm-incidents list-response-plans\n" + line + "\n")
+        let commands = Parser.parseScript(file).script.statements.compactMap { statement -> Command? in
+            if case .command(let command) = statement { return command } else { return nil }
+        }
+        let command = try #require(commands.last)
+        #expect(r.redact(command, in: file) == r.redact(command: line))
+        #expect(r.redact(command, in: file) == "@aws ssm-incidents create-timeline-event --event-data **** --event-type t")
+        #expect(r.secrets(of: command, in: file) == r.secrets(in: line))
+        #expect(r.secrets(of: command, in: file).contains("x y"))
+        #expect(r.redact(try #require(commands.first), in: file) == "@aws ssm-incidents list-response-plans")
     }
 
     @Test func redactionOfNestedOptionValues() {
