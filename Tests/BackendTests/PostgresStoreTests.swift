@@ -85,6 +85,17 @@ struct PostgresSettingsTests {
         #expect(try PostgresSettings(url: url, environment: [:], home: folder).password == nil)
         #expect(!(try PostgresSettings(url: url, environment: [:], home: folder)).redacted.contains("pa:ss"))
     }
+
+    @Test func everySchemaHasANotificationChannelOfItsOwn() {
+        #expect(PostgresListener.channel(schema: "public") == "incident_chat_public")
+        let long = String(repeating: "a", count: 49)
+        #expect(PostgresListener.channel(schema: long) == "incident_chat_" + long, "63 bytes: kept whole")
+        let one = String(repeating: "b", count: 60) + "one", two = String(repeating: "b", count: 60) + "two"
+        let channels = [PostgresListener.channel(schema: one), PostgresListener.channel(schema: two)]
+        #expect(channels[0] != channels[1], "long schemas that begin alike")
+        #expect(channels.allSatisfy { $0.utf8.count == 63 && $0.hasPrefix("incident_chat_" + String(repeating: "b", count: 32) + "_") })
+        #expect(PostgresListener.channel(schema: one) == channels[0], "the same in every process")
+    }
 }
 
 /// What only a shared network store has: schema versions, a server that is
