@@ -108,7 +108,7 @@ public struct Redactor: Sendable {
     /// The request with sensitive values replaced by `****`, at any depth.
     public func redact(_ request: Request) -> Request {
         let service = Catalog.shared[request.service]
-        guard let operation = service.operation(apiName: request.operation), let input = service.input(of: operation) else { return request }
+        guard let input = service.input(of: service[request.operation]) else { return request }
         var copy = request
         copy.input = redactMembers(request.input, shape: input, in: service)
         return copy

@@ -549,28 +549,28 @@ func makeChannel(name: String = "ops", members: String = "[alice, bob]", passwor
         let clock = FixedWallClock(Date(timeIntervalSince1970: 1_795_514_400))
         let backend = MemoryBackend(clock: clock)
         let context = CallContext(user: "admin")
-        func call(_ service: ServiceName, _ operation: String, _ input: OrderedDictionary<String, Value>) async throws -> Value {
-            try await backend.send(Request(service: service, operation: operation, input: input), context: context)
+        func call(_ operation: OperationName, _ input: OrderedDictionary<String, Value>) async throws -> Value {
+            try await backend.send(Request(operation, input: input), context: context)
         }
-        _ = try await call(.incidents, "CreateReplicationSet", ["regions": .map(["us-east-1": .structure([:])])])
-        let olive = try await call(.contacts, "CreateContact", ["Alias": .string("olive"), "DisplayName": .string("Olive Oncall"), "Type": .string("PERSONAL"),
+        _ = try await call(.incidents(.createReplicationSet), ["regions": .map(["us-east-1": .structure([:])])])
+        let olive = try await call(.contacts(.createContact), ["Alias": .string("olive"), "DisplayName": .string("Olive Oncall"), "Type": .string("PERSONAL"),
                                                                "Plan": .structure(["Stages": .list([])])])["ContactArn"]!
-        let mail = try await call(.contacts, "CreateContactChannel", [
+        let mail = try await call(.contacts(.createContactChannel), [
             "ContactId": olive, "Name": .string("mail"), "Type": .string("EMAIL"), "DeliveryAddress": .structure(["SimpleAddress": .string("olive@example.com")]),
         ])["ContactChannelArn"]!
         let activation = try await backend.outbox(contactChannelArn: mail.string).last!.code
-        _ = try await call(.contacts, "ActivateContactChannel", ["ContactChannelId": mail, "ActivationCode": .string(activation)])
-        _ = try await call(.contacts, "UpdateContact", ["ContactId": olive, "Plan": .structure(["Stages": .list([.structure([
+        _ = try await call(.contacts(.activateContactChannel), ["ContactChannelId": mail, "ActivationCode": .string(activation)])
+        _ = try await call(.contacts(.updateContact), ["ContactId": olive, "Plan": .structure(["Stages": .list([.structure([
             "DurationInMinutes": .integer(0), "Targets": .list([.structure(["ChannelTargetInfo": .structure(["ContactChannelId": mail])])]),
         ])])])])
-        let team = try await call(.contacts, "CreateContact", ["Alias": .string("team"), "DisplayName": .string("Database team"), "Type": .string("ESCALATION"),
+        let team = try await call(.contacts(.createContact), ["Alias": .string("team"), "DisplayName": .string("Database team"), "Type": .string("ESCALATION"),
                                                               "Plan": .structure(["Stages": .list([.structure([
             "DurationInMinutes": .integer(5), "Targets": .list([.structure(["ContactTargetInfo": .structure(["ContactId": olive, "IsEssential": .boolean(true)])])]),
         ])])])])["ContactArn"]!
-        let plan = try await call(.incidents, "CreateResponsePlan", [
+        let plan = try await call(.incidents(.createResponsePlan), [
             "name": .string("db"), "incidentTemplate": .structure(["title": .string("DB down"), "impact": .integer(2)]), "engagements": .list([team]),
         ])["arn"]!
-        _ = try await call(.incidents, "StartIncident", ["responsePlanArn": plan])
+        _ = try await call(.incidents(.startIncident), ["responsePlanArn": plan])
         let channel = try await makeChannel(backend: backend)
 
         var panel = try JSONValue(parsing: await channel.incidentFrame())
@@ -584,7 +584,7 @@ func makeChannel(name: String = "ops", members: String = "[alice, bob]", passwor
         // Olive accepts with the code her page carried.
         clock.advance(by: 90)
         let page = try await backend.outbox(contactChannelArn: mail.string).last!
-        _ = try await call(.contacts, "AcceptPage", ["PageId": .string(page.pageArn!), "AcceptType": .string("READ"),
+        _ = try await call(.contacts(.acceptPage), ["PageId": .string(page.pageArn!), "AcceptType": .string("READ"),
                                                     "AcceptCode": .string(page.code)])
         panel = try JSONValue(parsing: await channel.incidentFrame())
         paged = panel["paged"]?.array ?? []
