@@ -369,7 +369,7 @@ class ServiceWriter:
             "            %s,\n        ])"
         ) % (
             swift_string(name), swift_string(self.xform(name, "-")),
-            swift_string(waiter["operation"]),
+            f".{self.case}(.{case_name(waiter['operation'])})",
             swift_int(waiter["delay"], where), swift_int(waiter["maxAttempts"], where),
             ",\n            ".join(acceptors),
         )

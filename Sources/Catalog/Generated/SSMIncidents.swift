@@ -28,13 +28,13 @@ extension ServiceModel {
         operations.reserveCapacity(31)
         addSSMIncidentsOperations(&operations, errors, shapes)
         let waiters: [Waiter] = [
-            Waiter(name: "WaitForReplicationSetActive", cli: "wait-for-replication-set-active", operation: "GetReplicationSet", delay: 30, maxAttempts: 5, acceptors: [
+            Waiter(name: "WaitForReplicationSetActive", cli: "wait-for-replication-set-active", operation: .incidents(.getReplicationSet), delay: 30, maxAttempts: 5, acceptors: [
                 Waiter.Acceptor(matcher: .path, state: .success, argument: "replicationSet.status", expected: .string("ACTIVE")),
                 Waiter.Acceptor(matcher: .path, state: .retry, argument: "replicationSet.status", expected: .string("CREATING")),
                 Waiter.Acceptor(matcher: .path, state: .retry, argument: "replicationSet.status", expected: .string("UPDATING")),
                 Waiter.Acceptor(matcher: .path, state: .failure, argument: "replicationSet.status", expected: .string("FAILED")),
             ]),
-            Waiter(name: "WaitForReplicationSetDeleted", cli: "wait-for-replication-set-deleted", operation: "GetReplicationSet", delay: 30, maxAttempts: 5, acceptors: [
+            Waiter(name: "WaitForReplicationSetDeleted", cli: "wait-for-replication-set-deleted", operation: .incidents(.getReplicationSet), delay: 30, maxAttempts: 5, acceptors: [
                 Waiter.Acceptor(matcher: .error, state: .success, expected: .string("ResourceNotFoundException")),
                 Waiter.Acceptor(matcher: .path, state: .retry, argument: "replicationSet.status", expected: .string("DELETING")),
                 Waiter.Acceptor(matcher: .path, state: .failure, argument: "replicationSet.status", expected: .string("FAILED")),
