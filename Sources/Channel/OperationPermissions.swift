@@ -6,10 +6,8 @@ import Catalog
 /// Which member names the resource is a fact of each operation, kept in the
 /// catalog's table (`OperationName.iamResource`); this fills in the ARN.
 public enum OperationPermissions {
-    /// `service:Operation`; both services' IAM prefixes are their names.
-    public static func action(for request: Request) -> String {
-        "\(request.service.rawValue):\(request.operation.name)"
-    }
+    /// `service:Operation` (see `OperationName.iamAction`).
+    public static func action(for request: Request) -> String { request.operation.iamAction }
 
     /// The resource ARN of a request (`*` when there is none, or when the member is missing).
     public static func resource(for request: Request, account: String, region: String) -> String {

@@ -15,6 +15,10 @@ public enum IAMResource: Sendable, Hashable {
 }
 
 extension OperationName {
+    /// The IAM action, `ssm-incidents:CreateTimelineEvent`: both services'
+    /// IAM prefixes are their names.
+    public var iamAction: String { "\(service.rawValue):\(name)" }
+
     /// Where the IAM resource of a request for this operation comes from.
     public var iamResource: IAMResource {
         switch self {
