@@ -2,6 +2,7 @@ import Foundation
 import HummingbirdWebSocket
 import JMESPath
 import Server
+import Text
 
 /// The web channel's routes on the emulator server. They come before SigV4
 /// (a browser cannot sign), so each checks its caller: a session cookie, and
@@ -116,7 +117,7 @@ public struct WebChannelRoutes: Sendable {
         for pair in query.split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             if parts.first == Substring(name) {
-                return parts.count == 2 ? String(parts[1]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding : ""
+                return parts.count == 2 ? PercentEncoding.decode(parts[1], plusIsSpace: true) : ""
             }
         }
         return nil
