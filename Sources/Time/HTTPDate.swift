@@ -26,8 +26,8 @@ public enum HTTPDate {
     /// Reads `Tue, 24 Nov 2026 10:00:00 GMT` (the weekday is not checked).
     /// Strictly (the wire): the zone `GMT` or `UTC`, a day of one or two
     /// digits, a year of four and two digits for each clock field. Leniently
-    /// (a request's `Date` header under SigV4): any zone word and any number in
-    /// each field; a wrong date then only fails to match the signature.
+    /// (a request's `Date` header under SigV4): any zone word and any number
+    /// up to a million in each field; a wrong date then only fails to match the signature.
     public static func parse(_ text: String, strict: Bool = true) -> Date? {
         let parts = text.split(separator: " ")
         guard parts.count == 6, let d = Int(parts[1]), let m = monthNames.firstIndex(of: String(parts[2])), let y = Int(parts[3]) else {
@@ -44,7 +44,8 @@ public enum HTTPDate {
         } else {
             clock = parts[4].split(separator: ":").compactMap { Int($0) }
         }
-        guard clock.count == 3 else { return nil }
+        // Lenient fields are bounded so that the arithmetic below cannot overflow.
+        guard clock.count == 3, ([d, y] + clock).allSatisfy({ $0.magnitude <= 1_000_000 }) else { return nil }
         return Date(timeIntervalSince1970: Double(CivilDate.days(year: y, month: m + 1, day: d) * 86400 + clock[0] * 3600 + clock[1] * 60 + clock[2]))
     }
 }
