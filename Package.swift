@@ -12,6 +12,8 @@ let package = Package(
         .executable(name: "incident-chat-bench", targets: ["incident-chat-bench"]),
         // The modules the fuzz targets (Tests/Fuzz, a package of their own) link.
         .library(name: "Syntax", targets: ["Syntax"]),
+        .library(name: "Time", targets: ["Time"]),
+        .library(name: "Text", targets: ["Text"]),
         .library(name: "Catalog", targets: ["Catalog"]),
         .library(name: "Checker", targets: ["Checker"]),
         .library(name: "Constraints", targets: ["Constraints"]),
@@ -44,6 +46,15 @@ let package = Package(
         // for the test targets: the golden-file helper and the seeded random generator
         .target(name: "TestSupport", path: "Tests/TestSupport"),
 
+        // the civil calendar and every date format the services and SigV4 use (ISO 8601,
+        // the HTTP date, epoch seconds, SigV4 stamps), written and read; no dependencies
+        .target(name: "Time"),
+        .testTarget(name: "TimeTests", dependencies: ["Time"]),
+
+        // percent-encoding (RFC 3986) and numbers as Python reads and prints them; no dependencies
+        .target(name: "Text"),
+        .testTarget(name: "TextTests", dependencies: ["Text"]),
+
         // text → tokens → syntax tree, source ranges, diagnostics
         .target(name: "Syntax"),
         .testTarget(name: "SyntaxTests", dependencies: [
@@ -53,6 +64,7 @@ let package = Package(
 
         // services, operations, shapes (generated from the service models); typed values
         .target(name: "Catalog", dependencies: [
+            "Text",
             .product(name: "OrderedCollections", package: "swift-collections"),
         ]),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog", "TestSupport"], exclude: ["Golden"]),
@@ -63,24 +75,24 @@ let package = Package(
         // the model's constraints on values (required, lengths, ranges, enums,
         // patterns, unions) and the pattern matcher: one engine for the checker and the wire
         .target(name: "Constraints", dependencies: [
-            "Catalog",
+            "Catalog", "Text",
             .product(name: "OrderedCollections", package: "swift-collections"),
         ]),
 
         // syntax tree + catalog → typed request or diagnostics
         .target(name: "Checker", dependencies: [
-            "Syntax", "Catalog", "Constraints", "JMESPath", "YAMLBounds",
+            "Syntax", "Catalog", "Constraints", "JMESPath", "YAMLBounds", "Time", "Text",
             .product(name: "OrderedCollections", package: "swift-collections"),
             .product(name: "Yams", package: "Yams"),
         ]),
         .testTarget(name: "CheckerTests", dependencies: ["Checker", "Constraints", "Syntax", "Catalog", "TestSupport"], exclude: ["Golden"]),
 
         // JMESPath (--query): lexer, parser, interpreter, functions; no dependencies
-        .target(name: "JMESPath"),
+        .target(name: "JMESPath", dependencies: ["Text"]),
         .testTarget(name: "JMESPathTests", dependencies: ["JMESPath", "TestSupport"], resources: [.copy("Fixtures")]),
 
         // prints results as the AWS CLI does: json, yaml, text, table
-        .target(name: "Renderer", dependencies: ["Catalog", "JMESPath"]),
+        .target(name: "Renderer", dependencies: ["Catalog", "JMESPath", "Time"]),
         .testTarget(name: "RendererTests", dependencies: [
             "Renderer", "Catalog", "JMESPath", "TestSupport",
             .product(name: "OrderedCollections", package: "swift-collections"),
@@ -89,12 +101,12 @@ let package = Package(
         // the chat channel: configuration, IAM-style policies, SNS topics,
         // notifications, the command log, aliases
         .target(name: "Channel", dependencies: [
-            "Catalog", "Syntax", "YAMLBounds",
+            "Catalog", "Syntax", "YAMLBounds", "Time",
             .product(name: "Yams", package: "Yams"),
             .product(name: "OrderedCollections", package: "swift-collections"),
         ]),
         .testTarget(name: "ChannelTests", dependencies: [
-            "Channel", "Catalog", "Syntax", "TestSupport",
+            "Channel", "Catalog", "Syntax", "TestSupport", "Time",
             .product(name: "OrderedCollections", package: "swift-collections"),
         ], exclude: ["Golden"]),
 
@@ -110,7 +122,7 @@ let package = Package(
 
         // the IncidentBackend protocol, the service engine and the storage abstraction it runs on
         .target(name: "Backend", dependencies: [
-            "Catalog",
+            "Catalog", "Time",
             .product(name: "OrderedCollections", package: "swift-collections"),
         ]),
         // the in-memory backend: dictionaries and sorted indexes, for tests and --memory
@@ -144,16 +156,17 @@ let package = Package(
 
         // the two wire protocols (rest-json, JSON 1.1) over the catalog: requests and responses as bytes
         .target(name: "Wire", dependencies: [
-            "Catalog", "Backend", "Constraints",
+            "Catalog", "Backend", "Constraints", "Time", "Text",
             .product(name: "OrderedCollections", package: "swift-collections"),
         ]),
         .testTarget(name: "WireTests", dependencies: [
-            "Wire", "Catalog", "Backend", "MemoryBackend", "Checker", "Constraints", "Syntax",
+            "Wire", "Catalog", "Backend", "MemoryBackend", "Checker", "Constraints", "Syntax", "Time", "Text",
             .product(name: "OrderedCollections", package: "swift-collections"),
         ]),
 
         // AWS Signature Version 4: signer, verifier, shared credentials and config files
         .target(name: "SigV4", dependencies: [
+            "Time", "Text",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .testTarget(name: "SigV4Tests", dependencies: ["SigV4"], exclude: ["botocore_vectors.py"]),
@@ -186,16 +199,16 @@ let package = Package(
         // the post-incident review: facts read through the backend's read operations →
         // key moments and durations → html, markdown, json, text; the timeline as SVG
         .target(name: "Review", dependencies: [
-            "Backend", "Catalog", "Wire", "JMESPath",
+            "Backend", "Catalog", "Wire", "JMESPath", "Time",
             .product(name: "OrderedCollections", package: "swift-collections"),
         ]),
         .testTarget(name: "ReviewTests", dependencies: [
-            "Review", "Interpreter", "Backend", "MemoryBackend", "SQLiteBackend", "Catalog", "JMESPath", "Syntax", "TestSupport",
+            "Review", "Interpreter", "Backend", "MemoryBackend", "SQLiteBackend", "Catalog", "JMESPath", "Syntax", "TestSupport", "Time",
         ], exclude: ["Golden"]),
 
         // one session: statements through checker → backend → query → renderer; runbooks
         .target(name: "Interpreter", dependencies: [
-            "Syntax", "Catalog", "Checker", "Backend", "JMESPath", "Renderer", "Channel", "Review",
+            "Syntax", "Catalog", "Checker", "Backend", "JMESPath", "Renderer", "Channel", "Review", "Time",
         ]),
 
         .testTarget(name: "InterpreterTests", dependencies: [
@@ -205,7 +218,7 @@ let package = Package(
         // connectors to real chat clients: Slack slash commands on the server,
         // notifications to Slack and Amazon Chime webhooks with retries
         .target(name: "Connectors", dependencies: [
-            "Channel", "Interpreter", "Backend", "Server", "RemoteBackend", "Catalog", "Wire",
+            "Channel", "Interpreter", "Backend", "Server", "RemoteBackend", "Catalog", "Wire", "Time", "Text",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
             .product(name: "Crypto", package: "swift-crypto"),
@@ -223,7 +236,7 @@ let package = Package(
 
         // the channel in a browser: the page, sign-in, the conversation, live updates over a WebSocket
         .target(name: "WebChannel", dependencies: [
-            "Channel", "Interpreter", "Backend", "Catalog", "Server", "JMESPath", "Syntax", "Review", "Completion",
+            "Channel", "Interpreter", "Backend", "Catalog", "Server", "JMESPath", "Syntax", "Review", "Completion", "Text",
             .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             .product(name: "Crypto", package: "swift-crypto"),
@@ -238,7 +251,7 @@ let package = Package(
         // the executable: argument parsing only, wiring the rest
         .executableTarget(name: "incident-chat", dependencies: [
             "Syntax", "Catalog", "Checker", "Interpreter", "Backend", "MemoryBackend", "SQLiteBackend", "PostgresBackend",
-            "Renderer", "REPL", "Completion", "Channel", "Server", "RemoteBackend", "SigV4", "Connectors", "WebChannel", "Review",
+            "Renderer", "REPL", "Completion", "Channel", "Server", "RemoteBackend", "SigV4", "Connectors", "WebChannel", "Review", "Time",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),

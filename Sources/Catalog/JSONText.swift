@@ -1,4 +1,5 @@
 import Foundation
+import Text
 
 /// A JSON document to write, with its members in the order given, so that the
 /// text is byte-for-byte reproducible: what `check --json` and the skeletons
@@ -34,9 +35,7 @@ public indirect enum JSONText: Sendable, Hashable {
         switch self {
         case .string(let s): Self.quote(s, into: &out)
         case .integer(let i): out += String(i)
-        case .double(let d):
-            if d.isNaN { out += "NaN" } else if d.isInfinite { out += d < 0 ? "-Infinity" : "Infinity" }
-            else if d == d.rounded(), abs(d) < 1e16 { out += String(format: "%.1f", d) } else { out += "\(d)" }
+        case .double(let d): out += PythonNumbers.jsonText(d)
         case .boolean(let b): out += b ? "true" : "false"
         case .null: out += "null"
         case .array(let items):

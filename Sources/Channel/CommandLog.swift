@@ -1,5 +1,6 @@
 import Catalog
 import Foundation
+import Time
 
 /// The channel's command log: one JSON object a line, appended, each line
 /// written with its own `write(2)` so that it is on disk when `write` returns
@@ -86,10 +87,8 @@ public struct LogEntry: Sendable, Hashable {
     /// The entry as a JSON object, keys in a fixed order; the command is
     /// redacted by `redactor` (nil: it already is).
     public func json(redactor: Redactor?) -> JSONText {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         var members: [(String, JSONText)] = [
-            ("time", .string(f.string(from: time))),
+            ("time", .string(ISO8601.string(time, fraction: .milliseconds, rounding: .toMillisecond))),
             ("user", user.map(JSONText.string) ?? .null),
             ("channel", .string(channel)),
             ("command", .string(redactor.map { $0.redact(command: command) } ?? command)),

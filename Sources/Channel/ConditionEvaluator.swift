@@ -1,4 +1,5 @@
 import Foundation
+import Time
 
 /// Decides one condition of a statement against a request context, with
 /// IAM's rules:
@@ -90,12 +91,7 @@ enum ConditionEvaluator {
     /// ISO 8601 (with or without fractional seconds, or a date alone) or epoch seconds.
     static func parseDate(_ text: String) -> Date? {
         if let seconds = Double(text), !text.contains("-") { return Date(timeIntervalSince1970: seconds) }
-        let f = ISO8601DateFormatter()
-        for options: ISO8601DateFormatter.Options in [[.withInternetDateTime], [.withInternetDateTime, .withFractionalSeconds], [.withFullDate]] {
-            f.formatOptions = options
-            if let d = f.date(from: text) { return d }
-        }
-        return nil
+        return ISO8601.parse(text, .wireOrDate)
     }
 }
 

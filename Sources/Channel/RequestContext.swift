@@ -1,5 +1,6 @@
 import Catalog
 import Foundation
+import Time
 
 /// The facts a policy's conditions can test: condition keys and their values.
 ///
@@ -73,7 +74,7 @@ public struct RequestContext: Sendable, Hashable {
     public static func iso8601(_ date: Date) -> String {
         // Calendar arithmetic, not a format style: the style loads a time zone
         // (ICU) on first use, a twentieth of an `exec`.
-        CivilDate.iso8601Seconds(date)
+        ISO8601.string(date, rounding: .downToSecond)
     }
 
     /// Fills in `${key}` policy variables (and `${key, 'default'}`, `${*}`,

@@ -3,6 +3,7 @@ import Constraints
 import JMESPath
 import OrderedCollections
 import Syntax
+import Text
 
 /// Checks a command's syntax tree against the catalog and builds the typed
 /// request the AWS CLI would build from the same words, or diagnostics.

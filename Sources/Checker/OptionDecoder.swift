@@ -1,6 +1,7 @@
 import Catalog
 import Constraints
 import Syntax
+import Text
 
 /// Turns the words of one operation option into a typed value, following the
 /// AWS CLI's argument processing (awscli's `argprocess`, `paramfile` and

@@ -1,5 +1,6 @@
 import Catalog
 import Foundation
+import Time
 
 /// Typed values as JSON, the way `check --json` shows a request: members in
 /// model order, timestamps as ISO 8601 UTC with milliseconds
@@ -26,13 +27,6 @@ public enum RequestJSON {
     /// `2026-11-24T10:00:00.000Z`: milliseconds, cut (not rounded) as Python's
     /// microseconds are.
     public static func timestamp(_ date: Date) -> String {
-        let t = InstantRange.clampedSeconds(date)
-        var seconds = Int64(t.rounded(.down))
-        var micros = Int64(((t - Double(seconds)) * 1_000_000).rounded())
-        if micros >= 1_000_000 { seconds += 1; micros -= 1_000_000 }
-        let (days, rest) = CivilDate.split(seconds: Int(seconds))
-        let (y, m, d) = CivilDate.date(fromDays: days)
-        return String(format: "%04ld-%02ld-%02ldT%02ld:%02ld:%02ld.%03lldZ",
-                      y, m, d, rest / 3600, rest % 3600 / 60, rest % 60, micros / 1000)
+        ISO8601.string(date, fraction: .milliseconds, rounding: .toMicrosecond)
     }
 }

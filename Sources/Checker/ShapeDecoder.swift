@@ -2,6 +2,8 @@ import Catalog
 import Constraints
 import OrderedCollections
 import Syntax
+import Text
+import Time
 
 /// Gives a `ValueNode` (from JSON, YAML or shorthand) the types of its shape,
 /// the way botocore's validator takes what the AWS CLI hands it: unknown
@@ -138,7 +140,7 @@ struct ShapeDecoder {
                 case .bigInteger(let text): d = Double(text) ?? .infinity
                 default: d = .nan
                 }
-                guard let date = TimestampParser.epoch(d) else {
+                guard let date = EpochSeconds.microsecondDate(d) else {
                     timeOutOfRange(d.isNaN ? "NaN" : "\(d)", node, path)
                     return nil
                 }

@@ -1,4 +1,5 @@
 import Constraints
+import Text
 /// Reads the AWS CLI's shorthand syntax exactly as awscli's `ShorthandParser`
 /// does: `key=value,key2={nested=value},key3=[a,b]`, a bare `key=a,b` for a
 /// list, `'single'` and `"double"` quotes with `\'`/`\"` and `\\` escapes,
@@ -97,7 +98,7 @@ struct ShorthandParser {
 
     private static func followsFirst(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
-        if CharacterClass.isPythonSpace(v) { return true }
+        if PythonNumbers.isSpace(v) { return true }
         switch v {
         case 0x21, 0x23...0x26, 0x28...0x2B, 0x2D...0x5C, 0x5E...0x7C, 0x7E...0xFFFF: return true
         default: return false
@@ -106,7 +107,7 @@ struct ShorthandParser {
 
     private static func followsSecond(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
-        if CharacterClass.isPythonSpace(v) { return true }
+        if PythonNumbers.isSpace(v) { return true }
         switch v {
         case 0x21, 0x23...0x26, 0x28...0x2B, 0x2D...0x3C, 0x3E...0xFFFF: return true
         default: return false
@@ -311,7 +312,7 @@ struct ShorthandParser {
     /// A bare value: `\,` becomes `,`, trailing white space goes.
     private mutating func bare(_ start: Int) throws -> ValueNode {
         // Most values have no `\,` and no trailing space: the text as it stands.
-        if index > start, !CharacterClass.isPythonSpace(scalars[index - 1].value),
+        if index > start, !PythonNumbers.isSpace(scalars[index - 1].value),
            !scalars[start..<index].contains("\\") {
             return try finish(slice(start, index), span(start, index))
         }
@@ -326,7 +327,7 @@ struct ShorthandParser {
                 i += 1
             }
         }
-        while let last = out.last, CharacterClass.isPythonSpace(last.value) { out.removeLast() }
+        while let last = out.last, PythonNumbers.isSpace(last.value) { out.removeLast() }
         return try finish(String(out), span(start, index))
     }
 

@@ -1,3 +1,5 @@
+import Text
+
 /// An `application/x-www-form-urlencoded` body, as Slack sends slash
 /// commands: `name=value` pairs joined by `&`, `+` for a space, `%XX` for a
 /// byte. Names and values are read as UTF-8; a malformed escape is kept as
@@ -33,31 +35,6 @@ public struct FormBody: Sendable, Equatable {
 
     /// Decodes one name or value.
     static func decode(_ bytes: ArraySlice<UInt8>) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var i = bytes.startIndex
-        while i < bytes.endIndex {
-            let c = bytes[i]
-            if c == UInt8(ascii: "+") {
-                out.append(UInt8(ascii: " "))
-            } else if c == UInt8(ascii: "%"), bytes.distance(from: i, to: bytes.endIndex) >= 3,
-                      let high = hexValue(bytes[i + 1]), let low = hexValue(bytes[i + 2]) {
-                out.append(high << 4 | low)
-                i += 2
-            } else {
-                out.append(c)
-            }
-            i += 1
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    private static func hexValue(_ c: UInt8) -> UInt8? {
-        switch c {
-        case 0x30...0x39: c - 0x30
-        case 0x61...0x66: c - 0x61 + 10
-        case 0x41...0x46: c - 0x41 + 10
-        default: nil
-        }
+        PercentEncoding.decode(bytes: bytes, plusIsSpace: true, lenient: true) ?? ""
     }
 }

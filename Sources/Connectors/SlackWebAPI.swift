@@ -1,6 +1,8 @@
 import Catalog
 import Foundation
 import Logging
+import Text
+import Time
 import Wire
 
 /// The few methods of Slack's Web API that IncidentChat calls with the
@@ -94,7 +96,7 @@ public struct SlackWebAPI: Sendable {
     /// A lookup, not a delivery: a failure is logged, not recorded.
     func read(_ method: String, _ fields: [String: String]) async -> JSON? {
         let body = fields.sorted { $0.key < $1.key }
-            .map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0.value)" }
+            .map { "\($0.key)=\(PercentEncoding.encode($0.value))" }
             .joined(separator: "&")
         let tried = await deliverer.post(Array(body.utf8), to: baseURL + "/" + method,
                                          headers: headers(contentType: "application/x-www-form-urlencoded"))
@@ -121,7 +123,7 @@ public struct SlackWebAPI: Sendable {
             }
         }
         if case .failed(let reason) = outcome {
-            let time = ISO8601DateFormatter().string(from: Date())
+            let time = ISO8601.string(Date(), rounding: .toMillisecond)
             deliverer.record(DeliveryFailure(time: time, channel: deliverer.channel, webhook: url, kind: "slack-api",
                                              attempts: tried.attempts, status: tried.answer?.status, error: reason,
                                              incident: incident, subject: subject, body: text))

@@ -1,5 +1,6 @@
 import Channel
 import Foundation
+import Time
 
 /// Sends notifications to a channel's webhooks in the background.
 ///
@@ -120,7 +121,7 @@ public actor WebhookDeliverer: WebhookTransport {
     }
 
     private nonisolated func giveUp(_ job: Job, attempts: Int, status: Int?, reason: String) {
-        let time = ISO8601DateFormatter().string(from: Date())
+        let time = ISO8601.string(Date(), rounding: .toMillisecond)
         record(DeliveryFailure(time: time, channel: channel, webhook: job.url, kind: job.kind.rawValue,
                                attempts: attempts, status: status, error: reason, incident: job.incident,
                                subject: job.subject, body: job.body))

@@ -1,3 +1,5 @@
+import Text
+
 /// A set of Unicode scalars as the models' patterns write them: `[a-z0-9-]`,
 /// `\s`, `\p{L}`, `.`, or one literal character.
 ///
@@ -118,7 +120,7 @@ public struct CharacterClass: Sendable, Hashable {
         case .digit:
             return c == .decimalNumber
         case .space:
-            return isPythonSpace(value)
+            return PythonNumbers.isSpace(value)
         case .word:
             if value == 0x5F { return true }
             switch c {
@@ -126,16 +128,6 @@ public struct CharacterClass: Sendable, Hashable {
                  .decimalNumber, .letterNumber, .otherNumber: return true
             default: return scalar.properties.numericType != nil
             }
-        }
-    }
-
-    /// `str.isspace()`: what Python's `\s` and `strip()` treat as white space.
-    public static func isPythonSpace(_ v: UInt32) -> Bool {
-        switch v {
-        case 0x09...0x0D, 0x1C...0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
-            return true
-        default:
-            return false
         }
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import JMESPath
 import Renderer
 import Syntax
+import Time
 
 /// The dot commands of runbooks and the REPL: instructions to the session
 /// rather than to a service.
@@ -163,8 +164,6 @@ extension Session {
     }
 
     static func iso8601(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
+        ISO8601.string(date, rounding: .toMillisecond)
     }
 }

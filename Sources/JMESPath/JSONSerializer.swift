@@ -1,3 +1,4 @@
+import Text
 /// How `JSONValue.serialized(_:)` lays out JSON text.
 public struct JSONFormat: Sendable, Hashable {
     /// Between array elements and object members (without the newline of an indented layout).
@@ -156,45 +157,6 @@ private let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 /// A number as Python prints it: integral values as integers, others as `repr(float)` does
 /// (shortest round-trip digits; exponent notation below 1e-4 and from 1e16 on).
 func formatNumber(_ n: Double) -> String {
-    if n.isNaN { return "NaN" }
-    if n.isInfinite { return n < 0 ? "-Infinity" : "Infinity" }
     if Rounding.isIntegral(n), abs(n) < 9.2e18 { return String(Int64(n)) }
-    // Swift's description already has the shortest round-trip digits; only the layout differs.
-    let text = n.description
-    var negative = false
-    var digits: [UInt8] = []
-    var pointPosition: Int? = nil
-    var exponent = 0
-    var utf8 = Substring(text).utf8[...]
-    if utf8.first == UInt8(ascii: "-") { negative = true; utf8 = utf8.dropFirst() }
-    var mantissaEnd = utf8.endIndex
-    if let e = utf8.firstIndex(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) {
-        mantissaEnd = e
-        exponent = Int(String(decoding: utf8[utf8.index(after: e)...], as: UTF8.self)) ?? 0
-    }
-    for c in utf8[..<mantissaEnd] {
-        if c == UInt8(ascii: ".") { pointPosition = digits.count } else { digits.append(c) }
-    }
-    // value = 0.d1d2... × 10^(point), with leading zeros removed.
-    var point = (pointPosition ?? digits.count) + exponent
-    while digits.first == UInt8(ascii: "0") && digits.count > 1 { digits.removeFirst(); point -= 1 }
-    while digits.last == UInt8(ascii: "0") && digits.count > 1 { digits.removeLast() }
-    let scientific = point - 1
-    var out = negative ? "-" : ""
-    if scientific >= -4 && scientific < 16 {
-        if point <= 0 {
-            out += "0." + String(repeating: "0", count: -point) + String(decoding: digits, as: UTF8.self)
-        } else if point >= digits.count {
-            out += String(decoding: digits, as: UTF8.self) + String(repeating: "0", count: point - digits.count) + ".0"
-        } else {
-            out += String(decoding: digits[..<point], as: UTF8.self) + "." + String(decoding: digits[point...], as: UTF8.self)
-        }
-    } else {
-        out += String(decoding: digits[..<1], as: UTF8.self)
-        if digits.count > 1 { out += "." + String(decoding: digits[1...], as: UTF8.self) }
-        out += scientific < 0 ? "e-" : "e+"
-        let magnitude = abs(scientific)
-        out += magnitude < 10 ? "0\(magnitude)" : "\(magnitude)"
-    }
-    return out
+    return PythonNumbers.jsonText(n)
 }

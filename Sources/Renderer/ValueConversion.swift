@@ -1,6 +1,7 @@
 import Catalog
 import Foundation
 import JMESPath
+import Time
 
 extension Value {
     /// The value as the AWS CLI v2 presents a response: timestamps as ISO 8601 text
@@ -22,32 +23,7 @@ extension Value {
     /// A UTC instant as Python's `datetime.isoformat()` prints it:
     /// `2026-11-24T10:00:00+00:00`, with `.123000` only when the microseconds are not zero.
     public static func isoformat(_ date: Date) -> String {
-        let micros = Int64((InstantRange.clampedSeconds(date) * 1_000_000).rounded(.toNearestOrEven))
-        let (seconds, fraction) = floorDivide(micros, 1_000_000)
-        let (days, secondOfDay) = floorDivide(seconds, 86_400)
-        let (year, month, day) = CivilDate.date(fromDays: Int(days))
-        // At most 1 + 19 + 15 + 7 + 6 bytes, written in place.
-        return String(unsafeUninitializedCapacity: 48) { buffer in
-            var out = DigitWriter(buffer: buffer)
-            if year < 0 { out.byte(UInt8(ascii: "-")) }
-            out.digits(year.magnitude, width: 4)
-            out.byte(UInt8(ascii: "-"))
-            out.digits(UInt(month), width: 2)
-            out.byte(UInt8(ascii: "-"))
-            out.digits(UInt(day), width: 2)
-            out.byte(UInt8(ascii: "T"))
-            out.digits(UInt(secondOfDay / 3600), width: 2)
-            out.byte(UInt8(ascii: ":"))
-            out.digits(UInt(secondOfDay / 60 % 60), width: 2)
-            out.byte(UInt8(ascii: ":"))
-            out.digits(UInt(secondOfDay % 60), width: 2)
-            if fraction != 0 {
-                out.byte(UInt8(ascii: "."))
-                out.digits(UInt(fraction), width: 6)
-            }
-            for byte in "+00:00".utf8 { out.byte(byte) }
-            return out.count
-        }
+        ISO8601.string(date, fraction: .microsecondsWhenNotZero, rounding: .toMicrosecond, zone: .numeric)
     }
 
     /// Bytes as standard base64 with padding, as the CLI prints blobs.

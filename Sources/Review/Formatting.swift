@@ -1,21 +1,24 @@
 import Foundation
+import Time
 import Wire
 
 /// Times and durations as every format of the review writes them.
 public enum Formatting {
     /// `2026-11-24T10:00:00Z`.
-    public static func time(_ date: Date) -> String { Timestamps.iso8601(date) }
+    public static func time(_ date: Date) -> String {
+        ISO8601.string(date, fraction: .millisecondsWhenNotZero, rounding: .toMillisecond)
+    }
 
     /// `10:04:00`, UTC.
     public static func clock(_ date: Date) -> String {
-        let text = Timestamps.iso8601(date)
+        let text = time(date)
         guard let t = text.firstIndex(of: "T") else { return text }
         return String(text[text.index(after: t)...].prefix(8))
     }
 
     /// `2026-11-24 10:04`, UTC.
     public static func day(_ date: Date) -> String {
-        let text = Timestamps.iso8601(date)
+        let text = time(date)
         return String(text.prefix(10)) + " " + String(clock(date).prefix(5))
     }
 

@@ -1,3 +1,5 @@
+import Text
+
 /// The canonical form of a request that SigV4 signs, built the way botocore
 /// builds it for services other than S3:
 ///
@@ -38,7 +40,7 @@ public struct CanonicalRequest: Sendable {
         }
         var normalized = (path.hasPrefix("/") ? "/" : "") + output.joined(separator: "/")
         if path.hasSuffix("/") && !output.isEmpty { normalized += "/" }
-        return encode(normalized, keepSlash: true)
+        return PercentEncoding.encode(normalized, keepSlash: true)
     }
 
     static func canonicalQuery(_ query: String) -> String {
@@ -46,8 +48,9 @@ public struct CanonicalRequest: Sendable {
         var pairs: [(String, String)] = []
         for item in query.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let key = decode(parts[0]), value = parts.count > 1 ? decode(parts[1]) : ""
-            pairs.append((encode(key, keepSlash: false), encode(value, keepSlash: false)))
+            // A broken escape is kept as it is (the signature will not match).
+            let key = decodeKeepingBroken(parts[0]), value = parts.count > 1 ? decodeKeepingBroken(parts[1]) : ""
+            pairs.append((PercentEncoding.encode(key), PercentEncoding.encode(value)))
         }
         pairs.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
         return pairs.map { $0.0 + "=" + $0.1 }.joined(separator: "&")
@@ -58,51 +61,7 @@ public struct CanonicalRequest: Sendable {
         value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).joined(separator: " ")
     }
 
-    static func encode(_ text: String, keepSlash: Bool) -> String {
-        let hex = Array("0123456789ABCDEF".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"),
-                 UInt8(ascii: "."), UInt8(ascii: "~"):
-                out.append(byte)
-            case UInt8(ascii: "/") where keepSlash:
-                out.append(byte)
-            default:
-                out.append(UInt8(ascii: "%"))
-                out.append(hex[Int(byte >> 4)])
-                out.append(hex[Int(byte & 0xF)])
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    /// Percent-decoding that keeps a broken escape as it is (the signature will not match).
-    static func decode(_ text: Substring) -> String {
-        guard text.utf8.contains(UInt8(ascii: "%")) else { return String(text) }
-        var out: [UInt8] = []
-        let bytes = Array(text.utf8)
-        var i = 0
-        while i < bytes.count {
-            if bytes[i] == UInt8(ascii: "%"), i + 2 < bytes.count, let h = hexValue(bytes[i + 1]), let l = hexValue(bytes[i + 2]) {
-                out.append(h << 4 | l)
-                i += 3
-            } else {
-                out.append(bytes[i])
-                i += 1
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
+    private static func decodeKeepingBroken(_ text: Substring) -> String {
+        PercentEncoding.decode(text, lenient: true) ?? String(text)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Time
 
 /// Signs requests with AWS Signature Version 4, as botocore's `SigV4Auth`
 /// does for services other than S3: every header but `user-agent`, `expect`,
@@ -30,8 +31,8 @@ public struct Signer: Sendable {
     ///   - headers: the request's headers; must include `Host` (or give `host`).
     public func sign(method: String, path: String, query: String, headers: [(String, String)], body: [UInt8],
                      host: String? = nil, date: Date = Date()) -> [(String, String)] {
-        let stamp = SigV4Time.stamp(date)
-        let day = String(stamp.prefix(8))
+        let stamp = ISO8601.basicString(date)
+        let day = ISO8601.basicDay(date)
         let payloadHash = body.isEmpty ? SigningKey.emptyPayloadHash : SigningKey.sha256Hex(body)
         var added: [(String, String)] = [("X-Amz-Date", stamp)]
         if let token = credentials.sessionToken { added.append(("X-Amz-Security-Token", token)) }

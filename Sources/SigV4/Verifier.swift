@@ -1,4 +1,5 @@
 import Foundation
+import Time
 
 /// Checks SigV4 signatures against a set of known access keys, the way the AWS
 /// front ends do: the `Authorization` header is read, the credential scope is
@@ -74,23 +75,23 @@ public struct Verifier: Sendable {
         let date: Date
         let stamp: String
         if let stampText {
-            guard let d = SigV4Time.parse(stampText) else {
+            guard let d = ISO8601.parseBasic(stampText) else {
                 throw VerificationFailure(.incompleteSignature, "X-Amz-Date must be in the ISO8601 Long Format \"yyyyMMdd'T'HHmmss'Z'\", not '\(stampText)'.")
             }
             date = d
             stamp = stampText
-        } else if let httpDate = header("date"), let d = SigV4Time.parseHTTPDate(httpDate) {
+        } else if let httpDate = header("date"), let d = HTTPDate.parse(httpDate, strict: false) {
             date = d
-            stamp = SigV4Time.stamp(d)
+            stamp = ISO8601.basicString(d)
         } else {
             throw VerificationFailure(.incompleteSignature, "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. Authorization=\(authorization.prefix(40))...")
         }
-        let nowStamp = SigV4Time.stamp(now)
+        let nowStamp = ISO8601.basicString(now)
         if date < now - maxSkew {
-            throw VerificationFailure(.invalidSignature, "Signature expired: \(stamp) is now earlier than \(SigV4Time.stamp(now - maxSkew)) (\(nowStamp) - \(Int(maxSkew / 60)) min.)")
+            throw VerificationFailure(.invalidSignature, "Signature expired: \(stamp) is now earlier than \(ISO8601.basicString(now - maxSkew)) (\(nowStamp) - \(Int(maxSkew / 60)) min.)")
         }
         if date > now + maxSkew {
-            throw VerificationFailure(.invalidSignature, "Signature not yet current: \(stamp) is still later than \(SigV4Time.stamp(now + maxSkew)) (\(nowStamp) + \(Int(maxSkew / 60)) min.)")
+            throw VerificationFailure(.invalidSignature, "Signature not yet current: \(stamp) is still later than \(ISO8601.basicString(now + maxSkew)) (\(nowStamp) + \(Int(maxSkew / 60)) min.)")
         }
 
         // The credential scope.

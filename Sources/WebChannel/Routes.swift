@@ -2,6 +2,7 @@ import Foundation
 import HummingbirdWebSocket
 import JMESPath
 import Server
+import Text
 
 /// One channel's routes on the emulator server, under its `prefix` (empty
 /// when the server serves one channel: its page is `/`; `/c/NAME` when it
@@ -132,7 +133,7 @@ public struct WebChannelRoutes: Sendable {
         for pair in query.split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             if parts.first == Substring(name) {
-                return parts.count == 2 ? String(parts[1]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding : ""
+                return parts.count == 2 ? PercentEncoding.decode(parts[1], plusIsSpace: true) : ""
             }
         }
         return nil

@@ -3,6 +3,7 @@ import Catalog
 import Constraints
 import Foundation
 import OrderedCollections
+import Time
 
 /// Gives a JSON body the model's types: objects become structures, unions and
 /// maps, numbers become integers, doubles or timestamps, strings become
@@ -124,7 +125,7 @@ struct JSONValueDecoder {
             return .timestamp(date)
         case .string(let s):
             // Epoch seconds are the default in bodies; a model may ask for strings.
-            if let date = (format == .rfc822 ? Timestamps.parseRFC822(s) : Timestamps.parseISO8601(s)) {
+            if let date = (format == .rfc822 ? HTTPDate.parse(s) : ISO8601.parse(s)) {
                 guard InstantRange.contains(date) else { throw outOfRange("'\(s)'", path: path) }
                 return .timestamp(date)
             }

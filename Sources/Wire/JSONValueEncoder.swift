@@ -1,6 +1,7 @@
 import Catalog
 import Foundation
 import OrderedCollections
+import Time
 
 /// Writes typed values as the JSON protocols send them: structure members in
 /// model order, timestamps as epoch seconds unless the model says otherwise,
@@ -85,16 +86,16 @@ struct JSONValueEncoder {
         case .integer(let i): writer.integer(i)
         case .double(let d): writer.double(d)
         case .boolean(let b): writer.bool(b)
-        case .timestamp(let t): writer.double(Timestamps.epochSeconds(t))
+        case .timestamp(let t): writer.double(EpochSeconds.value(t))
         case .blob(let b): writer.string(Data(b).base64EncodedString())
         }
     }
 
     func writeTimestamp(_ date: Date, format: TimestampFormat, into writer: inout JSONWriter) {
         switch format {
-        case .unixTimestamp: writer.double(Timestamps.epochSeconds(date))
-        case .iso8601: writer.string(Timestamps.iso8601(date))
-        case .rfc822: writer.string(Timestamps.rfc822(date))
+        case .unixTimestamp: writer.double(EpochSeconds.value(date))
+        case .iso8601: writer.string(ISO8601.string(date, fraction: .millisecondsWhenNotZero, rounding: .toMillisecond))
+        case .rfc822: writer.string(HTTPDate.string(date))
         }
     }
 }

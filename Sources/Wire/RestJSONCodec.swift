@@ -1,6 +1,7 @@
 import Backend
 import Catalog
 import Constraints
+import Text
 import struct Foundation.Data
 import struct Foundation.CharacterSet
 import OrderedCollections

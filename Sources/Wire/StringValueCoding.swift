@@ -1,6 +1,7 @@
 import Backend
 import Catalog
 import Foundation
+import Time
 
 /// Values bound to the URI, the query string or headers travel as text: this
 /// writes them and reads them back with the model's timestamp formats.
@@ -19,10 +20,10 @@ struct StringValueCoding {
         case .boolean(let b): return b ? "true" : "false"
         case .timestamp(let date):
             switch format {
-            case .iso8601: return Timestamps.iso8601(date)
-            case .rfc822: return Timestamps.rfc822(date)
+            case .iso8601: return ISO8601.string(date, fraction: .millisecondsWhenNotZero, rounding: .toMillisecond)
+            case .rfc822: return HTTPDate.string(date)
             case .unixTimestamp:
-                let seconds = Timestamps.epochSeconds(date)
+                let seconds = EpochSeconds.value(date)
                 return seconds == seconds.rounded() ? String(Int64(seconds)) : String(seconds)
             }
         case .blob(let bytes): return Data(bytes).base64EncodedString()
@@ -60,8 +61,8 @@ struct StringValueCoding {
         case .timestamp:
             let date: Date?
             switch format {
-            case .iso8601: date = Timestamps.parseISO8601(text)
-            case .rfc822: date = Timestamps.parseRFC822(text)
+            case .iso8601: date = ISO8601.parse(text)
+            case .rfc822: date = HTTPDate.parse(text)
             case .unixTimestamp: date = Double(text).flatMap { Date(checkedEpochSeconds: $0) }
             }
             guard let date, InstantRange.contains(date) else { throw bad("a timestamp \(InstantRange.description)") }

@@ -1,3 +1,5 @@
+import Text
+
 /// The path of a rest-json request URI (`/tags/{resourceArn}`, `/x/{key+}`),
 /// to fill in (client) and to match against a request path (server).
 public struct URITemplate: Sendable {

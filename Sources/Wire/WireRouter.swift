@@ -1,5 +1,6 @@
 import Backend
 import Catalog
+import Text
 
 /// Finds the service and operation a request addresses, from the catalog's
 /// HTTP bindings: `POST /` with `X-Amz-Target` for JSON 1.1 services, the

@@ -8,6 +8,7 @@ import MemoryBackend
 import RemoteBackend
 import Renderer
 import SQLiteBackend
+import Time
 
 /// The options every command that runs chat commands shares: where the
 /// incidents are kept, who acts, and how results print.
@@ -107,11 +108,7 @@ struct SessionOptions: ParsableArguments {
     }
 
     static func parseTime(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        if let date = formatter.date(from: text) { return date }
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = formatter.date(from: text) { return date }
+        if let date = ISO8601.parse(text) { return date }
         return Double(text).map { Date(timeIntervalSince1970: $0) }
     }
 }

@@ -3,6 +3,7 @@ import Channel
 import Foundation
 import Syntax
 import Testing
+import Time
 
 /// One row of the evaluation matrix: a channel (role, guardrails, users), a
 /// request, and the expected decision with a word of its reason.
@@ -55,7 +56,7 @@ func when(_ condition: String) -> String {
     role(allow("ssm-incidents:GetIncidentRecord", condition: condition))
 }
 
-let now = ISO8601DateFormatter().date(from: "2026-11-24T10:00:00Z")!
+let now = ISO8601.parse("2026-11-24T10:00:00Z")!
 let epochNow = Int(now.timeIntervalSince1970)
 let rec = "arn:aws:ssm-incidents::111122223333:incident-record/db/6cc4"
 let get = "ssm-incidents:GetIncidentRecord"

@@ -6,6 +6,7 @@ import MemoryBackend
 import Review
 import Syntax
 import TestSupport
+import Time
 
 /// Paths and helpers shared by the review tests.
 enum Support {
@@ -31,7 +32,7 @@ enum Support {
         let header = text.split(separator: "\n").first { $0.contains("incident-chat run") }.map(String.init) ?? ""
         let words = header.split(separator: " ").map(String.init)
         func option(_ name: String) -> String? { words.firstIndex(of: name).flatMap { $0 + 1 < words.count ? words[$0 + 1] : nil } }
-        let start = option("--fixed-clock").flatMap { ISO8601DateFormatter().date(from: $0) } ?? Date(timeIntervalSince1970: 1_795_514_400)
+        let start = option("--fixed-clock").flatMap { ISO8601.parse($0) } ?? Date(timeIntervalSince1970: 1_795_514_400)
         let clock = FixedWallClock(start)
         let backend = MemoryBackend(clock: clock, ids: SeededIDGenerator(seed: option("--seed").flatMap(UInt64.init) ?? 1))
         let session = try Session(backend: backend, settings: SessionSettings(user: "responder"), clock: clock,

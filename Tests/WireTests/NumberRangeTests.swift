@@ -6,6 +6,8 @@ import MemoryBackend
 import OrderedCollections
 import Syntax
 import Testing
+import Text
+import Time
 @testable import Wire
 
 /// Numbers of every magnitude in every numeric and timestamp member of every

@@ -1,5 +1,6 @@
 import Catalog
 import Foundation
+import Time
 
 /// The shifts of a rotation, computed from its start, time zone, recurrence,
 /// members and overrides. Pure: the same inputs always give the same shifts.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Catalog
+@testable import Time
 
 @Suite("Civil dates")
 struct CivilDateTests {

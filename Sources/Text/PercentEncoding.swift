@@ -30,31 +30,42 @@ public enum PercentEncoding {
         }
     }
 
-    /// Decodes `%XX` escapes (and `+` as a space when `plusIsSpace`). `nil` for a
-    /// broken escape or bytes that are not UTF-8.
-    public static func decode(_ text: Substring, plusIsSpace: Bool = false) -> String? {
+    /// Decodes `%XX` escapes (and `+` as a space when `plusIsSpace`). Strictly
+    /// (the wire): `nil` for a broken escape or bytes that are not UTF-8.
+    /// Leniently (`lenient`: SigV4's canonical request, form bodies): a broken
+    /// escape is kept as written and bytes that are not UTF-8 become U+FFFD.
+    public static func decode(_ text: Substring, plusIsSpace: Bool = false, lenient: Bool = false) -> String? {
         let utf8 = text.utf8
         if !utf8.contains(UInt8(ascii: "%")) && !(plusIsSpace && utf8.contains(UInt8(ascii: "+"))) {
             return String(text)
         }
+        return decode(bytes: utf8, plusIsSpace: plusIsSpace, lenient: lenient)
+    }
+
+    /// `decode(_:plusIsSpace:lenient:)` of bytes (a form body's names and values).
+    @inlinable
+    public static func decode<Bytes: Collection<UInt8>>(bytes: Bytes, plusIsSpace: Bool = false, lenient: Bool = false) -> String? {
         var out: [UInt8] = []
-        out.reserveCapacity(utf8.count)
-        var i = utf8.startIndex
-        while i != utf8.endIndex {
-            let byte = utf8[i]
+        out.reserveCapacity(bytes.count)
+        var i = bytes.startIndex
+        while i != bytes.endIndex {
+            let byte = bytes[i]
             if byte == UInt8(ascii: "%") {
-                let h = utf8.index(after: i)
-                guard h != utf8.endIndex else { return nil }
-                let l = utf8.index(after: h)
-                guard l != utf8.endIndex, let hi = hexValue(utf8[h]), let lo = hexValue(utf8[l]) else { return nil }
-                out.append(hi << 4 | lo)
-                i = utf8.index(after: l)
+                let h = bytes.index(after: i)
+                let l = h == bytes.endIndex ? h : bytes.index(after: h)
+                if l != bytes.endIndex, let hi = hexValue(bytes[h]), let lo = hexValue(bytes[l]) {
+                    out.append(hi << 4 | lo)
+                    i = bytes.index(after: l)
+                    continue
+                }
+                guard lenient else { return nil }
+                out.append(byte)
             } else {
                 out.append(plusIsSpace && byte == UInt8(ascii: "+") ? UInt8(ascii: " ") : byte)
-                i = utf8.index(after: i)
             }
+            i = bytes.index(after: i)
         }
-        return String(validating: out, as: UTF8.self)
+        return lenient ? String(decoding: out, as: UTF8.self) : String(validating: out, as: UTF8.self)
     }
 
     public static func decode(_ text: String, plusIsSpace: Bool = false) -> String? {
@@ -62,7 +73,7 @@ public enum PercentEncoding {
     }
 
     @inline(__always)
-    static func hexValue(_ byte: UInt8) -> UInt8? {
+    public static func hexValue(_ byte: UInt8) -> UInt8? {
         switch byte {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
         case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
