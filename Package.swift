@@ -11,6 +11,7 @@ let package = Package(
         .executable(name: "incident-chat", targets: ["incident-chat"]),
         .executable(name: "incident-chat-bench", targets: ["incident-chat-bench"]),
         // The modules the fuzz targets (Tests/Fuzz, a package of their own) link.
+        .library(name: "JSON", targets: ["JSON"]),
         .library(name: "Syntax", targets: ["Syntax"]),
         .library(name: "Catalog", targets: ["Catalog"]),
         .library(name: "Checker", targets: ["Checker"]),
@@ -44,6 +45,10 @@ let package = Package(
         // for the test targets: the golden-file helper and the seeded random generator
         .target(name: "TestSupport", path: "Tests/TestSupport"),
 
+        // one JSON value type, one reader (its dialects a parameter) and one writer; no dependencies
+        .target(name: "JSON"),
+        .testTarget(name: "JSONTests", dependencies: ["JSON"]),
+
         // text → tokens → syntax tree, source ranges, diagnostics
         .target(name: "Syntax"),
         .testTarget(name: "SyntaxTests", dependencies: [
@@ -69,14 +74,14 @@ let package = Package(
 
         // syntax tree + catalog → typed request or diagnostics
         .target(name: "Checker", dependencies: [
-            "Syntax", "Catalog", "Constraints", "JMESPath", "YAMLBounds",
+            "JSON", "Syntax", "Catalog", "Constraints", "JMESPath", "YAMLBounds",
             .product(name: "OrderedCollections", package: "swift-collections"),
             .product(name: "Yams", package: "Yams"),
         ]),
         .testTarget(name: "CheckerTests", dependencies: ["Checker", "Constraints", "Syntax", "Catalog", "TestSupport"], exclude: ["Golden"]),
 
         // JMESPath (--query): lexer, parser, interpreter, functions; no dependencies
-        .target(name: "JMESPath"),
+        .target(name: "JMESPath", dependencies: ["JSON"]),
         .testTarget(name: "JMESPathTests", dependencies: ["JMESPath", "TestSupport"], resources: [.copy("Fixtures")]),
 
         // prints results as the AWS CLI does: json, yaml, text, table
@@ -89,7 +94,7 @@ let package = Package(
         // the chat channel: configuration, IAM-style policies, SNS topics,
         // notifications, the command log, aliases
         .target(name: "Channel", dependencies: [
-            "Catalog", "Syntax", "YAMLBounds",
+            "JSON", "Catalog", "Syntax", "YAMLBounds",
             .product(name: "Yams", package: "Yams"),
             .product(name: "OrderedCollections", package: "swift-collections"),
         ]),
@@ -110,7 +115,7 @@ let package = Package(
 
         // the IncidentBackend protocol, the service engine and the storage abstraction it runs on
         .target(name: "Backend", dependencies: [
-            "Catalog",
+            "JSON", "Catalog",
             .product(name: "OrderedCollections", package: "swift-collections"),
         ]),
         // the in-memory backend: dictionaries and sorted indexes, for tests and --memory
@@ -144,11 +149,11 @@ let package = Package(
 
         // the two wire protocols (rest-json, JSON 1.1) over the catalog: requests and responses as bytes
         .target(name: "Wire", dependencies: [
-            "Catalog", "Backend", "Constraints",
+            "JSON", "Catalog", "Backend", "Constraints",
             .product(name: "OrderedCollections", package: "swift-collections"),
         ]),
         .testTarget(name: "WireTests", dependencies: [
-            "Wire", "Catalog", "Backend", "MemoryBackend", "Checker", "Constraints", "Syntax",
+            "Wire", "JSON", "Catalog", "Backend", "MemoryBackend", "Checker", "Constraints", "Syntax",
             .product(name: "OrderedCollections", package: "swift-collections"),
         ]),
 
@@ -178,7 +183,7 @@ let package = Package(
             .product(name: "NIOHTTP1", package: "swift-nio"),
         ]),
         .testTarget(name: "ServerTests", dependencies: [
-            "Server", "RemoteBackend", "Wire", "SigV4", "Backend", "MemoryBackend", "Catalog",
+            "Server", "RemoteBackend", "Wire", "JSON", "SigV4", "Backend", "MemoryBackend", "Catalog",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -205,7 +210,7 @@ let package = Package(
         // connectors to real chat clients: Slack slash commands on the server,
         // notifications to Slack and Amazon Chime webhooks with retries
         .target(name: "Connectors", dependencies: [
-            "Channel", "Interpreter", "Backend", "Server", "RemoteBackend", "Catalog", "Wire",
+            "Channel", "Interpreter", "Backend", "Server", "RemoteBackend", "Catalog", "Wire", "JSON",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
             .product(name: "Crypto", package: "swift-crypto"),
@@ -215,7 +220,7 @@ let package = Package(
             .product(name: "NIOPosix", package: "swift-nio"),
         ]),
         .testTarget(name: "ConnectorsTests", dependencies: [
-            "Connectors", "Channel", "Interpreter", "Backend", "MemoryBackend", "Server", "RemoteBackend", "Syntax", "Catalog", "Wire",
+            "Connectors", "Channel", "Interpreter", "Backend", "MemoryBackend", "Server", "RemoteBackend", "Syntax", "Catalog", "Wire", "JSON",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "NIOCore", package: "swift-nio"),
@@ -237,7 +242,7 @@ let package = Package(
 
         // the executable: argument parsing only, wiring the rest
         .executableTarget(name: "incident-chat", dependencies: [
-            "Syntax", "Catalog", "Checker", "Interpreter", "Backend", "MemoryBackend", "SQLiteBackend", "PostgresBackend",
+            "JSON", "Syntax", "Catalog", "Checker", "Interpreter", "Backend", "MemoryBackend", "SQLiteBackend", "PostgresBackend",
             "Renderer", "REPL", "Completion", "Channel", "Server", "RemoteBackend", "SigV4", "Connectors", "WebChannel", "Review",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -245,7 +250,7 @@ let package = Package(
 
         // benchmarks: each figure beside the same work done by the Python reference
         .executableTarget(name: "incident-chat-bench", dependencies: [
-                              "Syntax", "Catalog", "Checker", "Constraints", "JMESPath", "Backend", "MemoryBackend", "SQLiteBackend", "Interpreter", "REPL", "Completion", "Review",
+                              "JSON", "Syntax", "Catalog", "Checker", "Constraints", "JMESPath", "Backend", "MemoryBackend", "SQLiteBackend", "Interpreter", "REPL", "Completion", "Review",
                           ],
                           path: "Benchmarks/incident-chat-bench"),
     ],

@@ -1,3 +1,4 @@
+import JSON
 import Catalog
 import Foundation
 
@@ -83,12 +84,12 @@ public struct LogEntry: Sendable, Hashable {
     }
 
     /// The entry as a JSON object, keys in a fixed order.
-    public func json(redactor: Redactor) -> JSONText {
+    public func json(redactor: Redactor) -> JSON {
         let f = ISO8601DateFormatter()
         f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        var members: [(String, JSONText)] = [
+        var members: [(key: String, value: JSON)] = [
             ("time", .string(f.string(from: time))),
-            ("user", user.map(JSONText.string) ?? .null),
+            ("user", user.map(JSON.string) ?? .null),
             ("channel", .string(channel)),
             ("command", .string(redactor.redact(command: command))),
         ]
