@@ -5,7 +5,7 @@
 /// (the wire decoder refuses a member given twice; other readers decide for
 /// themselves). Integers written without fraction or exponent that fit in 64
 /// bits stay exact, apart from doubles.
-public indirect enum JSON: Sendable {
+public enum JSON: Sendable {
     case null
     case bool(Bool)
     /// A number written without fraction or exponent that fits in 64 bits.
@@ -27,10 +27,10 @@ extension JSON: Equatable {
         case let (.bool(x), .bool(y)): x == y
         case let (.integer(x), .integer(y)): x == y
         case let (.double(x), .double(y)): x == y
-        case let (.string(x), .string(y)): x.unicodeScalars.elementsEqual(y.unicodeScalars)
+        case let (.string(x), .string(y)): x.utf8.elementsEqual(y.utf8)
         case let (.array(x), .array(y)): x == y
         case let (.object(x), .object(y)):
-            x.count == y.count && zip(x, y).allSatisfy { $0.key.unicodeScalars.elementsEqual($1.key.unicodeScalars) && $0.value == $1.value }
+            x.count == y.count && zip(x, y).allSatisfy { $0.key.utf8.elementsEqual($1.key.utf8) && $0.value == $1.value }
         default: false
         }
     }

@@ -80,18 +80,18 @@ public protocol JSONBuilder {
 
 /// A recursive-descent JSON reader walking UTF-8 bytes with a cursor.
 public struct JSONReader<Builder: JSONBuilder> {
-    private let bytes: UnsafeBufferPointer<UInt8>
-    private let dialect: JSONDialect
-    private var pos = 0
-    private var depth = 0
+    @usableFromInline let bytes: UnsafeBufferPointer<UInt8>
+    @usableFromInline let dialect: JSONDialect
+    @usableFromInline var pos = 0
+    @usableFromInline var depth = 0
 
-    private init(_ bytes: UnsafeBufferPointer<UInt8>, _ dialect: JSONDialect) {
+    @inlinable init(_ bytes: UnsafeBufferPointer<UInt8>, _ dialect: JSONDialect) {
         self.bytes = bytes
         self.dialect = dialect
     }
 
     /// Reads one whole document: white space may surround the value, nothing else may follow.
-    public static func read(_ bytes: UnsafeBufferPointer<UInt8>, dialect: JSONDialect,
+    @inlinable public static func read(_ bytes: UnsafeBufferPointer<UInt8>, dialect: JSONDialect,
                             into builder: inout Builder) throws(JSONError) -> Builder.Value {
         var reader = JSONReader(bytes, dialect)
         reader.skipSpace()
@@ -102,7 +102,7 @@ public struct JSONReader<Builder: JSONBuilder> {
     }
 
     /// Reads one document from any bytes.
-    public static func read(_ data: some Collection<UInt8>, dialect: JSONDialect,
+    @inlinable public static func read(_ data: some Collection<UInt8>, dialect: JSONDialect,
                             into builder: inout Builder) throws(JSONError) -> Builder.Value {
         let result: Result<Builder.Value, JSONError>? = data.withContiguousStorageIfAvailable { buffer in
             Result { () throws(JSONError) in try read(buffer, dialect: dialect, into: &builder) }
@@ -113,7 +113,7 @@ public struct JSONReader<Builder: JSONBuilder> {
     }
 
     /// Reads one document from a string's UTF-8.
-    public static func read(_ text: String, dialect: JSONDialect, into builder: inout Builder) throws(JSONError) -> Builder.Value {
+    @inlinable public static func read(_ text: String, dialect: JSONDialect, into builder: inout Builder) throws(JSONError) -> Builder.Value {
         var copy = text
         let result = copy.withUTF8 { buffer in
             Result { () throws(JSONError) in try read(buffer, dialect: dialect, into: &builder) }
@@ -121,13 +121,13 @@ public struct JSONReader<Builder: JSONBuilder> {
         return try result.get()
     }
 
-    private func fail(_ message: String, at offset: Int? = nil, _ kind: JSONError.Kind = .syntax) -> JSONError {
+    @inlinable func fail(_ message: String, at offset: Int? = nil, _ kind: JSONError.Kind = .syntax) -> JSONError {
         JSONError(kind, message, at: offset ?? pos)
     }
 
-    @inline(__always) private var current: UInt8? { pos < bytes.count ? bytes[pos] : nil }
+    @inlinable var current: UInt8? { pos < bytes.count ? bytes[pos] : nil }
 
-    @inline(__always) private mutating func skipSpace() {
+    @inlinable mutating func skipSpace() {
         while pos < bytes.count {
             switch bytes[pos] {
             case 0x20, 0x09, 0x0A, 0x0D: pos += 1
@@ -136,7 +136,7 @@ public struct JSONReader<Builder: JSONBuilder> {
         }
     }
 
-    private mutating func value(_ builder: inout Builder) throws(JSONError) -> Builder.Value {
+    @inlinable mutating func value(_ builder: inout Builder) throws(JSONError) -> Builder.Value {
         guard let c = current else { throw fail("expected a value, found the end") }
         let start = pos
         switch c {
@@ -164,7 +164,7 @@ public struct JSONReader<Builder: JSONBuilder> {
     }
 
     /// Consumes `word` when it is next.
-    @inline(__always) private mutating func literal(_ word: StaticString) -> Bool {
+    @inlinable mutating func literal(_ word: StaticString) -> Bool {
         let n = word.utf8CodeUnitCount
         guard pos + n <= bytes.count else { return false }
         let p = word.utf8Start
@@ -173,14 +173,14 @@ public struct JSONReader<Builder: JSONBuilder> {
         return true
     }
 
-    private mutating func enter() throws(JSONError) {
+    @inlinable mutating func enter() throws(JSONError) {
         depth += 1
         if depth > dialect.maxDepth {
             throw fail("the value nests deeper than \(dialect.maxDepth) levels", .tooDeep)
         }
     }
 
-    private mutating func object(_ builder: inout Builder) throws(JSONError) -> Builder.Value {
+    @inlinable mutating func object(_ builder: inout Builder) throws(JSONError) -> Builder.Value {
         let start = pos
         try enter()
         pos += 1
@@ -213,7 +213,7 @@ public struct JSONReader<Builder: JSONBuilder> {
         return builder.finish(object, at: start..<pos)
     }
 
-    private mutating func array(_ builder: inout Builder) throws(JSONError) -> Builder.Value {
+    @inlinable mutating func array(_ builder: inout Builder) throws(JSONError) -> Builder.Value {
         let start = pos
         try enter()
         pos += 1
@@ -240,7 +240,7 @@ public struct JSONReader<Builder: JSONBuilder> {
 
     /// A number at `-` or a digit. As Python's reader does, a `.` or an exponent
     /// marker without digits after it ends the number (and then the document fails).
-    private mutating func number() throws(JSONError) -> JSONNumber {
+    @inlinable mutating func number() throws(JSONError) -> JSONNumber {
         let start = pos
         let negative = current == UInt8(ascii: "-")
         if negative { pos += 1 }
@@ -259,18 +259,38 @@ public struct JSONReader<Builder: JSONBuilder> {
             }
         }
         var isFloat = false
+        // The digits as one integer and a power of ten, for the exact fast path below.
+        var mantissa = magnitude
+        var exact = !overflow
+        var power = 0
         if current == UInt8(ascii: "."), pos + 1 < bytes.count, isDigit(bytes[pos + 1]) {
             isFloat = true
             pos += 1
-            while let c = current, isDigit(c) { pos += 1 }
+            while let c = current, isDigit(c) {
+                if exact {
+                    let (m1, o1) = mantissa.multipliedReportingOverflow(by: 10)
+                    let (m2, o2) = m1.addingReportingOverflow(UInt64(c &- 0x30))
+                    if o1 || o2 { exact = false } else { mantissa = m2; power -= 1 }
+                }
+                pos += 1
+            }
         }
         if let e = current, e == UInt8(ascii: "e") || e == UInt8(ascii: "E") {
             var p = pos + 1
-            if p < bytes.count, bytes[p] == UInt8(ascii: "+") || bytes[p] == UInt8(ascii: "-") { p += 1 }
+            var negativeExponent = false
+            if p < bytes.count, bytes[p] == UInt8(ascii: "+") || bytes[p] == UInt8(ascii: "-") {
+                negativeExponent = bytes[p] == UInt8(ascii: "-")
+                p += 1
+            }
             if p < bytes.count, isDigit(bytes[p]) {
                 isFloat = true
                 pos = p
-                while let c = current, isDigit(c) { pos += 1 }
+                var exponent = 0
+                while let c = current, isDigit(c) {
+                    if exponent < 100_000 { exponent = exponent * 10 + Int(c &- 0x30) }
+                    pos += 1
+                }
+                power += negativeExponent ? -exponent : exponent
             }
         }
         if !isFloat && !overflow {
@@ -281,14 +301,20 @@ public struct JSONReader<Builder: JSONBuilder> {
                 return .integer(Int64(magnitude))
             }
         }
+        if isFloat, exact, mantissa <= 1 << 53, -22 <= power, power <= 22 {
+            // Both operands exact, one IEEE operation: correctly rounded (Clinger's fast path).
+            let m = Double(mantissa)
+            let value = power < 0 ? m / exactPowersOfTen[-power] : m * exactPowersOfTen[power]
+            return .double(negative ? -value : value)
+        }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<pos]), as: UTF8.self)
         if isFloat { return .double(Double(text) ?? .nan) }
         return .bigInteger(text)
     }
 
-    @inline(__always) private func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+    @inlinable func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
 
-    private func makeString(_ utf8: UnsafeBufferPointer<UInt8>, at offset: Int) throws(JSONError) -> String {
+    @inlinable func makeString(_ utf8: UnsafeBufferPointer<UInt8>, at offset: Int) throws(JSONError) -> String {
         if dialect.strictUnicode {
             guard let s = String(validating: utf8, as: UTF8.self) else {
                 throw fail("invalid UTF-8 in a string", at: offset, .unicode)
@@ -299,19 +325,38 @@ public struct JSONReader<Builder: JSONBuilder> {
     }
 
     /// A string at `"`; the cursor ends after the closing quote.
-    private mutating func string() throws(JSONError) -> String {
+    @inlinable mutating func string() throws(JSONError) -> String {
         let open = pos
         pos += 1
-        // Fast path: no escapes.
+        // Fast path: no escapes (and most often ASCII only, which needs no validation).
         var p = pos
+        var high: UInt8 = 0
+        // Eight bytes at a time while none of them is a quote, a backslash or a control character.
+        if let base = bytes.baseAddress {
+            var highs: UInt64 = 0
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let tops: UInt64 = 0x8080_8080_8080_8080
+            while p + 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self)
+                let quote = word ^ (ones &* 0x22)
+                let backslash = word ^ (ones &* 0x5C)
+                let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word)
+                if special & tops != 0 { break }
+                highs |= word
+                p += 8
+            }
+            if highs & tops != 0 { high = 0x80 }
+        }
         while p < bytes.count {
             let c = bytes[p]
             if c == UInt8(ascii: "\"") {
-                let s = try makeString(UnsafeBufferPointer(rebasing: bytes[pos..<p]), at: pos)
+                let utf8 = UnsafeBufferPointer(rebasing: bytes[pos..<p])
+                let s = high < 0x80 ? String(decoding: utf8, as: UTF8.self) : try makeString(utf8, at: pos)
                 pos = p + 1
                 return s
             }
             if c == UInt8(ascii: "\\") || c < 0x20 { break }
+            high |= c
             p += 1
         }
         let contentStart = pos
@@ -366,7 +411,7 @@ public struct JSONReader<Builder: JSONBuilder> {
         }
     }
 
-    @inline(__always) private func appendUTF8(_ s: Unicode.Scalar, to out: inout [UInt8]) {
+    @inlinable func appendUTF8(_ s: Unicode.Scalar, to out: inout [UInt8]) {
         let v = s.value
         switch v {
         case ..<0x80: out.append(UInt8(v))
@@ -385,7 +430,7 @@ public struct JSONReader<Builder: JSONBuilder> {
         }
     }
 
-    private mutating func hex4() throws(JSONError) -> UInt32 {
+    @inlinable mutating func hex4() throws(JSONError) -> UInt32 {
         guard pos + 4 <= bytes.count else { throw fail("invalid \\u escape") }
         var v: UInt32 = 0
         for _ in 0..<4 {
@@ -404,6 +449,12 @@ public struct JSONReader<Builder: JSONBuilder> {
     }
 }
 
+/// 10^0 ... 10^22, every one exact in a double.
+@usableFromInline let exactPowersOfTen: [Double] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+]
+
 /// Builds `JSON` values; duplicate members are kept, in order.
 public struct JSONValueBuilder: JSONBuilder {
     public init() {}
@@ -420,7 +471,11 @@ public struct JSONValueBuilder: JSONBuilder {
     public func makeArray() -> [JSON] { [] }
     public func append(_ element: JSON, to array: inout [JSON]) { array.append(element) }
     public func finish(_ array: [JSON], at span: Range<Int>) -> JSON { .array(array) }
-    public func makeObject() -> [(key: String, value: JSON)] { [] }
+    public func makeObject() -> [(key: String, value: JSON)] {
+        var members: [(key: String, value: JSON)] = []
+        members.reserveCapacity(8)
+        return members
+    }
     public func add(_ key: String, at keySpan: Range<Int>, _ value: JSON, to object: inout [(key: String, value: JSON)]) {
         object.append((key, value))
     }

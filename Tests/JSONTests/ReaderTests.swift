@@ -40,6 +40,56 @@ struct ReaderTests {
         #expect(builder.events.prefix(2) == [#"bigInteger("9223372036854775808")@1..<20"#, #"bigInteger("12345678901234567890123")@22..<45"#])
     }
 
+    @Test(arguments: [
+        "0.1", "-0.0", "1795514400.125", "123456.789e-3", "9007199254740993.0", "9007199254740993e0", "1e22", "1e23",
+        "5e-324", "4.9e-324", "1.7976931348623157e308", "2.2250738585072014e-308", "0.30000000000000004", "1E+2",
+        "12345678901234567890.5", "0.000001", "3.14159265358979323846264338327950288", "1e-22", "8.5e-23", "1e99999",
+    ])
+    func doublesReadAsSwiftReadsThem(_ text: String) throws {
+        let expected = try #require(Double(text))
+        let read = try #require(try JSON(reading: text).number)
+        #expect(read.bitPattern == expected.bitPattern)
+    }
+
+    @Test func doublesRoundTripThroughTheirShortestDigits() throws {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<20_000 {
+            // splitmix64
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            z ^= z >> 31
+            let value = Double(bitPattern: z)
+            guard value.isFinite else { continue }
+            for candidate in [value, Double(Int64(bitPattern: z) % 1_000_000_000) / 1000] {
+                let text = "\(candidate)"
+                let read = try #require(try JSON(reading: text).number)
+                #expect(read.bitPattern == candidate.bitPattern, "\(text)")
+            }
+        }
+    }
+
+    @Test func longStringsFindEveryQuoteEscapeAndControlCharacter() throws {
+        for length in 0..<40 {
+            for at in 0..<length {
+                var plain = Array(repeating: UInt8(ascii: "a"), count: length)
+                #expect(try JSON(reading: [0x22] + plain + [0x22]) == .string(String(repeating: "a", count: length)))
+                plain[at] = 0x5C
+                let escaped = [0x22] + plain[..<(at + 1)] + [UInt8(ascii: "n")] + plain[(at + 1)...] + [0x22]
+                #expect(try JSON(reading: escaped).string?.utf8.count == length, "escape at \(at) of \(length)")
+                plain[at] = 0x01
+                #expect(throws: JSONError.self) { try JSON(reading: [0x22] + plain + [0x22]) }
+                plain[at] = 0xFF
+                #expect(throws: JSONError.self) { try JSON(reading: [0x22] + plain + [0x22]) }
+                #expect(try JSON(reading: [0x22] + plain + [0x22], dialect: .jmespath).string?.unicodeScalars.filter { $0 == "\u{FFFD}" }.count == 1)
+                plain.replaceSubrange(at..<(at + 1), with: Array("é".utf8))
+                #expect(try JSON(reading: [0x22] + plain + [0x22]).string?.unicodeScalars.count == length)
+                #expect(throws: JSONError.self, "the quote ends the string") { try JSON(reading: [0x22] + plain + [0x22, 0x20, 0x31]) }
+            }
+        }
+    }
+
     @Test func reportsSpans() throws {
         var builder = SpanBuilder()
         _ = try JSONReader.read(#"{"k": [true, "é"], "n": null}"#, dialect: .wire, into: &builder)
