@@ -12,9 +12,13 @@ extension JSONValue {
     }
 
     /// Reads one JSON value from UTF-8 bytes.
-    public init(parsing bytes: some Collection<UInt8>) throws(JSONError) {
+    public init(parsing bytes: [UInt8]) throws(JSONError) {
         var builder = JSONValueBuilder()
-        self = try JSONReader.read(bytes, dialect: .jmespath, into: &builder)
+        // Through the buffer, so that the reader is specialized for this builder.
+        let result = bytes.withUnsafeBufferPointer { buffer in
+            Result { () throws(JSONError) in try JSONReader.read(buffer, dialect: .jmespath, into: &builder) }
+        }
+        self = try result.get()
     }
 }
 
