@@ -200,7 +200,7 @@ let package = Package(
 
         // one session: statements through checker → backend → query → renderer; runbooks
         .target(name: "Interpreter", dependencies: [
-            "Syntax", "Catalog", "Checker", "Backend", "JMESPath", "Renderer", "Channel", "Review",
+            "JSON", "Syntax", "Catalog", "Checker", "Backend", "JMESPath", "Renderer", "Channel", "Review",
         ]),
 
         .testTarget(name: "InterpreterTests", dependencies: [

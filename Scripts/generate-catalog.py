@@ -6,7 +6,8 @@
 Reads the ssm-incidents and ssm-contacts models of the pinned botocore release
 (service-2.json.gz, paginators-1.json, waiters-2.json) and the hand-written
 one-line summaries in Scripts/catalog-summaries.json, and writes one Swift file
-per service plus CatalogVersion.swift into Sources/Catalog/Generated/ (or DIR).
+per service, Operations.swift (the typed operation identifiers) and
+CatalogVersion.swift into Sources/Catalog/Generated/ (or DIR).
 
 Facts of the API carry over (names, types, constraints, bindings, paginators,
 waiters, errors); the models' documentation prose does not. Every key of the
@@ -314,7 +315,7 @@ class ServiceWriter:
         if "responseCode" in http:
             http_args.append("responseCode: " + swift_int(http["responseCode"], where))
         args = [
-            swift_string(name),
+            f".{self.case}(.{case_name(name)})",
             "cli: " + swift_string(self.xform(name, "-")),
             "summary: " + swift_string(summary),
             "http: HTTPBinding(" + ", ".join(http_args) + ")",
@@ -368,7 +369,7 @@ class ServiceWriter:
             "            %s,\n        ])"
         ) % (
             swift_string(name), swift_string(self.xform(name, "-")),
-            swift_string(waiter["operation"]),
+            f".{self.case}(.{case_name(waiter['operation'])})",
             swift_int(waiter["delay"], where), swift_int(waiter["maxAttempts"], where),
             ",\n            ".join(acceptors),
         )
@@ -465,6 +466,71 @@ class ServiceWriter:
         return "\n".join(lines) + "\n"
 
 
+def case_name(api_name):
+    """The Swift case of an operation: `CreateTimelineEvent` is `createTimelineEvent`."""
+    return api_name[0].lower() + api_name[1:]
+
+
+def operations_file(botocore_version, writers):
+    """The typed identifiers of the operations: one enum a service, in model
+    order, and `OperationName`, which names an operation of either service."""
+    services = ", ".join(f"{s} {v}" for s, v, _, _ in SERVICES)
+    lines = [header(botocore_version, services), ""]
+    for w in writers:
+        enum = w.case.capitalize() + "Operation"
+        ops = list(w.model["operations"])
+        lines.append(f"/// The {len(ops)} operations of {w.cli_name}, by API name, in model order.")
+        lines.append(f"public enum {enum}: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {{")
+        for name in ops:
+            lines.append(f"    case {case_name(name)} = {swift_string(name)}")
+        lines.append("")
+        lines.append("    /// The API name, as a message or a log shows it.")
+        lines.append("    public var description: String { rawValue }")
+        lines.append("}")
+        lines.append("")
+    lines.append("/// One operation of either service: what a `Request` and an `Operation` carry.")
+    lines.append("public enum OperationName: Sendable, Hashable, CustomStringConvertible {")
+    for w in writers:
+        lines.append(f"    case {w.case}({w.case.capitalize()}Operation)")
+    lines.append("")
+    lines.append("    /// The service the operation belongs to.")
+    lines.append("    public var service: ServiceName {")
+    lines.append("        switch self {")
+    for w in writers:
+        lines.append(f"        case .{w.case}: .{w.case}")
+    lines.append("        }")
+    lines.append("    }")
+    lines.append("")
+    lines.append("    /// The API name, `CreateTimelineEvent`.")
+    lines.append("    public var name: String {")
+    lines.append("        switch self {")
+    for w in writers:
+        lines.append(f"        case .{w.case}(let operation): operation.rawValue")
+    lines.append("        }")
+    lines.append("    }")
+    lines.append("")
+    lines.append("    /// The API name, as a message or a log shows it.")
+    lines.append("    public var description: String { name }")
+    lines.append("")
+    lines.append("    /// The operation of `service` with this API name, if it has one.")
+    lines.append("    public init?(service: ServiceName, name: String) {")
+    lines.append("        switch service {")
+    for w in writers:
+        enum = w.case.capitalize() + "Operation"
+        lines.append(f"        case .{w.case}:")
+        lines.append(f"            guard let operation = {enum}(rawValue: name) else {{ return nil }}")
+        lines.append(f"            self = .{w.case}(operation)")
+    lines.append("        }")
+    lines.append("    }")
+    lines.append("")
+    lines.append("    /// Every operation of every service, service by service in model order.")
+    lines.append("    public static let allCases: [OperationName] =")
+    lines.append("        " + " + ".join(f"{w.case.capitalize()}Operation.allCases.map(OperationName.{w.case})"
+                                       for w in writers))
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
 def header(botocore_version, source):
     return (
         f"// GENERATED FILE: do not edit by hand.\n"
@@ -503,10 +569,13 @@ def main():
         summaries = json.load(f)
     try:
         files = {}
+        writers = []
         for service, version, case, suffix in SERVICES:
             writer = ServiceWriter(service, version, case, suffix, summaries, xform_name,
                                    botocore.__version__)
             files[f"{suffix}.swift"] = writer.render()
+            writers.append(writer)
+        files["Operations.swift"] = operations_file(botocore.__version__, writers)
         files["CatalogVersion.swift"] = version_file(botocore.__version__)
     except GeneratorError as error:
         sys.exit(f"error: {error}")

@@ -29,17 +29,17 @@ private func reviewStore(at path: String, events count: Int) throws -> String {
     let context = CallContext(user: "bench")
     return try blocking {
         try await backend.withBatch { batch in
-            _ = try await batch.send(Request(service: .incidents, operation: "CreateReplicationSet",
+            _ = try await batch.send(Request(.incidents(.createReplicationSet),
                                              input: ["regions": .map(["us-east-1": .structure([:])])]), context: context)
-            let plan = try await batch.send(Request(service: .incidents, operation: "CreateResponsePlan", input: [
+            let plan = try await batch.send(Request(.incidents(.createResponsePlan), input: [
                 "name": .string("review"), "incidentTemplate": .structure(["title": .string("Review bench"), "impact": .integer(2)]),
             ]), context: context)
-            let started = try await batch.send(Request(service: .incidents, operation: "StartIncident",
+            let started = try await batch.send(Request(.incidents(.startIncident),
                                                        input: ["responsePlanArn": plan["arn"] ?? .string("")]), context: context)
             let arn = started["incidentRecordArn"]?.string ?? ""
             let step = 3.0 * 86400 / Double(count)
             for i in 0..<count {
-                _ = try await batch.send(Request(service: .incidents, operation: "CreateTimelineEvent", input: [
+                _ = try await batch.send(Request(.incidents(.createTimelineEvent), input: [
                     "incidentRecordArn": .string(arn), "eventTime": .timestamp(Date(timeIntervalSince1970: 1_795_514_400 + Double(i) * step)),
                     "eventType": .string(i % 7 == 0 ? "Note" : "Custom Event"), "eventData": .string("\"step \(i): <b>done</b> & checked\""),
                 ]), context: context)

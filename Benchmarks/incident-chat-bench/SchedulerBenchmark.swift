@@ -17,20 +17,20 @@ func schedulerFigures() throws -> [Figure] {
     let context = CallContext(user: "bench")
     let count = 10_000
     try blocking {
-        func send(_ operation: String, _ input: [String: Value]) async throws -> Value {
-            var request = Request(service: .contacts, operation: operation)
+        func send(_ operation: ContactsOperation, _ input: [String: Value]) async throws -> Value {
+            var request = Request(.contacts(operation))
             for (name, value) in input.sorted(by: { $0.key < $1.key }) { request.input[name] = value }
             return try await backend.send(request, context: context)
         }
-        let person = try await send("CreateContact", ["Alias": .string("p"), "Type": .string("PERSONAL"),
+        let person = try await send(.createContact, ["Alias": .string("p"), "Type": .string("PERSONAL"),
                                                       "Plan": .structure(["Stages": .list([])])])["ContactArn"]!.string!
-        let channel = try await send("CreateContactChannel", [
+        let channel = try await send(.createContactChannel, [
             "ContactId": .string(person), "Name": .string("sms"), "Type": .string("SMS"),
             "DeliveryAddress": .structure(["SimpleAddress": .string("+15555550100")]),
         ])["ContactChannelArn"]!.string!
         let code = try await backend.outbox(contactChannelArn: channel).last!.code
-        _ = try await send("ActivateContactChannel", ["ContactChannelId": .string(channel), "ActivationCode": .string(code)])
-        _ = try await send("UpdateContact", ["ContactId": .string(person), "Plan": .structure(["Stages": .list([
+        _ = try await send(.activateContactChannel, ["ContactChannelId": .string(channel), "ActivationCode": .string(code)])
+        _ = try await send(.updateContact, ["ContactId": .string(person), "Plan": .structure(["Stages": .list([
             .structure(["DurationInMinutes": .integer(0), "Targets": .list([
                 .structure(["ChannelTargetInfo": .structure(["ContactChannelId": .string(channel)])]),
             ])]),
@@ -38,11 +38,11 @@ func schedulerFigures() throws -> [Figure] {
         let stage: Value = .structure(["DurationInMinutes": .integer(1), "Targets": .list([
             .structure(["ContactTargetInfo": .structure(["ContactId": .string(person), "IsEssential": .boolean(false)])]),
         ])])
-        let team = try await send("CreateContact", ["Alias": .string("team"), "Type": .string("ESCALATION"),
+        let team = try await send(.createContact, ["Alias": .string("team"), "Type": .string("ESCALATION"),
                                                     "Plan": .structure(["Stages": .list([stage, stage, stage])])])["ContactArn"]!.string!
         try await backend.withBatch { batch in
             for i in 0..<count {
-                var request = Request(service: .contacts, operation: "StartEngagement")
+                var request = Request(.contacts(.startEngagement))
                 request.input["ContactId"] = .string(team)
                 request.input["Sender"] = .string("bench")
                 request.input["Subject"] = .string("s\(i)")

@@ -12,9 +12,9 @@ private let context = CallContext(user: "bench")
 private func preparedStore(at path: String) throws -> (SQLiteBackend, String) {
     let backend = try SQLiteBackend(path: path, clock: SystemWallClock(), ids: RandomIDGenerator())
     let plan = try blocking {
-        _ = try await backend.send(Request(service: .incidents, operation: "CreateReplicationSet",
+        _ = try await backend.send(Request(.incidents(.createReplicationSet),
                                            input: ["regions": .map(["us-east-1": .structure([:])])]), context: context)
-        let plan = try await backend.send(Request(service: .incidents, operation: "CreateResponsePlan", input: [
+        let plan = try await backend.send(Request(.incidents(.createResponsePlan), input: [
             "name": .string("bench"), "incidentTemplate": .structure(["title": .string("Bench"), "impact": .integer(3)]),
         ]), context: context)
         return plan["arn"]?.string ?? ""
@@ -30,7 +30,7 @@ func completionFigures() throws -> [Figure] {
     try blocking {
         try await backend.withBatch { batch in
             for i in 0..<10_000 {
-                _ = try await batch.send(Request(service: .incidents, operation: "StartIncident", input: [
+                _ = try await batch.send(Request(.incidents(.startIncident), input: [
                     "responsePlanArn": .string(plan), "title": .string("incident \(i)"),
                 ]), context: context)
             }
@@ -56,12 +56,12 @@ func listFigures() throws -> [Figure] {
         let folder = try temporaryFolder("list-\(count)")
         let (backend, plan) = try preparedStore(at: folder.appendingPathComponent("store.sqlite").path)
         let incident = try blocking {
-            let started = try await backend.send(Request(service: .incidents, operation: "StartIncident",
+            let started = try await backend.send(Request(.incidents(.startIncident),
                                                          input: ["responsePlanArn": .string(plan)]), context: context)
             let arn = started["incidentRecordArn"]?.string ?? ""
             try await backend.withBatch { batch in
                 for i in 0..<count {
-                    _ = try await batch.send(Request(service: .incidents, operation: "CreateTimelineEvent", input: [
+                    _ = try await batch.send(Request(.incidents(.createTimelineEvent), input: [
                         "incidentRecordArn": .string(arn), "eventTime": .timestamp(Date(timeIntervalSince1970: 1_795_000_000 + Double(i))),
                         "eventType": .string("Custom Event"), "eventData": .string("\"\(i)\""),
                     ]), context: context)
@@ -69,7 +69,7 @@ func listFigures() throws -> [Figure] {
             }
             return arn
         }
-        let list = Request(service: .incidents, operation: "ListTimelineEvents",
+        let list = Request(.incidents(.listTimelineEvents),
                            input: ["incidentRecordArn": .string(incident), "maxResults": .integer(20)])
         let seconds = try secondsPerOperation(budget: 0.5) {
             consume(try blocking { try await backend.send(list, context: context) })

@@ -13,19 +13,19 @@ private func startEngagements(_ backend: some IncidentBackend, count: Int, creat
     try blocking {
         let contact = "arn:aws:ssm-contacts:us-east-1:\(CallContext.defaultAccountId):contact/"
         if creatingContacts {
-            _ = try await backend.send(Request(service: .contacts, operation: "CreateContact", input: [
+            _ = try await backend.send(Request(.contacts(.createContact), input: [
                 "Alias": .string("p"), "Type": .string("PERSONAL"), "Plan": .structure(["Stages": .list([])]),
             ]), context: context)
             let stage: Value = .structure(["DurationInMinutes": .integer(10), "Targets": .list([
                 .structure(["ContactTargetInfo": .structure(["ContactId": .string(contact + "p"), "IsEssential": .boolean(false)])]),
             ])])
-            _ = try await backend.send(Request(service: .contacts, operation: "CreateContact", input: [
+            _ = try await backend.send(Request(.contacts(.createContact), input: [
                 "Alias": .string("team"), "Type": .string("ESCALATION"), "Plan": .structure(["Stages": .list([stage, stage, stage])]),
             ]), context: context)
         }
         try await backend.withBatch { batch in
             for i in 0..<count {
-                _ = try await batch.send(Request(service: .contacts, operation: "StartEngagement", input: [
+                _ = try await batch.send(Request(.contacts(.startEngagement), input: [
                     "ContactId": .string(contact + "team"), "Sender": .string("bench"), "Subject": .string("s\(i)"),
                     "Content": .string("c"),
                 ]), context: context)

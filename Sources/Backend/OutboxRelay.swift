@@ -36,7 +36,8 @@ extension EngineBackend {
     public func claimOutbox(limit: Int) async throws(ServiceError) -> [RelayedMessage] {
         try await transaction { store in
             let taken = try store.relayedOutboxSeq()
-            let messages = try store.outbox(contactChannelArn: nil, afterSeq: taken).prefix(max(limit, 1))
+            // Only the messages taken are read: an outbox that has grown while no relay ran costs `limit` rows.
+            let messages = try store.outbox(contactChannelArn: nil, afterSeq: taken, limit: max(limit, 1))
             guard let last = messages.last else { return [] }
             try store.setRelayedOutboxSeq(last.seq)
             return try messages.map { message in

@@ -43,14 +43,14 @@ public struct ServiceEngine: Sendable {
 
     /// The operations that can make a step due sooner than every step before
     /// (the steps of an engagement they start); the rest only run or end steps.
-    static let startsEngagements: Set<String> = ["StartEngagement", "StartIncident"]
+    static let startsEngagements: Set<OperationName> = [.contacts(.startEngagement), .incidents(.startIncident)]
     /// The operations that put an activation code in the outbox, for delivery relays.
-    static let sendsMessages: Set<String> = ["CreateContactChannel", "SendActivationCode"]
+    static let sendsMessages: Set<OperationName> = [.contacts(.createContactChannel), .contacts(.sendActivationCode)]
 
     /// Whether the operation always rings the doorbell (it may make a step due
     /// sooner, or put a message in the outbox): what a fleet's other servers
     /// are told of (``StoreEvent/doorbell``).
-    public static func ringsDoorbell(_ operation: String) -> Bool {
+    public static func ringsDoorbell(_ operation: OperationName) -> Bool {
         startsEngagements.contains(operation) || sendsMessages.contains(operation)
     }
 

@@ -83,6 +83,6 @@ extension ServiceEngine {
     public func tick<Store: ContactsStore>(until time: Millis, store: Store) throws -> [OutboxMessage] {
         let before = try store.lastOutboxSeq()
         guard try catchUp(until: time, store: store) > 0 else { return [] }
-        return try store.outbox(contactChannelArn: nil, afterSeq: before)
+        return try store.outbox(contactChannelArn: nil, afterSeq: before, limit: nil)
     }
 }

@@ -15,6 +15,9 @@ public struct Catalog: Sendable {
         }
     }
 
+    /// An operation of either service.
+    public subscript(operation: OperationName) -> Operation { self[operation.service][operation] }
+
     /// All services, in name order.
     public var services: [ServiceModel] { serviceNames.map { self[$0] } }
 

@@ -1,6 +1,8 @@
 /// One operation of a service: names, HTTP binding, input and output shapes,
 /// errors, paginator, and the command-line options of its input.
 public final class Operation: Sendable {
+    /// The typed identifier, `.incidents(.createTimelineEvent)`.
+    public let id: OperationName
     /// The API name, `CreateTimelineEvent`.
     public let name: String
     /// The AWS CLI's name, `create-timeline-event`.
@@ -22,12 +24,13 @@ public final class Operation: Sendable {
 
     @inline(never)
     public init(
-        _ name: String, cli: String, summary: String, http: HTTPBinding,
+        _ id: OperationName, cli: String, summary: String, http: HTTPBinding,
         input: Int? = nil, output: Int? = nil, errors: [ErrorShape] = [],
         idempotent: Bool = false, deprecated: Bool = false, paginator: Paginator? = nil,
         shapes: [Shape]
     ) {
-        self.name = name
+        self.id = id
+        self.name = id.name
         self.cliName = cli
         self.summary = summary
         self.http = http

@@ -10,14 +10,15 @@ public enum ServiceName: String, Sendable, Hashable, CaseIterable, Codable {
 /// decoded to its shape's type and validated against the model's constraints.
 /// Member names are the model's (`incidentRecordArn`), in model order.
 public struct Request: Sendable, Hashable {
-    public var service: ServiceName
-    /// The operation's API name, `CreateTimelineEvent`.
-    public var operation: String
+    /// The operation, `.incidents(.createTimelineEvent)`.
+    public var operation: OperationName
     public var input: OrderedDictionary<String, Value>
 
-    public init(service: ServiceName, operation: String, input: OrderedDictionary<String, Value> = [:]) {
-        self.service = service
+    public init(_ operation: OperationName, input: OrderedDictionary<String, Value> = [:]) {
         self.operation = operation
         self.input = input
     }
+
+    /// The service of the operation.
+    public var service: ServiceName { operation.service }
 }

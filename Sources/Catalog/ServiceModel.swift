@@ -20,6 +20,7 @@ public final class ServiceModel: Sendable {
     /// CLI names of the operations, then their API names.
     private let operationNames: NameTable
     private let errorIndex: [String: Int]
+    private let operationIndex: [OperationName: Int]
 
     init(name: ServiceName, summary: String, metadata: ServiceMetadata, shapes: [Shape],
          errors: [ErrorShape], operations: [Operation], waiters: [Waiter]) {
@@ -33,6 +34,7 @@ public final class ServiceModel: Sendable {
         shapeIndex = Dictionary(uniqueKeysWithValues: shapes.enumerated().map { ($1.name, ShapeID($0)) })
         operationNames = NameTable(operations.map(\.cliName) + operations.map(\.name))
         errorIndex = Dictionary(uniqueKeysWithValues: errors.enumerated().map { ($1.name, $0) })
+        operationIndex = Dictionary(uniqueKeysWithValues: operations.enumerated().map { ($1.id, $0) })
     }
 
     /// The shape at this place of the table.
@@ -56,6 +58,14 @@ public final class ServiceModel: Sendable {
     @inline(__always)
     public func operationIndex(named bytes: UnsafeRawBufferPointer) -> Int? {
         operationNames.index(of: bytes).map { $0 % operations.count }
+    }
+
+    /// The operation with this identifier, which must be one of this service's.
+    public subscript(operation: OperationName) -> Operation {
+        guard let index = operationIndex[operation] else {
+            preconditionFailure("\(operation) is no operation of \(name.rawValue)")
+        }
+        return operations[index]
     }
 
     /// The operation with this name, in CLI or API form.

@@ -69,7 +69,7 @@ public enum Synopsis {
         if !service.waiters.isEmpty {
             out += "\nWAITERS\n"
             for waiter in service.waiters {
-                let polled = service.operation(apiName: waiter.operation)?.cliName ?? waiter.operation
+                let polled = service[waiter.operation].cliName
                 out += "  \(waiter.cliName) (polls \(polled) every \(waiter.delay) s, \(waiter.maxAttempts) times at most)\n"
             }
         }

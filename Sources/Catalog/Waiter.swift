@@ -23,14 +23,14 @@ public struct Waiter: Sendable, Hashable {
     public let name: String
     /// The AWS CLI's form, `wait-for-replication-set-active`.
     public let cliName: String
-    /// The API name of the operation polled.
-    public let operation: String
+    /// The operation polled.
+    public let operation: OperationName
     /// Seconds between attempts.
     public let delay: Int
     public let maxAttempts: Int
     public let acceptors: [Acceptor]
 
-    public init(name: String, cli: String, operation: String, delay: Int, maxAttempts: Int, acceptors: [Acceptor]) {
+    public init(name: String, cli: String, operation: OperationName, delay: Int, maxAttempts: Int, acceptors: [Acceptor]) {
         self.name = name
         self.cliName = cli
         self.operation = operation

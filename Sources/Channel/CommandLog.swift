@@ -31,9 +31,10 @@ public final class CommandLog: @unchecked Sendable {
         return try CommandLog(path: configuration.logPath, redactor: Redactor(extraMembers: configuration.redact))
     }
 
-    /// Appends one entry.
-    public func write(_ entry: LogEntry) throws {
-        let line = entry.json(redactor: redactor).compact + "\n"
+    /// Appends one entry; its command is redacted unless `redacted` says
+    /// it already is (the session redacts from the command it parsed).
+    public func write(_ entry: LogEntry, redacted: Bool = false) throws {
+        let line = entry.json(redactor: redacted ? nil : redactor).compact + "\n"
         lock.lock()
         defer { lock.unlock() }
         try handle.write(contentsOf: Data(line.utf8))
@@ -83,15 +84,16 @@ public struct LogEntry: Sendable, Hashable {
         self.requestId = requestId
     }
 
-    /// The entry as a JSON object, keys in a fixed order.
-    public func json(redactor: Redactor) -> JSON {
+    /// The entry as a JSON object, keys in a fixed order; the command is
+    /// redacted by `redactor` (nil: it already is).
+    public func json(redactor: Redactor?) -> JSON {
         let f = ISO8601DateFormatter()
         f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         var members: [(key: String, value: JSON)] = [
             ("time", .string(f.string(from: time))),
             ("user", user.map(JSON.string) ?? .null),
             ("channel", .string(channel)),
-            ("command", .string(redactor.redact(command: command))),
+            ("command", .string(redactor.map { $0.redact(command: command) } ?? command)),
         ]
         if let decision {
             members.append(("permission", .object([

@@ -1,3 +1,5 @@
+import Catalog
+
 /// The built-in policy template "Incident Manager permissions"
 /// (`template: incident-manager` in a channel file): what responders need to
 /// run an incident from a chat channel, and nothing that reconfigures Incident
@@ -12,47 +14,47 @@ public enum IncidentManagerTemplate {
     /// "Interacting through chat", and `start-incident`, which the current
     /// guide lists among the commands supported in chat.
     public static let chatCommands = [
-        "ssm-incidents:CreateTimelineEvent",
-        "ssm-incidents:DeleteTimelineEvent",
-        "ssm-incidents:GetIncidentRecord",
-        "ssm-incidents:GetTimelineEvent",
-        "ssm-incidents:ListIncidentRecords",
-        "ssm-incidents:ListTimelineEvents",
-        "ssm-incidents:StartIncident",
-        "ssm-incidents:UpdateIncidentRecord",
-        "ssm-incidents:UpdateTimelineEvent",
-    ]
+        OperationName.incidents(.createTimelineEvent),
+        .incidents(.deleteTimelineEvent),
+        .incidents(.getIncidentRecord),
+        .incidents(.getTimelineEvent),
+        .incidents(.listIncidentRecords),
+        .incidents(.listTimelineEvents),
+        .incidents(.startIncident),
+        .incidents(.updateIncidentRecord),
+        .incidents(.updateTimelineEvent),
+    ].map(\.iamAction)
 
     /// Reading the rest of an incident and its plan, and keeping its related
     /// items (runbooks, dashboards, tickets) up to date.
     public static let incidentContext = [
-        "ssm-incidents:BatchGetIncidentFindings",
-        "ssm-incidents:GetResponsePlan",
-        "ssm-incidents:ListIncidentFindings",
-        "ssm-incidents:ListRelatedItems",
-        "ssm-incidents:ListResponsePlans",
-        "ssm-incidents:UpdateRelatedItems",
-    ]
+        OperationName.incidents(.batchGetIncidentFindings),
+        .incidents(.getResponsePlan),
+        .incidents(.listIncidentFindings),
+        .incidents(.listRelatedItems),
+        .incidents(.listResponsePlans),
+        .incidents(.updateRelatedItems),
+    ].map(\.iamAction)
 
     /// Paging: who is on call, engaging one more responder, and acknowledging
     /// a page from the channel. Contact channels (phone numbers, e-mail
     /// addresses) and anything that edits contacts, rotations or stops an
     /// engagement stay out.
     public static let paging = [
-        "ssm-contacts:AcceptPage",
-        "ssm-contacts:DescribeEngagement",
-        "ssm-contacts:DescribePage",
-        "ssm-contacts:GetContact",
-        "ssm-contacts:GetRotation",
-        "ssm-contacts:ListContacts",
-        "ssm-contacts:ListEngagements",
-        "ssm-contacts:ListPageReceipts",
-        "ssm-contacts:ListPagesByContact",
-        "ssm-contacts:ListPagesByEngagement",
-        "ssm-contacts:ListRotations",
-        "ssm-contacts:ListRotationShifts",
-        "ssm-contacts:StartEngagement",
-    ]
+        OperationName.contacts(.acceptPage),
+        .contacts(.describeEngagement),
+        .contacts(.describePage),
+        .contacts(.getContact),
+        .contacts(.getRotation),
+        .contacts(.listContacts),
+        .contacts(.listEngagements),
+        .contacts(.listPageReceipts),
+        .contacts(.listPagesByContact),
+        .contacts(.listPagesByEngagement),
+        .contacts(.listRotations),
+        .contacts(.listRotationShifts),
+        .contacts(.startEngagement),
+    ].map(\.iamAction)
 
     /// The channel's custom actions (aliases): listing, running, and keeping
     /// them. An alias grants nothing by itself: the command it expands to is

@@ -3,30 +3,15 @@ import Catalog
 /// What IAM sees of a request: the action (`ssm-incidents:CreateTimelineEvent`)
 /// and the resource it acts on, taken from the input member that names it.
 ///
-/// The table below is data: one row an operation of both services. Operations
-/// that act on no single resource (List*, Create* of a new set) use `*`; the
-/// ones that create a named resource build its ARN from the name.
+/// Which member names the resource is a fact of each operation, kept in the
+/// catalog's table (`OperationName.iamResource`); this fills in the ARN.
 public enum OperationPermissions {
-    /// Where a request's resource comes from.
-    public enum ResourceSource: Sendable, Hashable {
-        /// The member holds the resource's ARN.
-        case member(String)
-        /// The member holds a name; the ARN is the template with `{account}`,
-        /// `{region}` and `{name}` filled in.
-        case named(member: String, template: String)
-        /// No single resource: `*`.
-        case any
-    }
-
-    /// `service:Operation`; both services' IAM prefixes are their names.
-    public static func action(for request: Request) -> String {
-        "\(request.service.rawValue):\(request.operation)"
-    }
+    /// `service:Operation` (see `OperationName.iamAction`).
+    public static func action(for request: Request) -> String { request.operation.iamAction }
 
     /// The resource ARN of a request (`*` when there is none, or when the member is missing).
     public static func resource(for request: Request, account: String, region: String) -> String {
-        guard let source = table[request.service]?[request.operation] else { return "*" }
-        switch source {
+        switch request.operation.iamResource {
         case .any:
             return "*"
         case .member(let name):
@@ -67,84 +52,6 @@ public enum OperationPermissions {
             name.map { "arn:aws:chatbot::\(account):custom-action/\($0)" } ?? "*"
         }
     }
-
-    /// The resource source of every operation, by service and API name.
-    public static let table: [ServiceName: [String: ResourceSource]] = [
-        .incidents: [
-            "BatchGetIncidentFindings": .member("incidentRecordArn"),
-            "CreateReplicationSet": .any,
-            "CreateResponsePlan": .named(member: "name", template: "arn:aws:ssm-incidents::{account}:response-plan/{name}"),
-            "CreateTimelineEvent": .member("incidentRecordArn"),
-            "DeleteIncidentRecord": .member("arn"),
-            "DeleteReplicationSet": .member("arn"),
-            "DeleteResourcePolicy": .member("resourceArn"),
-            "DeleteResponsePlan": .member("arn"),
-            "DeleteTimelineEvent": .member("incidentRecordArn"),
-            "GetIncidentRecord": .member("arn"),
-            "GetReplicationSet": .member("arn"),
-            "GetResourcePolicies": .member("resourceArn"),
-            "GetResponsePlan": .member("arn"),
-            "GetTimelineEvent": .member("incidentRecordArn"),
-            "ListIncidentFindings": .member("incidentRecordArn"),
-            "ListIncidentRecords": .any,
-            "ListRelatedItems": .member("incidentRecordArn"),
-            "ListReplicationSets": .any,
-            "ListResponsePlans": .any,
-            "ListTagsForResource": .member("resourceArn"),
-            "ListTimelineEvents": .member("incidentRecordArn"),
-            "PutResourcePolicy": .member("resourceArn"),
-            "StartIncident": .member("responsePlanArn"),
-            "TagResource": .member("resourceArn"),
-            "UntagResource": .member("resourceArn"),
-            "UpdateDeletionProtection": .member("arn"),
-            "UpdateIncidentRecord": .member("arn"),
-            "UpdateRelatedItems": .member("incidentRecordArn"),
-            "UpdateReplicationSet": .member("arn"),
-            "UpdateResponsePlan": .member("arn"),
-            "UpdateTimelineEvent": .member("incidentRecordArn"),
-        ],
-        .contacts: [
-            "AcceptPage": .member("PageId"),
-            "ActivateContactChannel": .member("ContactChannelId"),
-            "CreateContact": .named(member: "Alias", template: "arn:aws:ssm-contacts:{region}:{account}:contact/{name}"),
-            "CreateContactChannel": .member("ContactId"),
-            "CreateRotation": .named(member: "Name", template: "arn:aws:ssm-contacts:{region}:{account}:rotation/{name}"),
-            "CreateRotationOverride": .member("RotationId"),
-            "DeactivateContactChannel": .member("ContactChannelId"),
-            "DeleteContact": .member("ContactId"),
-            "DeleteContactChannel": .member("ContactChannelId"),
-            "DeleteRotation": .member("RotationId"),
-            "DeleteRotationOverride": .member("RotationId"),
-            "DescribeEngagement": .member("EngagementId"),
-            "DescribePage": .member("PageId"),
-            "GetContact": .member("ContactId"),
-            "GetContactChannel": .member("ContactChannelId"),
-            "GetContactPolicy": .member("ContactArn"),
-            "GetRotation": .member("RotationId"),
-            "GetRotationOverride": .member("RotationId"),
-            "ListContactChannels": .member("ContactId"),
-            "ListContacts": .any,
-            "ListEngagements": .any,
-            "ListPageReceipts": .member("PageId"),
-            "ListPageResolutions": .member("PageId"),
-            "ListPagesByContact": .member("ContactId"),
-            "ListPagesByEngagement": .member("EngagementId"),
-            "ListPreviewRotationShifts": .any,
-            "ListRotationOverrides": .member("RotationId"),
-            "ListRotationShifts": .member("RotationId"),
-            "ListRotations": .any,
-            "ListTagsForResource": .member("ResourceARN"),
-            "PutContactPolicy": .member("ContactArn"),
-            "SendActivationCode": .member("ContactChannelId"),
-            "StartEngagement": .member("ContactId"),
-            "StopEngagement": .member("EngagementId"),
-            "TagResource": .member("ResourceARN"),
-            "UntagResource": .member("ResourceARN"),
-            "UpdateContact": .member("ContactId"),
-            "UpdateContactChannel": .member("ContactChannelId"),
-            "UpdateRotation": .member("RotationId"),
-        ],
-    ]
 
     /// The request's tag keys and values, for `aws:RequestTag/KEY` and
     /// `aws:TagKeys`: a `tags` map (ssm-incidents), a `Tags` list of

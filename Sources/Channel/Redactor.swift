@@ -20,11 +20,21 @@ public struct Redactor: Sendable {
     /// The command text with sensitive option values masked.
     public func redact(command text: String) -> String {
         let file = SourceFile(name: SourceFile.chatName, text: text)
-        let ranges = Array(Set(sensitiveWords(in: file).map(\.range)))
-        guard !ranges.isEmpty else { return text }
-        var bytes = file.bytes
-        for range in ranges.sorted(by: { $0.lowerBound > $1.lowerBound }) where range.upperBound <= bytes.count {
-            bytes.replaceSubrange(range, with: Array(Self.mask.utf8))
+        return masked(file, 0..<file.bytes.count, sensitiveWords(in: file))
+    }
+
+    /// The text of `command`, parsed from `file`, with its sensitive option
+    /// values masked: the command is not parsed again.
+    public func redact(_ command: Command, in file: SourceFile) -> String {
+        masked(file, command.range.bytes, sensitiveWords(of: command, in: file))
+    }
+
+    /// The bytes of `whole` in `file` with each word that lies inside it masked.
+    private func masked(_ file: SourceFile, _ whole: Range<Int>, _ words: [(range: Range<Int>, text: String)]) -> String {
+        var bytes = Array(file.bytes[whole])
+        let ranges = Set(words.map(\.range)).filter { $0.lowerBound >= whole.lowerBound && $0.upperBound <= whole.upperBound }
+        for range in ranges.sorted(by: { $0.lowerBound > $1.lowerBound }) {
+            bytes.replaceSubrange((range.lowerBound - whole.lowerBound)..<(range.upperBound - whole.lowerBound), with: Array(Self.mask.utf8))
         }
         return String(decoding: bytes, as: UTF8.self)
     }
@@ -34,8 +44,17 @@ public struct Redactor: Sendable {
     /// the reason a command was refused).
     public func secrets(in text: String) -> [String] {
         let file = SourceFile(name: SourceFile.chatName, text: text)
+        return secrets(sensitiveWords(in: file), in: file)
+    }
+
+    /// The secrets of `command`, parsed from `file`, without parsing it again.
+    public func secrets(of command: Command, in file: SourceFile) -> [String] {
+        secrets(sensitiveWords(of: command, in: file), in: file)
+    }
+
+    private func secrets(_ words: [(range: Range<Int>, text: String)], in file: SourceFile) -> [String] {
         var out: [String] = []
-        for (range, read) in sensitiveWords(in: file) where range.upperBound <= file.bytes.count {
+        for (range, read) in words where range.upperBound <= file.bytes.count {
             out.append(String(decoding: file.bytes[range], as: UTF8.self))
             out.append(read)
         }
@@ -56,6 +75,10 @@ public struct Redactor: Sendable {
     /// alias is created with.
     private func sensitiveWords(in file: SourceFile) -> [(range: Range<Int>, text: String)] {
         guard let command = Parser.parseMessage(file).command else { return [] }
+        return sensitiveWords(of: command, in: file)
+    }
+
+    private func sensitiveWords(of command: Command, in file: SourceFile) -> [(range: Range<Int>, text: String)] {
         if command.service.text == "alias", ["create", "update"].contains(command.operation.text),
            let name = command.arguments.first {
             // A quoted command is hidden whole when it holds a secret.
@@ -85,7 +108,7 @@ public struct Redactor: Sendable {
     /// The request with sensitive values replaced by `****`, at any depth.
     public func redact(_ request: Request) -> Request {
         let service = Catalog.shared[request.service]
-        guard let operation = service.operation(apiName: request.operation), let input = service.input(of: operation) else { return request }
+        guard let input = service.input(of: service[request.operation]) else { return request }
         var copy = request
         copy.input = redactMembers(request.input, shape: input, in: service)
         return copy

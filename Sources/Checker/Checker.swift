@@ -208,7 +208,7 @@ public struct Checker: Sendable {
         if diagnostics.hasErrors {
             return CheckResult(command: nil, diagnostics: diagnostics)
         }
-        var request = Request(service: service.name, operation: operation.name)
+        var request = Request(operation.id)
         if let input {
             // Member names are unique and already in model order: the input is
             // built in one go, without a lookup and a reallocation per member.

@@ -25,6 +25,12 @@ public struct NotificationButtons: Sendable {
     /// Slack's limit on a button's value.
     static let maxValue = 2000
 
+    /// What keys the buttons in Socket Mode, where there is no signing
+    /// secret: drawn from the app token, which every server of a fleet has
+    /// and a restart keeps, so a button one server sent runs when it is
+    /// clicked on another.
+    public static func socketModeSecret(appToken: String) -> String { "incident-chat socket-mode buttons " + appToken }
+
     /// `secret` keys the signatures (the server derives it from its Slack signing secret).
     public init(buttons: [NotificationButton], secret: String, acknowledgePages: Bool = false) {
         self.buttons = buttons

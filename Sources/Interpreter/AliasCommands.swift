@@ -85,7 +85,7 @@ extension Session {
                    reason: "\(error.kind.rawValue): \(error.message)", related: related)
             return .invalid
         } catch {
-            failed(error, origin: origin)
+            sink.error(failed(error, origin: origin) + "\n")
             record(command, in: file, origin: origin, decision, .error("InternalFailure"),
                    reason: origin == .chat ? Self.serverFailure : "\(error)", related: related)
             return .failure

@@ -2,6 +2,7 @@ import Backend
 import Catalog
 import Channel
 import Foundation
+import Syntax
 
 /// The chat channel around a session: who may run what (checked before a
 /// request reaches the backend), the command log, and the notifications an
@@ -94,16 +95,21 @@ final class ChannelGate {
     /// refusal, the reason. The values of sensitive options are hidden, in
     /// the command and in the reason; `related` are commands the entry
     /// stands for (an alias's text, its expansion) whose sensitive values
-    /// are hidden too. Returns why the log could not be written, if it could not.
-    func record(command: String, user: String, decision: Decision?, outcome: LogEntry.Outcome, reason: String? = nil,
-                related: [String] = [], now: Date) -> String? {
+    /// are hidden too. `parsed` is the command as the session parsed it
+    /// from its file, so that it is redacted without being parsed again; nil
+    /// for a message that did not parse. Returns why the log could not be
+    /// written, if it could not.
+    func record(command: String, parsed: (command: Command, file: SourceFile)?, user: String, decision: Decision?,
+                outcome: LogEntry.Outcome, reason: String? = nil, related: [String] = [], now: Date) -> String? {
         guard let log else { return nil }
-        let secrets = ([command] + related).flatMap { log.redactor.secrets(in: $0) }
+        let own = parsed.map { log.redactor.secrets(of: $0.command, in: $0.file) } ?? log.redactor.secrets(in: command)
+        let secrets = own + related.flatMap { log.redactor.secrets(in: $0) }
+        let text = parsed.map { log.redactor.redact($0.command, in: $0.file) } ?? log.redactor.redact(command: command)
         do {
             try log.write(LogEntry(time: now, user: user, channel: configuration.displayName,
-                                   command: log.redactor.mask(secrets, in: command), decision: decision, outcome: outcome,
+                                   command: log.redactor.mask(secrets, in: text), decision: decision, outcome: outcome,
                                    reason: reason.map { log.redactor.mask(secrets, in: $0) },
-                                   requestId: UUID().uuidString.lowercased()))
+                                   requestId: UUID().uuidString.lowercased()), redacted: true)
             return nil
         } catch {
             return "cannot write the command log \(configuration.logPath): \(error)"
@@ -114,14 +120,15 @@ final class ChannelGate {
     /// incident's chat channel topics. `send` reads the incident when needed.
     func publish(after request: Request, response: Value, now: Date,
                  send: (Request) async throws(ServiceError) -> Value) async -> PublishResult {
-        guard request.service == .incidents, let arn = Self.incidentArn(of: request, response: response) else { return PublishResult() }
-        if request.operation == "UpdateIncidentRecord", request.input["title"] != nil || request.input["chatChannel"] != nil {
+        guard let notice = request.operation.channelNotice,
+              let arn = Self.incidentArn(of: request, notice, response: response) else { return PublishResult() }
+        if notice == .incidentUpdated, request.input["title"] != nil || request.input["chatChannel"] != nil {
             incidents[arn] = nil
         }
         // Most incidents have no chat topics: then there is nothing to word.
         guard let info = await look(arn, send: send), !info.topics.isEmpty else { return PublishResult() }
         var result = PublishResult()
-        for notification in notifications(for: request, incident: arn, info, now: now) {
+        for notification in notifications(notice, of: request, incident: arn, info, now: now) {
             let one = publisher.publish(notification, topics: info.topics)
             result.deliveries += one.deliveries
             result.warnings += one.warnings
@@ -129,42 +136,40 @@ final class ChannelGate {
         return result
     }
 
-    /// The incident a request changes, for the operations that notify.
-    private static func incidentArn(of request: Request, response: Value) -> String? {
-        switch request.operation {
-        case "StartIncident": response["incidentRecordArn"]?.string
-        case "UpdateIncidentRecord": request.input["arn"]?.string
-        case "CreateTimelineEvent", "AddRelatedItemsToIncident", "UpdateRelatedItems": request.input["incidentRecordArn"]?.string
-        default: nil
+    /// The incident a notifying request changes.
+    private static func incidentArn(of request: Request, _ notice: ChannelNotice, response: Value) -> String? {
+        switch notice {
+        case .incidentStarted: response["incidentRecordArn"]?.string
+        case .incidentUpdated: request.input["arn"]?.string
+        case .timelineEventAdded, .relatedItemsAdded: request.input["incidentRecordArn"]?.string
         }
     }
 
-    private func notifications(for request: Request, incident arn: String, _ info: IncidentInfo, now: Date) -> [IncidentNotification] {
+    private func notifications(_ notice: ChannelNotice, of request: Request, incident arn: String, _ info: IncidentInfo,
+                               now: Date) -> [IncidentNotification] {
         let input = request.input
         let title = info.title
-        switch request.operation {
-        case "StartIncident":
+        switch notice {
+        case .incidentStarted:
             return [.started(incidentArn: arn, title: title, impact: info.impact, time: now)]
-        case "UpdateIncidentRecord":
+        case .incidentUpdated:
             var out: [IncidentNotification] = []
             if let status = input["status"]?.string { out.append(.statusChanged(incidentArn: arn, title: title, from: nil, to: status, time: now)) }
             if let impact = input["impact"]?.integer { out.append(.impactChanged(incidentArn: arn, title: title, from: nil, to: Int(impact), time: now)) }
             if input["title"] != nil { out.append(.titleChanged(incidentArn: arn, from: nil, to: title, time: now)) }
             if let summary = input["summary"]?.string { out.append(.summaryChanged(incidentArn: arn, title: title, summary: summary, time: now)) }
             return out
-        case "CreateTimelineEvent":
+        case .timelineEventAdded:
             return [.timelineEventAdded(incidentArn: arn, title: title, eventType: input["eventType"]?.string ?? "",
                                         eventData: input["eventData"]?.string ?? "",
                                         eventTime: input["eventTime"]?.timestamp ?? now, time: now)]
-        case "AddRelatedItemsToIncident", "UpdateRelatedItems":
-            let items = input["relatedItemsToAdd"]?.list ?? [input["relatedItemsUpdate"]?["itemToAdd"]].compactMap { $0 }
+        case .relatedItemsAdded:
+            let items = [input["relatedItemsUpdate"]?["itemToAdd"]].compactMap { $0 }
             return items.map { item in
                 .relatedItemAdded(incidentArn: arn, title: title, itemTitle: item["title"]?.string,
                                   itemType: item["identifier"]?["type"]?.string ?? "",
                                   identifier: Self.identifierText(item["identifier"]?["value"]), time: now)
             }
-        default:
-            return []
         }
     }
 
@@ -177,7 +182,7 @@ final class ChannelGate {
     /// Reads an incident's title, impact and chat topics once; later looks come from memory.
     private func look(_ arn: String, send: (Request) async throws(ServiceError) -> Value) async -> IncidentInfo? {
         if let info = incidents[arn] { return info }
-        let get = Request(service: .incidents, operation: "GetIncidentRecord", input: ["arn": .string(arn)])
+        let get = Request(.incidents(.getIncidentRecord), input: ["arn": .string(arn)])
         guard let record = try? await send(get)["incidentRecord"] else { return nil }
         let info = IncidentInfo(title: record["title"]?.string ?? "", impact: Int(record["impact"]?.integer ?? 0),
                                 topics: record["chatChannel"]?["chatbotSns"]?.list?.compactMap(\.string) ?? [])

@@ -13,6 +13,10 @@ public struct ChatRun: Sendable {
     public var errors: String
     /// The incident notifications it caused, worded for the channel.
     public var notifications: [String]
+    /// The service command the message ran (itself, or what its alias ran),
+    /// typed: nil for a message that ran none (it did not parse, an alias
+    /// was saved or listed, the command log could not be opened).
+    public var outcome: CommandOutcome?
 
     public var ok: Bool { status == .ok }
 
@@ -34,18 +38,15 @@ public struct ChatRun: Sendable {
             session = try Session(backend: backend, settings: settings, channel: channel, sink: sink, environment: [:])
         } catch {
             operatorLog("the channel's command log cannot be opened; the command was not run: \(error)")
-            return ChatRun(status: .failure, printed: "", errors: logUnavailable, notifications: [])
+            return ChatRun(status: .failure, printed: "", errors: logUnavailable, notifications: [], outcome: nil)
         }
-        let notifications = NotificationList()
-        session.notificationOutput = { notifications.texts.append($0) }
+        // The notifications go to the channel as messages of their own (and to the webhooks), not into the result.
+        session.notificationOutput = { _ in }
         session.operatorLog = operatorLog
         session.webhookTransport = webhookTransport
         let status = await session.runMessage(text, origin: .chat)
-        return ChatRun(status: status, printed: sink.printed, errors: sink.errors, notifications: notifications.texts)
+        let outcome = session.lastOutcome
+        let notifications = outcome?.notifications.deliveries.map { $0.terminalText(colors: settings.colors) } ?? []
+        return ChatRun(status: status, printed: sink.printed, errors: sink.errors, notifications: notifications, outcome: outcome)
     }
-}
-
-/// The notifications a run collects.
-private final class NotificationList {
-    var texts: [String] = []
 }

@@ -22,15 +22,15 @@ public struct LiveValueSource: Sendable {
         let query: (request: Request, list: String, field: String)
         switch kind {
         case .incidentRecordArn:
-            query = (Request(service: .incidents, operation: "ListIncidentRecords", input: ["maxResults": limit]), "incidentRecordSummaries", "arn")
+            query = (Request(.incidents(.listIncidentRecords), input: ["maxResults": limit]), "incidentRecordSummaries", "arn")
         case .responsePlanArn, .taggableArn:
-            query = (Request(service: .incidents, operation: "ListResponsePlans", input: ["maxResults": limit]), "responsePlanSummaries", "arn")
+            query = (Request(.incidents(.listResponsePlans), input: ["maxResults": limit]), "responsePlanSummaries", "arn")
         case .timelineEventId:
             guard let incident = given["incident-record-arn"], !incident.isEmpty else { return [] }
-            query = (Request(service: .incidents, operation: "ListTimelineEvents",
+            query = (Request(.incidents(.listTimelineEvents),
                              input: ["incidentRecordArn": .string(incident), "maxResults": limit]), "eventSummaries", "eventId")
         case .contactArn:
-            query = (Request(service: .contacts, operation: "ListContacts", input: ["MaxResults": limit]), "Contacts", "ContactArn")
+            query = (Request(.contacts(.listContacts), input: ["MaxResults": limit]), "Contacts", "ContactArn")
         }
         if let allow, !allow(query.request) { return [] }
         guard let response = try? await backend.send(query.request, context: context) else { return [] }

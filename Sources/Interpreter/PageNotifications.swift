@@ -31,9 +31,9 @@ public struct PageNotifications: Sendable {
         var result = PublishResult()
         for message in firsts {
             guard let pageArn = message.pageArn,
-                  let page = try? await call(.contacts, "DescribePage", ["PageId": .string(pageArn)]),
+                  let page = try? await call(.contacts(.describePage), ["PageId": .string(pageArn)]),
                   let incident = page["IncidentId"]?.string, incident.hasPrefix("arn:"), incident.contains(":ssm-incidents:"),
-                  let record = try? await call(.incidents, "GetIncidentRecord", ["arn": .string(incident)])["incidentRecord"]
+                  let record = try? await call(.incidents(.getIncidentRecord), ["arn": .string(incident)])["incidentRecord"]
             else { continue }
             let topics = record["chatChannel"]?["chatbotSns"]?.list?.compactMap(\.string) ?? []
             guard !topics.isEmpty else { continue }
@@ -48,8 +48,8 @@ public struct PageNotifications: Sendable {
         return result
     }
 
-    private func call(_ service: ServiceName, _ operation: String, _ input: [String: Value]) async throws(ServiceError) -> Value {
-        var request = Request(service: service, operation: operation)
+    private func call(_ operation: OperationName, _ input: [String: Value]) async throws(ServiceError) -> Value {
+        var request = Request(operation)
         for (name, value) in input { request.input[name] = value }
         return try await backend.send(request, context: context)
     }

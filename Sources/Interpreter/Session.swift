@@ -39,6 +39,9 @@ public final class Session {
     public var webhookTransport: (any WebhookTransport)?
     /// Where pages and activation codes leave the machine (the channel's `contact-delivery:`), if anywhere.
     public var outboxDelivery: (any OutboxDelivery)?
+    /// The outcome of the last service command run (through an alias too),
+    /// for a front end that renders it itself.
+    public private(set) var lastOutcome: CommandOutcome?
     /// Where problems of the server's own machine go (a command log that
     /// cannot be written, with its path) for a message from a chat channel,
     /// whose user is shown only a generic reason; nil: standard error.
@@ -133,70 +136,108 @@ public final class Session {
         if command.isAliasCommand {
             return await runAliasCommand(command, in: file, origin: origin, bindingTo: name)
         }
+        let outcome = await execute(command, in: file, origin: origin, bindingTo: name)
+        lastOutcome = outcome
+        await show(outcome)
+        return outcome.status
+    }
+
+    /// Runs one service command through the pipeline (checked, authorized,
+    /// sent page after page, cut down by `--query`, bound to `name`), writes
+    /// it to the channel's log and words its notifications; shows nothing.
+    public func execute(_ command: Command, in file: SourceFile, origin: CheckContext.Origin,
+                        bindingTo name: String? = nil) async -> CommandOutcome {
         let resolver = BindingResolver(bindings: bindings, environment: environment(for: origin))
         let result = Checker(catalog: .shared).check(command, in: file, context: CheckContext(origin: origin, resolver: resolver))
-        report(result.diagnostics, in: file)
+        var outcome = CommandOutcome(command: command, file: file, diagnostics: result.diagnostics, result: .invalid)
+        func log(_ decision: Decision?, _ ended: LogEntry.Outcome, reason: String? = nil) {
+            if let warning = logged(command, in: file, origin: origin, decision, ended, reason: reason) { outcome.warnings.append(warning) }
+        }
         guard let checked = result.command, !result.diagnostics.hasErrors else {
-            record(command, in: file, origin: origin, nil, .error(Self.invalidCommand), reason: Self.reason(result.diagnostics))
-            return .invalid
+            log(nil, .error(Self.invalidCommand), reason: Self.reason(result.diagnostics))
+            return outcome
         }
+        outcome.checked = checked
         if let skeleton = checked.skeleton {
-            sink.output(skeleton.indented() + "\n")
-            return .ok
+            outcome.result = .skeleton(skeleton)
+            return outcome
         }
-        let query = checked.globals.query
         if checked.globals.debug {
-            sink.error("debug: \(checked.request.service.rawValue) \(checked.operation.name) in \(checked.globals.region ?? settings.region) as \(settings.user): "
-                       + Value.structure(checked.request.input).jsonValue.serialized(.compact) + "\n")
+            outcome.debug = "debug: \(checked.request.service.rawValue) \(checked.operation.name) in \(checked.globals.region ?? settings.region) as \(settings.user): "
+                + Value.structure(checked.request.input).jsonValue.serialized(.compact) + "\n"
         }
 
         let decision = gate.authorize(checked.request, user: settings.user, now: now)
+        outcome.decision = decision
         guard decision.isAllowed else {
             let code = decision.errorCode ?? "AccessDeniedException"
-            sink.error(location(of: command, in: file) + "An error occurred (\(code)) when calling the \(checked.operation.name) operation: \(decision.message ?? "denied")\n")
-            record(command, in: file, origin: origin, decision, .error(code), reason: decision.message)
-            return decision.refusalKind == .commandsNotSupported ? .invalid : .serviceError
+            outcome.result = .denied(code: code, message: decision.message ?? "denied")
+            log(decision, .error(code), reason: decision.message)
+            return outcome
         }
 
         let response: Value
         do {
             response = try await send(checked)
-            record(command, in: file, origin: origin, decision, .ok)
+            log(decision, .ok)
         } catch let error as ServiceError {
-            sink.error(location(of: command, in: file) + "An error occurred (\(error.name)) when calling the \(checked.operation.name) operation: \(error.message)\n")
-            record(command, in: file, origin: origin, decision, .error(error.name), reason: error.message)
-            return .serviceError
+            outcome.result = .serviceError(error)
+            log(decision, .error(error.name), reason: error.message)
+            return outcome
         } catch is Pagination.InvalidStartingToken {
-            sink.error("Bad value for --starting-token: it is not a token this command gave\n")
-            record(command, in: file, origin: origin, decision, .error(Self.invalidCommand),
-                   reason: "bad value for --starting-token: it is not a token this command gave")
-            return .invalid
+            outcome.result = .badStartingToken
+            log(decision, .error(Self.invalidCommand), reason: "bad value for --starting-token: it is not a token this command gave")
+            return outcome
         } catch {
-            failed(error, origin: origin)
-            record(command, in: file, origin: origin, decision, .error("InternalFailure"),
-                   reason: origin == .chat ? Self.serverFailure : "\(error)")
-            return .failure
+            outcome.result = .failure(shown: failed(error, origin: origin))
+            log(decision, .error("InternalFailure"), reason: origin == .chat ? Self.serverFailure : "\(error)")
+            return outcome
         }
 
         var document = response.jsonValue
-        if let query {
+        if let query = checked.globals.query {
             do throws(JMESPathError) {
                 document = try query.evaluate(on: document)
             } catch {
-                sink.error("Bad value for --query \(query.text): \(error.message)\n")
-                return .invalid
+                outcome.result = .badQuery(query: query.text, message: error.message)
+                return outcome
             }
         }
-        if let name {
-            bindings[name] = document
-        } else {
-            let format = checked.globals.output.flatMap { OutputFormat(rawValue: $0.rawValue) } ?? settings.output
+        if let name { bindings[name] = document }
+        outcome.result = .response(document, boundTo: name)
+        outcome.notifications = await gate.publish(after: checked.request, response: response, now: now, send: sendOnce())
+        return outcome
+    }
+
+    /// Prints an outcome as the AWS CLI does: diagnostics and errors to the
+    /// error stream, the response in the output format, then what the change
+    /// told the channel (shown, and handed to the webhooks).
+    public func show(_ outcome: CommandOutcome) async {
+        report(outcome.diagnostics, in: outcome.file)
+        if let debug = outcome.debug { sink.error(debug) }
+        let at = location(of: outcome.command, in: outcome.file)
+        let operation = outcome.checked?.operation.name ?? ""
+        switch outcome.result {
+        case .skeleton(let skeleton): sink.output(skeleton.indented() + "\n")
+        case .denied(let code, let message):
+            sink.error(at + "An error occurred (\(code)) when calling the \(operation) operation: \(message)\n")
+        case .serviceError(let error):
+            sink.error(at + "An error occurred (\(error.name)) when calling the \(operation) operation: \(error.message)\n")
+        case .badStartingToken: sink.error("Bad value for --starting-token: it is not a token this command gave\n")
+        case .failure(let shown): sink.error(shown + "\n")
+        case .invalid, .badQuery, .response: break
+        }
+        for warning in outcome.warnings { sink.error(warning) }
+        switch outcome.result {
+        case .badQuery(let query, let message): sink.error("Bad value for --query \(query): \(message)\n")
+        case .response(let document, nil):
+            let format = outcome.checked?.globals.output.flatMap { OutputFormat(rawValue: $0.rawValue) } ?? settings.output
             let renderer = Renderer(format: format, colors: settings.colors, width: settings.width)
-            sink.output(renderer.render(document, title: checked.operation.name))
+            sink.output(renderer.render(document, title: operation))
+        default: break
         }
         // What the change tells the channel comes after the command's own result.
-        await publishNotifications(after: checked.request, response: response)
-        return .ok
+        await deliver(outcome.notifications)
     }
 
     /// Sends one request, through the open batch if there is one; `region`
@@ -230,48 +271,49 @@ public final class Session {
     /// Writes the command to the channel's log, when it keeps one.
     func record(_ command: Command, in file: SourceFile, origin: CheckContext.Origin, _ decision: Decision?,
                 _ outcome: LogEntry.Outcome, reason: String? = nil, related: [String] = []) {
-        guard gate.keepsLog else { return }
-        record(file.text(of: command.range), origin: origin, decision, outcome, reason: reason, related: related)
+        if let warning = logged(command, in: file, origin: origin, decision, outcome, reason: reason, related: related) { sink.error(warning) }
     }
 
-    /// Writes a command's text to the channel's log, when it keeps one. A
-    /// log that cannot be written is a warning; a chat user is not shown
-    /// where the log is (the operator is).
+    /// Writes a command's text to the channel's log, when it keeps one.
     func record(_ text: String, origin: CheckContext.Origin, _ decision: Decision?, _ outcome: LogEntry.Outcome,
                 reason: String? = nil, related: [String] = []) {
+        if let warning = logged(text, parsed: nil, origin: origin, decision, outcome, reason: reason, related: related) { sink.error(warning) }
+    }
+
+    private func logged(_ command: Command, in file: SourceFile, origin: CheckContext.Origin, _ decision: Decision?,
+                        _ outcome: LogEntry.Outcome, reason: String? = nil, related: [String] = []) -> String? {
+        guard gate.keepsLog else { return nil }
+        return logged(file.text(of: command.range), parsed: (command, file), origin: origin, decision, outcome,
+                      reason: reason, related: related)
+    }
+
+    /// Writes a command's text to the channel's log, when it keeps one, and
+    /// gives the warning to show when the log cannot be written; a chat user
+    /// is not shown where the log is (the operator is).
+    private func logged(_ text: String, parsed: (command: Command, file: SourceFile)?, origin: CheckContext.Origin,
+                        _ decision: Decision?, _ outcome: LogEntry.Outcome, reason: String? = nil, related: [String] = []) -> String? {
         guard gate.keepsLog,
-              let problem = gate.record(command: text, user: settings.user, decision: decision, outcome: outcome,
-                                        reason: reason, related: related, now: now) else { return }
-        if origin == .chat {
-            tellOperator("warning: \(problem)")
-            sink.error("warning: the command could not be written to the channel's command log\n")
-        } else {
-            sink.error("warning: \(problem)\n")
-        }
+              let problem = gate.record(command: text, parsed: parsed, user: settings.user, decision: decision, outcome: outcome,
+                                        reason: reason, related: related, now: now) else { return nil }
+        guard origin == .chat else { return "warning: \(problem)\n" }
+        tellOperator("warning: \(problem)")
+        return "warning: the command could not be written to the channel's command log\n"
     }
 
     /// What a chat user is told of a failure of the server's own machine.
     static let serverFailure = "the command failed on the server; its operator can see why in the server's log"
 
-    /// Reports an unexpected error: in full on a terminal, to the operator
-    /// (and generically to the user) for a message from a chat channel.
-    func failed(_ error: any Error, origin: CheckContext.Origin) {
-        if origin == .chat {
-            tellOperator("error: \(error)")
-            sink.error(Self.serverFailure + "\n")
-        } else {
-            sink.error("\(error)\n")
-        }
+    /// What the user is told of an unexpected error: all of it on a
+    /// terminal; for a message from a chat channel a generic line, and all of
+    /// it to the operator.
+    func failed(_ error: any Error, origin: CheckContext.Origin) -> String {
+        guard origin == .chat else { return "\(error)" }
+        tellOperator("error: \(error)")
+        return Self.serverFailure
     }
 
     private func tellOperator(_ line: String) {
         if let operatorLog { operatorLog(line) } else { FileHandle.standardError.write(Data((line + "\n").utf8)) }
-    }
-
-    /// Delivers what an incident's change publishes to its chat topics, and
-    /// warns about topics whose access policy drops it.
-    private func publishNotifications(after request: Request, response: Value) async {
-        await deliver(await gate.publish(after: request, response: response, now: now, send: sendOnce()))
     }
 
     /// What the chat channel is told of pages that due steps sent; the

@@ -54,7 +54,7 @@ public final class MemoryBackend: EngineBackend, StoreDigest, ChannelDataStore, 
     public func outbox(contactChannelArn: String?, afterSeq: Int64) async throws(ServiceError) -> [OutboxMessage] {
         await gate.enter()
         defer { gate.leave() }
-        return store.outbox(contactChannelArn: contactChannelArn, afterSeq: afterSeq)
+        return store.outbox(contactChannelArn: contactChannelArn, afterSeq: afterSeq, limit: nil)
     }
 
     /// Runs `body` as one command: all of it, or none.

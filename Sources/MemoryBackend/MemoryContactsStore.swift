@@ -155,9 +155,10 @@ extension MemoryStore: ContactsStore {
         change({ $0.relayedOutboxSeq = seq }, undo: { $0.relayedOutboxSeq = old })
     }
 
-    func outbox(contactChannelArn: String?, afterSeq: Int64) -> [OutboxMessage] {
-        state.outbox.filter { message in
+    func outbox(contactChannelArn: String?, afterSeq: Int64, limit: Int?) -> [OutboxMessage] {
+        let after = state.outbox.lazy.filter { message in
             message.seq > afterSeq && (contactChannelArn.map { message.contactChannelArn == $0 } ?? true)
         }
+        return Array(after.prefix(limit ?? Int.max))
     }
 }

@@ -206,7 +206,7 @@ public final class PostgresBackend: EngineBackend, StoreDigest, ChannelDataStore
     }
 
     public func outbox(contactChannelArn: String?, afterSeq: Int64) async throws(ServiceError) -> [OutboxMessage] {
-        try await transaction { store in try store.outbox(contactChannelArn: contactChannelArn, afterSeq: afterSeq) }
+        try await transaction { store in try store.outbox(contactChannelArn: contactChannelArn, afterSeq: afterSeq, limit: nil) }
     }
 
     public func channelData(kind: String, account: String) async throws(ServiceError) -> [String: String] {

@@ -272,7 +272,7 @@ extension PostgresStore: ContactsStore {
         try one("SELECT COALESCE(MAX(seq), 0)::bigint FROM outbox", []).map { try $0[0] } ?? 0
     }
 
-    func outbox(contactChannelArn: String?, afterSeq: Int64) throws -> [OutboxMessage] {
+    func outbox(contactChannelArn: String?, afterSeq: Int64, limit: Int?) throws -> [OutboxMessage] {
         let columns = "seq, account, contact_channel_arn, contact_arn, channel_type, address, kind, code, page_arn, subject, body, time"
         let read = { (row: Row) throws -> OutboxMessage in
             OutboxMessage(seq: try row[0], account: try row[1], contactChannelArn: try row[2], contactArn: try row[3],
@@ -280,10 +280,11 @@ extension PostgresStore: ContactsStore {
                           kind: OutboxMessage.Kind(rawValue: try row[6]) ?? .page, code: try row[7], pageArn: try row[8],
                           subject: try row[9], body: try row[10], time: try row[11])
         }
+        let cap = limit.map { " LIMIT \($0)" } ?? ""
         if let contactChannelArn {
-            return try all("SELECT \(columns) FROM outbox WHERE contact_channel_arn = $1 AND seq > $2 ORDER BY seq",
+            return try all("SELECT \(columns) FROM outbox WHERE contact_channel_arn = $1 AND seq > $2 ORDER BY seq" + cap,
                            [contactChannelArn, afterSeq]).map(read)
         }
-        return try all("SELECT \(columns) FROM outbox WHERE seq > $1 ORDER BY seq", [afterSeq]).map(read)
+        return try all("SELECT \(columns) FROM outbox WHERE seq > $1 ORDER BY seq" + cap, [afterSeq]).map(read)
     }
 }

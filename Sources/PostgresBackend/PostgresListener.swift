@@ -34,9 +34,18 @@ final class PostgresListener: @unchecked Sendable {
         channel = Self.channel(schema: settings.schema)
     }
 
-    /// The channel a store's notifications go to (an identifier of at most 63 bytes).
+    /// The channel a store's notifications go to: `incident_chat_` and the
+    /// schema, an identifier of at most 63 bytes. A longer name keeps the
+    /// schema's first 32 bytes and a hash of all of it, so that two long
+    /// schemas that begin alike never hear each other.
     static func channel(schema: String) -> String {
-        String(("incident_chat_" + schema).prefix(63))
+        let name = "incident_chat_" + schema
+        guard name.utf8.count > 63 else { return name }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a: the same in every process, unlike Hasher
+        for byte in schema.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let hex = String(hash, radix: 16)
+        return "incident_chat_" + String(decoding: schema.utf8.prefix(32), as: UTF8.self) + "_"
+            + String(repeating: "0", count: 16 - hex.count) + hex
     }
 
     /// What a notification of `event` carries: the event, without the value when it is too long.

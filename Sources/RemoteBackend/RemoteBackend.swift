@@ -77,9 +77,7 @@ public struct RemoteBackend: IncidentBackend {
 
     public func send(_ request: Request, context: CallContext) async throws(ServiceError) -> Value {
         let codec = Wire.codec(for: request.service)
-        guard let operation = codec.service.operation(named: request.operation) else {
-            throw ServiceError(.unknownOperation, "\(request.service.rawValue) has no operation \(request.operation).")
-        }
+        let operation = codec.service[request.operation]
         let wire = try codec.encodeRequest(request)
         // A call for another Region is signed for (and, on AWS, sent to) that Region.
         let region = context.region.isEmpty ? self.region : context.region

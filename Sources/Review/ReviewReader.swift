@@ -25,7 +25,7 @@ public struct ReviewReader {
     /// needs: only the newest events, and the engagements and pages, without
     /// related items or findings.
     public func facts(of arn: String, eventLimit: Int? = nil) async throws(ServiceError) -> ReviewFacts {
-        let record = try await send(Request(service: .incidents, operation: "GetIncidentRecord", input: ["arn": .string(arn)]))
+        let record = try await send(Request(.incidents(.getIncidentRecord), input: ["arn": .string(arn)]))
         guard let incident = record["incidentRecord"] else {
             throw ServiceError(.resourceNotFound, "Incident record \(arn) does not exist.", resourceIdentifier: arn,
                                resourceType: "INCIDENT_RECORD")
@@ -53,7 +53,7 @@ public struct ReviewReader {
         for filters in [open, nil] {
             var input: OrderedDictionary<String, Value> = ["maxResults": .integer(1)]
             if let filters { input["filters"] = filters }
-            let page = try await send(Request(service: .incidents, operation: "ListIncidentRecords", input: input))
+            let page = try await send(Request(.incidents(.listIncidentRecords), input: input))
             if let arn = page["incidentRecordSummaries"]?.list?.first?["arn"]?.string { return arn }
         }
         return nil
@@ -63,12 +63,12 @@ public struct ReviewReader {
 
     /// Every item of a paginated list operation: `input` with the token
     /// member set page after page, `items` gathered until `stop` says enough.
-    private func all(_ service: ServiceName, _ operation: String, _ input: OrderedDictionary<String, Value>,
+    private func all(_ operation: OperationName, _ input: OrderedDictionary<String, Value>,
                      items: String, token: String, stop: ([Value]) -> Bool = { _ in false }) async throws(ServiceError) -> [Value] {
         var gathered: [Value] = []
         var next: String?
         repeat {
-            var request = Request(service: service, operation: operation, input: input)
+            var request = Request(operation, input: input)
             if let next { request.input[token] = .string(next) }
             let page = try await send(request)
             gathered += page[items]?.list ?? []
@@ -80,7 +80,7 @@ public struct ReviewReader {
     // MARK: The timeline
 
     private func events(of arn: String, limit: Int?) async throws(ServiceError) -> [TimelineEntry] {
-        var summaries = try await all(.incidents, "ListTimelineEvents", [
+        var summaries = try await all(.incidents(.listTimelineEvents), [
             "incidentRecordArn": .string(arn), "maxResults": .integer(Int64(min(limit ?? 100, 100))),
             "sortBy": .string("EVENT_TIME"), "sortOrder": .string(limit == nil ? "ASCENDING" : "DESCENDING"),
         ], items: "eventSummaries", token: "nextToken", stop: { gathered in limit.map { gathered.count >= $0 } ?? false })
@@ -90,7 +90,7 @@ public struct ReviewReader {
         entries.reserveCapacity(summaries.count)
         for summary in summaries {
             guard let id = summary["eventId"]?.string else { continue }
-            let got = try await send(Request(service: .incidents, operation: "GetTimelineEvent",
+            let got = try await send(Request(.incidents(.getTimelineEvent),
                                              input: ["incidentRecordArn": .string(arn), "eventId": .string(id)]))
             let event = got["event"]
             let type = event?["eventType"]?.string ?? summary["eventType"]?.string ?? ""
@@ -147,7 +147,7 @@ public struct ReviewReader {
     // MARK: Related items and findings
 
     private func relatedItems(of arn: String) async throws(ServiceError) -> [RelatedItem] {
-        try await all(.incidents, "ListRelatedItems", ["incidentRecordArn": .string(arn), "maxResults": .integer(100)],
+        try await all(.incidents(.listRelatedItems), ["incidentRecordArn": .string(arn), "maxResults": .integer(100)],
                       items: "relatedItems", token: "nextToken").map { item in
             let identifier = item["identifier"]
             let value = identifier?["value"]
@@ -158,14 +158,14 @@ public struct ReviewReader {
     }
 
     private func findings(of arn: String) async throws(ServiceError) -> [Finding] {
-        let ids = try await all(.incidents, "ListIncidentFindings", ["incidentRecordArn": .string(arn), "maxResults": .integer(20)],
+        let ids = try await all(.incidents(.listIncidentFindings), ["incidentRecordArn": .string(arn), "maxResults": .integer(20)],
                                 items: "findings", token: "nextToken").compactMap { $0["id"]?.string }
         var findings: [Finding] = []
         var start = 0
         while start < ids.count {
             let chunk = ids[start..<min(start + 20, ids.count)]
             start += 20
-            let got = try await send(Request(service: .incidents, operation: "BatchGetIncidentFindings", input: [
+            let got = try await send(Request(.incidents(.batchGetIncidentFindings), input: [
                 "incidentRecordArn": .string(arn), "findingIds": .list(chunk.map(Value.string)),
             ]))
             for finding in got["findings"]?.list ?? [] {
@@ -195,7 +195,7 @@ public struct ReviewReader {
             if let known = contacts[contactArn] { return known }
             var name = Self.name(ofPrincipal: contactArn)
             do {
-                let contact = try await send(Request(service: .contacts, operation: "GetContact", input: ["ContactId": .string(contactArn)]))
+                let contact = try await send(Request(.contacts(.getContact), input: ["ContactId": .string(contactArn)]))
                 name = contact["DisplayName"]?.string ?? contact["Alias"]?.string ?? name
             } catch where error.name == "ResourceNotFoundException" {
                 // A contact deleted since: its alias from the ARN.
@@ -204,17 +204,17 @@ public struct ReviewReader {
             return name
         }
         var engagements: [Engagement] = []
-        for item in try await all(.contacts, "ListEngagements", ["IncidentId": .string(arn), "MaxResults": .integer(1024)],
+        for item in try await all(.contacts(.listEngagements), ["IncidentId": .string(arn), "MaxResults": .integer(1024)],
                                   items: "Engagements", token: "NextToken") {
             guard let engagementArn = item["EngagementArn"]?.string, let contactArn = item["ContactArn"]?.string else { continue }
             var engagement = Engagement(
                 arn: engagementArn, contactArn: contactArn, contact: try await contactName(contactArn),
                 sender: item["Sender"]?.string ?? "", start: item["StartTime"]?.timestamp ?? Date(timeIntervalSince1970: 0),
                 stop: item["StopTime"]?.timestamp)
-            for page in try await all(.contacts, "ListPagesByEngagement", ["EngagementId": .string(engagementArn), "MaxResults": .integer(1024)],
+            for page in try await all(.contacts(.listPagesByEngagement), ["EngagementId": .string(engagementArn), "MaxResults": .integer(1024)],
                                       items: "Pages", token: "NextToken") {
                 guard let pageArn = page["PageArn"]?.string, let paged = page["ContactArn"]?.string else { continue }
-                let resolution = try await send(Request(service: .contacts, operation: "ListPageResolutions", input: ["PageId": .string(pageArn)]))
+                let resolution = try await send(Request(.contacts(.listPageResolutions), input: ["PageId": .string(pageArn)]))
                 var stage: Int?
                 var via: String?
                 for step in resolution["PageResolutions"]?.list ?? [] where step["Type"]?.string != "PERSONAL" {

@@ -148,7 +148,7 @@ public final class SQLiteBackend: EngineBackend, StoreDigest, ChannelDataStore, 
         await gate.enter()
         defer { gate.leave() }
         do {
-            return try access { db in try SQLiteStore(db: db, memo: TransactionMemo()).outbox(contactChannelArn: contactChannelArn, afterSeq: afterSeq) }
+            return try access { db in try SQLiteStore(db: db, memo: TransactionMemo()).outbox(contactChannelArn: contactChannelArn, afterSeq: afterSeq, limit: nil) }
         } catch {
             throw SQLiteErrors.map(error, path: path)
         }

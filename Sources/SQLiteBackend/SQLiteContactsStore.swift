@@ -258,18 +258,19 @@ extension SQLiteStore: ContactsStore {
         try run("INSERT INTO outbox_relay (id, seq) VALUES (1, ?) ON CONFLICT DO UPDATE SET seq = excluded.seq", [seq])
     }
 
-    func outbox(contactChannelArn: String?, afterSeq: Int64) throws -> [OutboxMessage] {
+    func outbox(contactChannelArn: String?, afterSeq: Int64, limit: Int?) throws -> [OutboxMessage] {
         let columns = "seq, account, contact_channel_arn, contact_arn, channel_type, address, kind, code, page_arn, subject, body, time"
         let read = { (row: Row) in
             OutboxMessage(seq: row[0], account: row[1], contactChannelArn: row[2], contactArn: row[3],
                           channelType: row[4], address: row[5], kind: OutboxMessage.Kind(rawValue: row[6]) ?? .page,
                           code: row[7], pageArn: row[8], subject: row[9], body: row[10], time: row[11])
         }
+        let cap = limit.map { " LIMIT \($0)" } ?? ""
         if let contactChannelArn {
-            return try all("SELECT \(columns) FROM outbox WHERE contact_channel_arn = ? AND seq > ? ORDER BY seq",
+            return try all("SELECT \(columns) FROM outbox WHERE contact_channel_arn = ? AND seq > ? ORDER BY seq" + cap,
                            [contactChannelArn, afterSeq], read)
         }
-        return try all("SELECT \(columns) FROM outbox WHERE seq > ? ORDER BY seq", [afterSeq], read)
+        return try all("SELECT \(columns) FROM outbox WHERE seq > ? ORDER BY seq" + cap, [afterSeq], read)
     }
 
     // MARK: Helpers

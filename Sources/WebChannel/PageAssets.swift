@@ -3,17 +3,7 @@
 /// Policy forbids both), and the script writes every value with
 /// `textContent`, never as HTML.
 enum PageAssets {
-    static let html = #"""
-    <!doctype html>
-    <html lang="en">
-    <head>
-    <meta charset="utf-8">
-    <meta name="viewport" content="width=device-width, initial-scale=1">
-    <title>IncidentChat</title>
-    <link rel="stylesheet" href="/channel/app.css">
-    <script src="/channel/app.js" defer></script>
-    </head>
-    <body>
+    static let html = document(#"""
     <header>
       <h1 id="channel-name">IncidentChat</h1>
       <span id="status" role="status"></span>
@@ -48,9 +38,37 @@ enum PageAssets {
         </form>
       </section>
     </main>
-    </body>
-    </html>
-    """#
+    """#)
+
+    /// With several channels, `/` lists them (the script fills the list).
+    static let listHTML = document(#"""
+    <header><h1>IncidentChat</h1></header>
+    <main>
+      <nav id="channels" aria-label="Channels">
+        <h2>Choose a channel</h2>
+        <ul id="channel-list"></ul>
+      </nav>
+    </main>
+    """#)
+
+    /// A page of the channel: its body with the script and the style (the script sets the title).
+    static func document(_ body: String) -> String {
+        """
+        <!doctype html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>IncidentChat</title>
+        <link rel="stylesheet" href="/channel/app.css">
+        <script src="/channel/app.js" defer></script>
+        </head>
+        <body>
+        \(body)
+        </body>
+        </html>
+        """
+    }
 
     static let style = #"""
     * { box-sizing: border-box; }
@@ -61,6 +79,9 @@ enum PageAssets {
     main { flex: 1; display: flex; min-height: 0; }
     #sign-in { margin: 40px auto; padding: 20px; background: #fff; border-radius: 8px; width: min(360px, 92vw); display: flex; flex-direction: column; gap: 6px; }
     #sign-in h2 { font-size: 18px; margin: 0 0 8px; }
+    #channels { margin: 40px auto; align-self: flex-start; padding: 20px; background: #fff; border-radius: 8px; width: min(480px, 92vw); }
+    #channels h2 { font-size: 18px; margin: 0 0 8px; }
+    #channel-list { padding-left: 20px; line-height: 2; }
     #sign-in input { padding: 8px; font: inherit; width: 100%; }
     #password-row { display: flex; flex-direction: column; gap: 6px; }
     #sign-in-error { color: #b00020; min-height: 1.4em; }
@@ -203,7 +224,7 @@ enum PageAssets {
       }
 
       async function start() {
-        const { data } = await call("/channel/session");
+        const { data } = await call("channel/session");
         if (data.channel) { $("channel-name").textContent = data.channel; document.title = data.channel + " · IncidentChat"; }
         state.csrf = data.csrf || "";
         $("password-row").hidden = !data.needsPassword;
@@ -222,9 +243,10 @@ enum PageAssets {
       }
 
       function connect() {
-        const scheme = location.protocol === "https:" ? "wss:" : "ws:";
-        const url = scheme + "//" + location.host + "/channel/socket?after=" + state.last + "&csrf=" + encodeURIComponent(state.csrf);
-        const socket = new WebSocket(url);
+        // The channel's addresses are relative to its page (`/`, or `/c/NAME/` when a server has several).
+        const url = new URL("channel/socket?after=" + state.last + "&csrf=" + encodeURIComponent(state.csrf), location.href);
+        url.protocol = location.protocol === "https:" ? "wss:" : "ws:";
+        const socket = new WebSocket(url.href);
         state.socket = socket;
         $("status").textContent = "connecting…";
         socket.onopen = () => { state.retry = 500; };
@@ -258,7 +280,7 @@ enum PageAssets {
       }
 
       async function reconnect() {
-        const { data } = await call("/channel/session").catch(() => ({ data: {} }));
+        const { data } = await call("channel/session").catch(() => ({ data: {} }));
         if (data.user) { state.csrf = data.csrf; connect(); return; }
         if (data.csrf !== undefined) { state.csrf = data.csrf; leave("Your session has ended: sign in again."); return; }
         setTimeout(reconnect, state.retry);
@@ -300,7 +322,7 @@ enum PageAssets {
       }
       async function complete(box) {
         const cursor = box.selectionStart, before = utf8.encode(box.value.slice(0, cursor));
-        const { ok, data } = await call("/channel/complete?line=" + encodeURIComponent(box.value) + "&cursor=" + before.length);
+        const { ok, data } = await call("channel/complete?line=" + encodeURIComponent(box.value) + "&cursor=" + before.length);
         if (!ok || !data.candidates || !data.candidates.length) { hideCompletions(); return; }
         const start = text8.decode(before.slice(0, data.start)).length;
         if (data.candidates.length === 1) { choose(box, start, cursor, data.candidates[0]); return; }
@@ -326,19 +348,33 @@ enum PageAssets {
         items[next].scrollIntoView({ block: "nearest" });
       }
 
+      // The list of a server's channels: one link each, named with textContent.
+      async function listChannels(list) {
+        const { ok, data } = await call("/channel/list");
+        if (!ok || !Array.isArray(data)) { list.textContent = "The channels could not be listed."; return; }
+        for (const channel of data) {
+          const item = document.createElement("li"), link = document.createElement("a");
+          link.href = channel.path;
+          link.textContent = channel.name;
+          item.append(link);
+          list.append(item);
+        }
+      }
+
       document.addEventListener("DOMContentLoaded", () => {
+        if ($("channel-list")) { listChannels($("channel-list")); return; }
         $("sign-in").addEventListener("submit", async (event) => {
           event.preventDefault();
           $("sign-in-error").textContent = "";
-          const { ok, data } = await call("/channel/signin", { name: $("name").value, password: $("password").value });
+          const { ok, data } = await call("channel/signin", { name: $("name").value, password: $("password").value });
           if (!ok) { $("sign-in-error").textContent = data.error || "Signing in failed."; return; }
           state.csrf = data.csrf;
           $("password").value = "";
           enter(data.user);
         });
         $("sign-out").addEventListener("click", async () => {
-          await call("/channel/signout", {});
-          const { data } = await call("/channel/session");
+          await call("channel/signout", {});
+          const { data } = await call("channel/session");
           state.csrf = data.csrf || "";
           leave("");
         });

@@ -3,46 +3,62 @@ import HummingbirdWebSocket
 import JMESPath
 import Server
 
-/// The web channel's routes on the emulator server. They come before SigV4
-/// (a browser cannot sign), so each checks its caller: a session cookie, and
-/// on every request that changes something a CSRF token in `X-CSRF-Token`
+/// One channel's routes on the emulator server, under its `prefix` (empty
+/// when the server serves one channel: its page is `/`; `/c/NAME` when it
+/// serves several, listed at `/` by ``WebChannelSite``). They come before
+/// SigV4 (a browser cannot sign), so each checks its caller: a session
+/// cookie (scoped to the prefix, and known only to this channel's sign-in),
+/// and on every request that changes something a CSRF token in `X-CSRF-Token`
 /// (before sign-in: the double-submit cookie `ic_csrf`; after: the session's).
 ///
-///     GET  /                  the page
-///     GET  /channel/app.js    its script; /channel/app.css its style
-///     GET  /channel/session   who is signed in, the CSRF token, whether a password is needed
-///     POST /channel/signin    {"name", "password"}
-///     POST /channel/signout
-///     GET  /channel/complete?line=TEXT&cursor=N   what Tab offers at N (a UTF-8 offset)
-///     GET  /channel/socket?after=N&csrf=T   the WebSocket (live messages; sending)
+///     GET  PREFIX/                  the page (its script and style are the site's)
+///     GET  PREFIX/channel/session   who is signed in, the CSRF token, whether a password is needed
+///     POST PREFIX/channel/signin    {"name", "password"}
+///     POST PREFIX/channel/signout
+///     GET  PREFIX/channel/complete?line=TEXT&cursor=N   what Tab offers at N (a UTF-8 offset)
+///     GET  PREFIX/channel/socket?after=N&csrf=T   the WebSocket (live messages; sending)
 public struct WebChannelRoutes: Sendable {
     public let channel: WebChannel
+    /// Where the channel's page is: "" (the page is `/`) or `/c/NAME`.
+    public let prefix: String
     /// Set `Secure` on cookies (the server is behind TLS).
     public let secureCookies: Bool
 
-    public init(channel: WebChannel, secureCookies: Bool = false) {
+    public init(channel: WebChannel, prefix: String = "", secureCookies: Bool = false) {
         self.channel = channel
+        self.prefix = prefix
         self.secureCookies = secureCookies
     }
 
     public static let sessionCookie = "ic_session"
     public static let csrfCookie = "ic_csrf"
-    public static let socketPath = "/channel/socket"
 
-    /// Every route the page needs.
+    /// The page's address.
+    public var pagePath: String { prefix + "/" }
+    /// The WebSocket's address.
+    public var socketPath: String { prefix + "/channel/socket" }
+
+    /// The routes of this channel (without the site's assets).
     public var endpoints: [any ServerEndpoint] {
-        [Route(method: "GET", path: "/", name: "WebChannelPage", routes: self, handle: { r, _ in r.asset(PageAssets.html, "text/html; charset=utf-8") }),
-         Route(method: "GET", path: "/channel/app.js", name: "WebChannelAsset", routes: self,
-               handle: { r, _ in r.asset(PageAssets.script, "text/javascript; charset=utf-8") }),
-         Route(method: "GET", path: "/channel/app.css", name: "WebChannelAsset", routes: self,
-               handle: { r, _ in r.asset(PageAssets.style, "text/css; charset=utf-8") }),
-         Route(method: "GET", path: "/channel/session", name: "WebChannelSession", routes: self, handle: { r, q in await r.describeSession(q) }),
-         Route(method: "POST", path: "/channel/signin", name: "WebChannelSignIn", routes: self, handle: { r, q in await r.signIn(q) }),
-         Route(method: "POST", path: "/channel/signout", name: "WebChannelSignOut", routes: self, handle: { r, q in await r.signOut(q) }),
-         Route(method: "GET", path: "/channel/complete", name: "WebChannelComplete", routes: self, handle: { r, q in await r.complete(q) }),
-         Route(method: "GET", path: Self.socketPath, name: "WebChannelSocket", routes: self, handle: { r, _ in
-             r.json(400, ["error": "This is the channel's WebSocket: open it with a session and the CSRF token."])
-         })]
+        var routes: [any ServerEndpoint] = [
+            Route(method: "GET", path: pagePath, name: "WebChannelPage", routes: self, handle: { r, _ in
+                r.asset(PageAssets.html, "text/html; charset=utf-8") }),
+            Route(method: "GET", path: prefix + "/channel/session", name: "WebChannelSession", routes: self, handle: { r, q in await r.describeSession(q) }),
+            Route(method: "POST", path: prefix + "/channel/signin", name: "WebChannelSignIn", routes: self, handle: { r, q in await r.signIn(q) }),
+            Route(method: "POST", path: prefix + "/channel/signout", name: "WebChannelSignOut", routes: self, handle: { r, q in await r.signOut(q) }),
+            Route(method: "GET", path: prefix + "/channel/complete", name: "WebChannelComplete", routes: self, handle: { r, q in await r.complete(q) }),
+            Route(method: "GET", path: socketPath, name: "WebChannelSocket", routes: self, handle: { r, _ in
+                r.json(400, ["error": "This is the channel's WebSocket: open it with a session and the CSRF token."])
+            }),
+        ]
+        // The page's addresses are relative to it: `/c/NAME` goes to `/c/NAME/`.
+        if !prefix.isEmpty {
+            let page = pagePath
+            routes.append(Route(method: "GET", path: prefix, name: "WebChannelPage", routes: self, handle: { r, _ in
+                EndpointResponse(status: 308, headers: [("Location", page)] + Self.securityHeaders, body: [])
+            }))
+        }
+        return routes
     }
 
     /// The WebSocket route.
@@ -82,7 +98,7 @@ public struct WebChannelRoutes: Sendable {
     /// is told it is behind TLS, or the request came through a proxy that
     /// terminated TLS (`X-Forwarded-Proto: https`, `Forwarded: proto=https`).
     func cookie(_ name: String, _ value: String, maxAge: Int?, httpOnly: Bool = true, for request: EndpointRequest) -> String {
-        var text = "\(name)=\(value); Path=/; SameSite=Strict"
+        var text = "\(name)=\(value); Path=\(pagePath); SameSite=Strict"
         if httpOnly { text += "; HttpOnly" }
         if let maxAge { text += "; Max-Age=\(maxAge)" }
         if secureCookies || Self.cameOverTLS(request) { text += "; Secure" }

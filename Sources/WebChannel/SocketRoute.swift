@@ -14,7 +14,7 @@ import Server
 /// not read) is dropped; a session that ends closes its sockets.
 struct SocketRoute: WebSocketRoute {
     let routes: WebChannelRoutes
-    var path: String { WebChannelRoutes.socketPath }
+    var path: String { routes.socketPath }
     /// The largest message a browser may send, in bytes (40,000 characters of up to 4 bytes, and the JSON around them).
     static let maxMessageBytes = WebChannel.messageLimit * 4 + 1024
 

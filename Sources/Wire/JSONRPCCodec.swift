@@ -21,7 +21,7 @@ public struct JSONRPCCodec: WireCodec {
     }
 
     public func encodeRequest(_ request: Request) throws(ServiceError) -> WireRequest {
-        guard let operation = service.operation(apiName: request.operation) else {
+        guard request.service == service.name, let operation = service.operation(apiName: request.operation.name) else {
             throw ServiceError(.unknownTarget, "\(service.name.rawValue) has no operation \(request.operation).")
         }
         let body = service.input(of: operation).map { encodeBody(request.input, shape: $0, bodyOnly: false) } ?? Array("{}".utf8)
@@ -53,7 +53,7 @@ public struct JSONRPCCodec: WireCodec {
             throw ServiceError(.unsupportedMediaType, "The content type \(type) is not supported; send \(contentType).")
         }
         guard let shape = service.input(of: operation) else {
-            return Request(service: service.name, operation: operation.name)
+            return Request(operation.id)
         }
         let json: JSON
         if request.body.isEmpty {
@@ -66,7 +66,7 @@ public struct JSONRPCCodec: WireCodec {
         let input = try JSONValueDecoder(service: service, typeError: .serialization)
             .decodeStructure(json, shape: shape, path: ValuePath())
         try ConstraintValidator(service: service).validate(input, shape: shape)
-        return Request(service: service.name, operation: operation.name, input: input)
+        return Request(operation.id, input: input)
     }
 
     /// `application/x-amz-json-1.1` (or 1.0), with or without parameters.

@@ -30,8 +30,7 @@ public struct RestJSONCodec: WireCodec {
     // MARK: Client
 
     public func encodeRequest(_ request: Request) throws(ServiceError) -> WireRequest {
-        guard let index = service.operationIndex(named: request.operation),
-              service.operations[index].name == request.operation || service.operations[index].cliName == request.operation else {
+        guard request.service == service.name, let index = service.operationIndex(named: request.operation.name) else {
             throw ServiceError(.unknownRoute, "\(service.name.rawValue) has no operation \(request.operation).")
         }
         let operation = service.operations[index]
@@ -122,7 +121,7 @@ public struct RestJSONCodec: WireCodec {
 
     public func decodeRequest(_ request: WireRequest, operation: Operation, labels: [String: String]) throws(ServiceError) -> Request {
         guard let shape = service.input(of: operation) else {
-            return Request(service: service.name, operation: operation.name)
+            return Request(operation.id)
         }
         var input = OrderedDictionary<String, Value>()
         if !request.body.isEmpty {
@@ -211,7 +210,7 @@ public struct RestJSONCodec: WireCodec {
         var ordered = OrderedDictionary<String, Value>(minimumCapacity: input.count)
         for member in shape.members { if let v = input[member.name] { ordered[member.name] = v } }
         try ConstraintValidator(service: service).validate(ordered, shape: shape)
-        return Request(service: service.name, operation: operation.name, input: ordered)
+        return Request(operation.id, input: ordered)
     }
 
     /// `application/json` and the amz JSON types, with or without parameters.

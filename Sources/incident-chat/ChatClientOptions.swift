@@ -86,8 +86,11 @@ extension ChatClientOptions {
     func connectors(chat: ChannelConfiguration, accountId: String, backend: any IncidentBackend, logger: Logger) throws -> ChatConnectors? {
         let environment = ProcessInfo.processInfo.environment
         let appToken = slackAppToken ?? environment["SLACK_APP_TOKEN"]
-        // Socket Mode needs no signing secret: without one, the HTTP routes are not served.
-        let slackSecret = slackSigningSecret ?? environment["SLACK_SIGNING_SECRET"] ?? appToken.map { _ in UUID().uuidString + UUID().uuidString }
+        // Socket Mode needs no signing secret: without one, the HTTP routes are
+        // not served, and the notification buttons are signed with a key drawn
+        // from the app token, which every server of a fleet has and a restart
+        // keeps (a button sent by one server is clicked on another).
+        let slackSecret = slackSigningSecret ?? environment["SLACK_SIGNING_SECRET"] ?? appToken.map(NotificationButtons.socketModeSecret)
         let httpRoutes = (slackSigningSecret ?? environment["SLACK_SIGNING_SECRET"]) != nil
         let teamsToken = teamsSecret ?? environment["TEAMS_SECRET"]
         let botToken = slackBotToken ?? environment["SLACK_BOT_TOKEN"]

@@ -27,7 +27,7 @@ struct ServeCommand: AsyncParsableCommand {
         With a Slack app's signing secret (--slack-signing-secret or $SLACK_SIGNING_SECRET), \
         POST \(SlackCommandEndpoint.defaultPath) answers the app's slash command (/aws ssm-incidents ...) \
         and POST \(SlackEventsEndpoint.defaultPath) its mentions (@aws ssm-incidents ..., answered in a thread \
-        with the bot token of --slack-bot-token or $SLACK_BOT_TOKEN), as the chat channel of --channel FILE would; \
+        with the bot token of --slack-bot-token or $SLACK_BOT_TOKEN), as the chat channel of the first --channel FILE would; \
         with a Teams outgoing webhook's secret (--teams-secret or $TEAMS_SECRET), POST \(TeamsEndpoint.defaultPath) \
         answers its mentions. The notifications their commands cause go to the channel's webhooks (Slack, Teams, \
         Amazon Chime), or with a bot token to the Slack channel itself, one thread per incident.
@@ -60,8 +60,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("request-timeout"), help: "Seconds a request has for its body to arrive.")
     var requestTimeout: Double = 30
 
-    @Option(help: "The chat channel (YAML or JSON): role, members, topics, webhooks, log; served as a page at GET / and used by Slack commands.")
-    var channel: String?
+    @Option(help: ArgumentHelp("A chat channel (YAML or JSON): role, members, topics, webhooks, log. Repeat it for several channels.",
+                               discussion: "Each is served as a page (one: at GET /; several: at /c/NAME/, listed at GET /); the first also answers Slack and Teams and delivers pages."))
+    var channel: [String] = []
 
     @OptionGroup(title: "Chat clients")
     var chatClients: ChatClientOptions
@@ -87,43 +88,60 @@ struct ServeCommand: AsyncParsableCommand {
 
         var configuration = try exitingOnFailure { try makeConfiguration() }
         let backend = try exitingOnFailure { try storeOptions.makeBackend() }
-        // The channel file, read once: the chat clients, the page, the
-        // scheduler's notifications and the contact relay all serve it.
-        let file = try exitingOnFailure { try channel.map(loadChannelFile) }
-        let chat = file ?? ChannelConfiguration.default
+        // The channel files, read once. The first is the channel of the chat
+        // clients (Slack, Teams) and of the contact relay; each is a page, and
+        // each is told of the pages the scheduler sends.
+        let files = try exitingOnFailure { try loadChannelFiles() }
+        let chat = files.first?.configuration ?? ChannelConfiguration.default
         let slack = try exitingOnFailure {
             try chatClients.connectors(chat: chat, accountId: storeOptions.accountId, backend: backend, logger: logger)
         }
         if let slack { configuration.endpoints += slack.endpoints }
-        // The channel's webhooks hear the notifications of every command this
-        // server runs (the page's, Slack's, Teams') and of the pages its
+        // A channel's webhooks hear the notifications of every command this
+        // server runs in it (the page's, Slack's, Teams') and of the pages its
         // scheduler sends; each command runs on one server of a fleet, so a
         // notification goes out once.
-        let ownDeliverer = slack == nil && !chat.webhooks.isEmpty ? ChatClientOptions.webhookDeliverer(chat: chat, logger: logger) : nil
-        let transport: (any WebhookTransport)? = slack.map { connectors -> any WebhookTransport in
-            if let notifier = connectors.notifier { return notifier }
-            return connectors.deliverer
-        } ?? ownDeliverer
-        var web: WebChannelRoutes?
-        if let file { web = try await makeWebChannel(file, backend: backend, webhookTransport: transport, logger: logger) }
-        if let web {
-            configuration.endpoints += web.endpoints
-            configuration.webSocketRoutes.append(web.socket)
+        var deliverers: [WebhookDeliverer] = []
+        func transport(for channel: ChannelConfiguration, first: Bool) -> (any WebhookTransport)? {
+            if first, let slack { return slack.notifier ?? slack.deliverer }
+            guard !channel.webhooks.isEmpty else { return nil }
+            let deliverer = ChatClientOptions.webhookDeliverer(chat: channel, logger: logger)
+            deliverers.append(deliverer)
+            return deliverer
+        }
+        var listeners: [ChannelListener] = []
+        for (index, file) in files.enumerated() {
+            let transport = transport(for: file.configuration, first: index == 0)
+            let web = try await makeWebChannel(file.configuration, path: file.path, backend: backend, webhookTransport: transport, logger: logger)
+            listeners.append(ChannelListener(configuration: file.configuration, transport: transport, web: web))
+        }
+        if files.isEmpty { listeners.append(ChannelListener(configuration: chat, transport: transport(for: chat, first: true), web: nil)) }
+        let site = files.isEmpty ? nil : WebChannelSite(channels: listeners.compactMap(\.web))
+        if let site {
+            configuration.endpoints += site.endpoints
+            configuration.webSocketRoutes += site.sockets
         }
         let server = IncidentServer(backend: backend, configuration: configuration, logger: logger)
         let host = host
         let storeDescription = storeOptions.description
-        let slackLine = (slack?.announcement ?? "")
-            + (web.map { " The channel \($0.channel.configuration.displayName) in a browser: GET /" } ?? "")
+        let pagesLine = site.map { site in
+            site.channels.count == 1 ? " The channel \(site.channels[0].channel.configuration.displayName) in a browser: GET /"
+                : " \(site.channels.count) channels in a browser: GET / lists them ("
+                    + site.channels.map { "\($0.channel.configuration.displayName) at \($0.pagePath)" }.joined(separator: ", ") + ")"
+        } ?? ""
+        let slackLine = (slack?.announcement ?? "") + pagesLine
         // Escalations move on while nobody calls: the scheduler catches up once
         // now, then runs each step when it falls due.
         let log = logger
         let scheduler = (backend as? any EngineBackend).map { Scheduler(backend: $0) }
-        // The pages a due step sends are told to the channel (its browsers and
-        // webhooks), as a command's changes are.
-        let pages = PageNotifications(channel: chat, backend: backend,
-                                      context: CallContext(accountId: storeOptions.accountId, region: chat.region, user: "scheduler"))
-        let room = web?.channel.room
+        // The pages a due step sends are told to each channel whose topics
+        // they are on (its browsers and webhooks), as a command's changes are.
+        let context = CallContext(accountId: storeOptions.accountId, region: chat.region, user: "scheduler")
+        let tellers = listeners.map { listener in
+            (pages: PageNotifications(channel: listener.configuration, backend: backend, context: context),
+             transport: listener.transport, room: listener.web?.room)
+        }
+        let rooms = listeners.compactMap { $0.web?.room }
         let scheduling = scheduler.map { scheduler in
             Task {
                 await scheduler.run { sent in
@@ -132,10 +150,12 @@ struct ServeCommand: AsyncParsableCommand {
                                                        "type": "\(message.channelType)", "address": "\(message.address)",
                                                        "page": "\(message.pageArn ?? "")", "due": "\(Date(millis: message.time))"])
                     }
-                    for delivery in await pages.publish(sent).deliveries {
-                        if let transport { await transport.enqueue(delivery) }
-                        _ = try? await room?.post(kind: .notification, author: WebChannel.botName,
-                                                  text: delivery.terminalText(colors: false))
+                    for teller in tellers {
+                        for delivery in await teller.pages.publish(sent).deliveries {
+                            if let transport = teller.transport { await transport.enqueue(delivery) }
+                            _ = try? await teller.room?.post(kind: .notification, author: WebChannel.botName,
+                                                             text: delivery.terminalText(colors: false))
+                        }
                     }
                 } failed: { error in
                     log.error("the scheduler could not run due steps", metadata: ["error": "\(error.name): \(error.message)"])
@@ -158,7 +178,7 @@ struct ServeCommand: AsyncParsableCommand {
             Task {
                 let doorbell = (backend as? any EngineBackend)?.engine.doorbell
                 for await event in shared.storeEvents() {
-                    if event != .doorbell { await room?.follow(event) }
+                    if event != .doorbell { for room in rooms { await room.follow(event) } }
                     if event == .doorbell || event == .resumed { doorbell?.ring() }
                 }
             }
@@ -174,7 +194,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         // Notifications and late replies still on their way go out before the process ends.
         await slack?.flush()
-        await ownDeliverer?.flush()
+        for deliverer in deliverers { await deliverer.flush() }
         await relay?.flush()
         printError("incident-chat serve: stopped\n")
     }
@@ -229,4 +249,12 @@ struct ServeCommand: AsyncParsableCommand {
         }
         return configuration
     }
+}
+
+/// A channel that this server tells of what happens: its configuration, what
+/// delivers to its webhooks, and its page.
+struct ChannelListener {
+    let configuration: ChannelConfiguration
+    let transport: (any WebhookTransport)?
+    let web: WebChannel?
 }

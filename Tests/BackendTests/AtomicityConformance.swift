@@ -14,11 +14,11 @@ struct AtomicityConformance {
             for i in 0..<10 {
                 let input: OrderedInput = ["eventData": .string("\(i)"), "eventTime": time(Double(i)),
                                            "eventType": .string("Custom Event"), "incidentRecordArn": .string(arn)]
-                ids.append(try await batch.send(Request(service: .incidents, operation: "CreateTimelineEvent", input: input),
+                ids.append(try await batch.send(Request(.incidents(.createTimelineEvent), input: input),
                                                 context: context)["eventId"]!.string!)
                 // A failing command in the middle changes nothing and the batch goes on.
                 do throws(ServiceError) {
-                    _ = try await batch.send(Request(service: .incidents, operation: "UpdateIncidentRecord",
+                    _ = try await batch.send(Request(.incidents(.updateIncidentRecord),
                                                      input: ["arn": .string(arn), "impact": .integer(9)]), context: context)
                     Issue.record("impact 9 must be refused")
                 } catch {
@@ -27,7 +27,7 @@ struct AtomicityConformance {
             }
             return ids
         }
-        let listed = try await h.call("ListTimelineEvents", ["filters": .list([filter("eventType", "equals", strings("Custom Event"))]),
+        let listed = try await h.call(.listTimelineEvents, ["filters": .list([filter("eventType", "equals", strings("Custom Event"))]),
                                                               "incidentRecordArn": .string(arn), "sortOrder": .string("ASCENDING")])
         #expect(listed["eventSummaries"]!.list!.map { $0["eventId"]!.string! } == ids)
     }
@@ -41,21 +41,21 @@ struct AtomicityConformance {
         let (alice, _) = try await h.person("alice", stages: [("sms", 5), ("mail", 5)])
         let context = h.alice
         func event(_ batch: any IncidentBatch) async throws(ServiceError) -> Value {
-            try await batch.send(Request(service: .incidents, operation: "CreateTimelineEvent",
+            try await batch.send(Request(.incidents(.createTimelineEvent),
                                          input: ["eventData": .string("\"x\""), "eventTime": .timestamp(Harness.start),
                                                  "eventType": .string("Custom Event"), "incidentRecordArn": .string(arn)]),
                                  context: context)
         }
         let (before, after) = try await h.backend.withBatch { batch in
             _ = try await event(batch)  // nothing is due yet
-            let engagement = try await batch.send(Request(service: .contacts, operation: "StartEngagement", input: [
+            let engagement = try await batch.send(Request(.contacts(.startEngagement), input: [
                 "ContactId": .string(alice), "Sender": .string("oncall-bot"), "Subject": .string("s"), "Content": .string("c")]),
                 context: context)["EngagementArn"]!.string!
             func receipts() async throws(ServiceError) -> Int {
-                let pages = try await batch.send(Request(service: .contacts, operation: "ListPagesByEngagement",
+                let pages = try await batch.send(Request(.contacts(.listPagesByEngagement),
                                                          input: ["EngagementId": .string(engagement)]), context: context)
                 let page = pages["Pages"]?.list?.first?["PageArn"]?.string ?? ""
-                return try await batch.send(Request(service: .contacts, operation: "ListPageReceipts", input: ["PageId": .string(page)]),
+                return try await batch.send(Request(.contacts(.listPageReceipts), input: ["PageId": .string(page)]),
                                             context: context)["Receipts"]?.list?.count ?? 0
             }
             let before = try await receipts()
@@ -68,7 +68,7 @@ struct AtomicityConformance {
         // An incident the batch deletes is gone for its later commands.
         try await h.backend.withBatch { batch in
             _ = try await event(batch)
-            _ = try await batch.send(Request(service: .incidents, operation: "DeleteIncidentRecord", input: ["arn": .string(arn)]),
+            _ = try await batch.send(Request(.incidents(.deleteIncidentRecord), input: ["arn": .string(arn)]),
                                      context: context)
             do throws(ServiceError) {
                 _ = try await event(batch)
@@ -88,9 +88,9 @@ struct AtomicityConformance {
         let context = h.alice
         await #expect(throws: Abort.self) {
             try await h.backend.withBatch { batch in
-                _ = try await batch.send(Request(service: .incidents, operation: "StartIncident",
+                _ = try await batch.send(Request(.incidents(.startIncident),
                                                  input: ["responsePlanArn": .string(plan)]), context: context)
-                _ = try await batch.send(Request(service: .incidents, operation: "UpdateIncidentRecord",
+                _ = try await batch.send(Request(.incidents(.updateIncidentRecord),
                                                  input: ["arn": .string(arn), "status": .string("RESOLVED")]), context: context)
                 throw Abort()
             }
@@ -107,8 +107,8 @@ struct AtomicityConformance {
         let plan = try await h.createPlan()
         // The incident is inserted, then the second related item conflicts: all of it is undone.
         let item = RelatedItemConformance.item("OTHER", url: "https://x")
-        try await h.expectError(.conflict, "StartIncident", ["relatedItems": .list([item, item]), "responsePlanArn": .string(plan)])
-        #expect(try await h.call("ListIncidentRecords")["incidentRecordSummaries"] == .list([]))
+        try await h.expectError(.conflict, .startIncident, ["relatedItems": .list([item, item]), "responsePlanArn": .string(plan)])
+        #expect(try await h.call(.listIncidentRecords)["incidentRecordSummaries"] == .list([]))
     }
 
     /// A batch's commands share lookups (an incident's row, the next due step):
@@ -119,22 +119,22 @@ struct AtomicityConformance {
         let (plan, _) = try await h.incident()
         let context = h.alice
         try await h.backend.withBatch { batch in
-            let arn = try await batch.send(Request(service: .incidents, operation: "StartIncident",
+            let arn = try await batch.send(Request(.incidents(.startIncident),
                                                    input: ["responsePlanArn": .string(plan), "title": .string("gone")]),
                                            context: context)["incidentRecordArn"]!.string!
             let event: OrderedInput = ["eventData": .string("\"x\""), "eventTime": time(1), "eventType": .string("Custom Event"),
                                        "incidentRecordArn": .string(arn)]
-            _ = try await batch.send(Request(service: .incidents, operation: "CreateTimelineEvent", input: event), context: context)
-            _ = try await batch.send(Request(service: .incidents, operation: "DeleteIncidentRecord", input: ["arn": .string(arn)]),
+            _ = try await batch.send(Request(.incidents(.createTimelineEvent), input: event), context: context)
+            _ = try await batch.send(Request(.incidents(.deleteIncidentRecord), input: ["arn": .string(arn)]),
                                      context: context)
             do throws(ServiceError) {
-                _ = try await batch.send(Request(service: .incidents, operation: "CreateTimelineEvent", input: event), context: context)
+                _ = try await batch.send(Request(.incidents(.createTimelineEvent), input: event), context: context)
                 Issue.record("an event on a deleted incident must be refused")
             } catch {
                 #expect(error.code == .resourceNotFound)
             }
         }
-        #expect(try await h.call("ListIncidentRecords")["incidentRecordSummaries"]!.list!.count == 1)
+        #expect(try await h.call(.listIncidentRecords)["incidentRecordSummaries"]!.list!.count == 1)
     }
 
     /// A step that a command of a batch makes due runs in a later command's
@@ -146,9 +146,9 @@ struct AtomicityConformance {
         let context = h.alice
         let clock = h.clock
         try await h.backend.withBatch { batch in
-            let list = Request(service: .contacts, operation: "ListContacts", input: [:])
+            let list = Request(.contacts(.listContacts), input: [:])
             _ = try await batch.send(list, context: context)
-            _ = try await batch.send(Request(service: .contacts, operation: "StartEngagement", input: [
+            _ = try await batch.send(Request(.contacts(.startEngagement), input: [
                 "ContactId": .string(alice), "Sender": .string("oncall-bot"), "Subject": .string("Database down"),
                 "Content": .string("Primary unreachable"),
             ]), context: context)
@@ -168,11 +168,11 @@ struct AtomicityConformance {
             let (plan, arn) = try await h.incident()
             try await h.createEvent(arn, at: 3, extra: ["clientToken": .string("c")])
             h.clock.advance(by: 9)
-            try await h.call("UpdateIncidentRecord", ["arn": .string(arn), "status": .string("RESOLVED")])
-            out.append(try await h.call("GetIncidentRecord", ["arn": .string(arn)]))
-            out.append(try await h.call("ListTimelineEvents", ["incidentRecordArn": .string(arn), "maxResults": .integer(2)]))
-            out.append(try await h.call("ListIncidentRecords"))
-            out.append(try await h.call("GetResponsePlan", ["arn": .string(plan)]))
+            try await h.call(.updateIncidentRecord, ["arn": .string(arn), "status": .string("RESOLVED")])
+            out.append(try await h.call(.getIncidentRecord, ["arn": .string(arn)]))
+            out.append(try await h.call(.listTimelineEvents, ["incidentRecordArn": .string(arn), "maxResults": .integer(2)]))
+            out.append(try await h.call(.listIncidentRecords))
+            out.append(try await h.call(.getResponsePlan, ["arn": .string(plan)]))
             transcripts.append(out)
         }
         for t in transcripts.dropFirst() { #expect(t == transcripts[0]) }

@@ -14,14 +14,14 @@ struct BackendSpeedProbe {
         let (_, arn) = try await h.incident()
         let context = h.alice
         let total = 100_000
-        let create = Request(service: .incidents, operation: "CreateTimelineEvent", input: [
+        let create = Request(.incidents(.createTimelineEvent), input: [
             "eventData": .string("\"step\""), "eventTime": time(1), "eventType": .string("Custom Event"),
             "incidentRecordArn": .string(arn),
         ])
-        let updates = (1...5).map { Request(service: .incidents, operation: "UpdateIncidentRecord",
+        let updates = (1...5).map { Request(.incidents(.updateIncidentRecord),
                                             input: ["arn": .string(arn), "impact": .integer(Int64($0))]) }
-        let get = Request(service: .incidents, operation: "GetIncidentRecord", input: ["arn": .string(arn)])
-        let list = Request(service: .incidents, operation: "ListTimelineEvents",
+        let get = Request(.incidents(.getIncidentRecord), input: ["arn": .string(arn)])
+        let list = Request(.incidents(.listTimelineEvents),
                            input: ["incidentRecordArn": .string(arn), "maxResults": .integer(20)])
         let started = ContinuousClock.now
         try await h.backend.withBatch { batch in
@@ -51,13 +51,13 @@ struct BackendSpeedProbe {
         let context = h.alice
         try await h.backend.withBatch { batch in
             for i in 0..<1_000_000 {
-                _ = try await batch.send(Request(service: .incidents, operation: "CreateTimelineEvent", input: [
+                _ = try await batch.send(Request(.incidents(.createTimelineEvent), input: [
                     "eventData": .string("e"), "eventTime": time(Double(i % 86_400)), "eventType": .string("Custom Event"),
                     "incidentRecordArn": .string(arn),
                 ]), context: context)
             }
         }
-        let request = Request(service: .incidents, operation: "ListTimelineEvents",
+        let request = Request(.incidents(.listTimelineEvents),
                               input: ["incidentRecordArn": .string(arn), "maxResults": .integer(20)])
         var token: Value?
         let started = ContinuousClock.now

@@ -72,12 +72,12 @@ struct EngagementConformance {
         #expect(try await h.pages(engagement: engagement).count == 2)
 
         // How bob was reached: the escalation plan's stage 1, then bob.
-        let resolutions = try await h.contacts("ListPageResolutions", ["PageId": pages[1]["PageArn"]!])
+        let resolutions = try await h.contacts(.listPageResolutions, ["PageId": pages[1]["PageArn"]!])
         #expect(resolutions == .structure(["PageResolutions": .list([
             .structure(["ContactArn": .string(s.team), "Type": .string("ESCALATION"), "StageIndex": .integer(1)]),
             .structure(["ContactArn": .string(s.bob), "Type": .string("PERSONAL")]),
         ])]))
-        let byContact = try await h.contacts("ListPagesByContact", ["ContactId": .string(s.bob)])["Pages"]!.list!
+        let byContact = try await h.contacts(.listPagesByContact, ["ContactId": .string(s.bob)])["Pages"]!.list!
         #expect(byContact.map { $0["PageArn"]! } == [pages[1]["PageArn"]!])
     }
 
@@ -104,15 +104,15 @@ struct EngagementConformance {
         let page = try await h.pages(engagement: engagement)[0]["PageArn"]!.string!
         let code = try #require(try await h.driver.outbox(contactChannelArn: s.aliceChannels[0]).last).code
         let wrong = code == "000000" ? "111111" : "000000"
-        try await h.expectContactsError(.validation, "AcceptPage", [
+        try await h.expectContactsError(.validation, .acceptPage, [
             "PageId": .string(page), "AcceptType": .string("READ"), "AcceptCode": .string(wrong),
             "AcceptCodeValidation": .string("ENFORCE"),
         ])
-        try await h.expectContactsError(.validation, "AcceptPage", [
+        try await h.expectContactsError(.validation, .acceptPage, [
             "PageId": .string(page), "ContactChannelId": .string(s.bobChannels[0]), "AcceptType": .string("READ"),
             "AcceptCode": .string(code),
         ])
-        try await h.contacts("AcceptPage", [
+        try await h.contacts(.acceptPage, [
             "PageId": .string(page), "ContactChannelId": .string(s.aliceChannels[0]), "AcceptType": .string("READ"),
             "Note": .string("on it"), "AcceptCode": .string(code), "AcceptCodeValidation": .string("ENFORCE"),
         ])
@@ -122,7 +122,7 @@ struct EngagementConformance {
             "ContactChannelArn": .string(s.aliceChannels[0]), "ReceiptType": .string("READ"),
             "ReceiptInfo": .string("on it"), "ReceiptTime": time(180),
         ]))
-        let described = try await h.contacts("DescribePage", ["PageId": .string(page)])
+        let described = try await h.contacts(.describePage, ["PageId": .string(page)])
         #expect(described.keys == ["PageArn", "EngagementArn", "ContactArn", "Sender", "Subject", "Content", "SentTime",
                                    "ReadTime", "DeliveryTime"])
         #expect(described["ReadTime"] == time(180))
@@ -132,7 +132,7 @@ struct EngagementConformance {
         #expect(try await h.advance(minutes: 60).isEmpty)
         #expect(try await h.pages(engagement: engagement).count == 1)
         // The engagement itself goes on until it is stopped.
-        #expect(try await h.contacts("DescribeEngagement", ["EngagementId": .string(engagement)])["StopTime"] == nil)
+        #expect(try await h.contacts(.describeEngagement, ["EngagementId": .string(engagement)])["StopTime"] == nil)
     }
 
     @Test(arguments: BackendKind.allCases)
@@ -141,11 +141,11 @@ struct EngagementConformance {
         let s = try await Self.setUp(h, aliceEssential: false)
         let engagement = try await h.startEngagement(s.team)
         let page = try await h.pages(engagement: engagement)[0]["PageArn"]!
-        try await h.contacts("AcceptPage", ["PageId": page, "AcceptType": .string("DELIVERED"), "AcceptCode": .string("123456")])
+        try await h.contacts(.acceptPage, ["PageId": page, "AcceptType": .string("DELIVERED"), "AcceptCode": .string("123456")])
         let sent = try await h.advance(minutes: 30)
         // alice's own stages stop; the plan still reaches bob.
         #expect(sent.map(\.contactChannelArn) == [s.bobChannels[0]])
-        let described = try await h.contacts("DescribePage", ["PageId": page])
+        let described = try await h.contacts(.describePage, ["PageId": page])
         #expect(described["DeliveryTime"] == time(0))
         #expect(described["ReadTime"] == nil)
     }
@@ -158,19 +158,19 @@ struct EngagementConformance {
             "PublicSubject": .string("Outage"), "PublicContent": .string("We are on it"),
         ])
         try await h.advance(minutes: 2)
-        try await h.contacts("StopEngagement", ["EngagementId": .string(engagement), "Reason": .string("resolved")])
+        try await h.contacts(.stopEngagement, ["EngagementId": .string(engagement), "Reason": .string("resolved")])
         let page = try await h.pages(engagement: engagement)[0]["PageArn"]!.string!
         #expect(Self.sent(try await h.receipts(page: page)) == ["SENT@0", "STOP@2"])
         #expect(try await h.receipts(page: page)[1]["ReceiptInfo"] == .string("resolved"))
         #expect(try await h.advance(minutes: 60).isEmpty)
-        let described = try await h.contacts("DescribeEngagement", ["EngagementId": .string(engagement)])
+        let described = try await h.contacts(.describeEngagement, ["EngagementId": .string(engagement)])
         #expect(described == .structure([
             "ContactArn": .string(s.team), "EngagementArn": .string(engagement), "Sender": .string("oncall-bot"),
             "Subject": .string("Database down"), "Content": .string("Primary unreachable"),
             "PublicSubject": .string("Outage"), "PublicContent": .string("We are on it"),
             "StartTime": time(0), "StopTime": time(120),
         ]))
-        try await h.expectContactsError(.validation, "StopEngagement", ["EngagementId": .string(engagement)])
+        try await h.expectContactsError(.validation, .stopEngagement, ["EngagementId": .string(engagement)])
     }
 
     @Test(arguments: BackendKind.allCases)
@@ -178,7 +178,7 @@ struct EngagementConformance {
         let h = try kind.make()
         let carol = try await h.createContact("carol")
         let pending = try await h.createChannel(carol, "pending", activate: false)
-        try await h.contacts("UpdateContact", ["ContactId": .string(carol), "Plan": plan([(0, [channelTarget(pending)])])])
+        try await h.contacts(.updateContact, ["ContactId": .string(carol), "Plan": plan([(0, [channelTarget(pending)])])])
         let outbox = try await h.driver.outbox().count
         let engagement = try await h.startEngagement(carol)
         let pages = try await h.pages(engagement: engagement)
@@ -186,7 +186,7 @@ struct EngagementConformance {
         let receipts = try await h.receipts(page: pages[0]["PageArn"]!.string!)
         #expect(receipts.map { $0["ReceiptType"]! } == [.string("ERROR")])
         #expect(try await h.driver.outbox().count == outbox)
-        #expect(try await h.contacts("ListPageResolutions", ["PageId": pages[0]["PageArn"]!])["PageResolutions"]
+        #expect(try await h.contacts(.listPageResolutions, ["PageId": pages[0]["PageArn"]!])["PageResolutions"]
                 == .list([.structure(["ContactArn": .string(carol), "Type": .string("PERSONAL")])]))
     }
 
@@ -199,20 +199,20 @@ struct EngagementConformance {
         let second = try await h.startEngagement(alice, extra: ["IncidentId": .string("i-2")])
         h.clock.advance(by: 600)
         let third = try await h.startEngagement(alice)
-        let all = try await h.contacts("ListEngagements")["Engagements"]!.list!
+        let all = try await h.contacts(.listEngagements)["Engagements"]!.list!
         #expect(all.map { $0["EngagementArn"]!.string! } == [third, second, first])
         #expect(all[0].keys == ["EngagementArn", "ContactArn", "Sender", "StartTime"])
-        let byIncident = try await h.contacts("ListEngagements", ["IncidentId": .string("i-2")])["Engagements"]!.list!
+        let byIncident = try await h.contacts(.listEngagements, ["IncidentId": .string("i-2")])["Engagements"]!.list!
         #expect(byIncident.map { $0["EngagementArn"]!.string! } == [second])
-        let ranged = try await h.contacts("ListEngagements", ["TimeRangeValue": .structure(["StartTime": time(300), "EndTime": time(1200)])])
+        let ranged = try await h.contacts(.listEngagements, ["TimeRangeValue": .structure(["StartTime": time(300), "EndTime": time(1200)])])
         #expect(ranged["Engagements"]!.list!.map { $0["EngagementArn"]!.string! } == [third, second])
-        let paged = try await h.contacts("ListEngagements", ["MaxResults": .integer(2)])
+        let paged = try await h.contacts(.listEngagements, ["MaxResults": .integer(2)])
         #expect(paged["Engagements"]!.list!.count == 2)
-        let rest = try await h.contacts("ListEngagements", ["MaxResults": .integer(2), "NextToken": paged["NextToken"]!])
+        let rest = try await h.contacts(.listEngagements, ["MaxResults": .integer(2), "NextToken": paged["NextToken"]!])
         #expect(rest["Engagements"]!.list!.map { $0["EngagementArn"]!.string! } == [first])
-        try await h.expectContactsError(.validation, "ListEngagements",
+        try await h.expectContactsError(.validation, .listEngagements,
                                         ["TimeRangeValue": .structure(["StartTime": time(300), "EndTime": time(0)])])
-        let pagesOfAlice = try await h.contacts("ListPagesByContact", ["ContactId": .string(alice)])["Pages"]!.list!
+        let pagesOfAlice = try await h.contacts(.listPagesByContact, ["ContactId": .string(alice)])["Pages"]!.list!
         #expect(pagesOfAlice.map { $0["EngagementArn"]!.string! } == [third, second, first])
     }
 
@@ -223,7 +223,7 @@ struct EngagementConformance {
         let a = try await h.startEngagement(alice, extra: ["IdempotencyToken": .string("once")])
         let b = try await h.startEngagement(alice, extra: ["IdempotencyToken": .string("once")])
         #expect(a == b)
-        #expect(try await h.contacts("ListEngagements")["Engagements"]!.list!.count == 1)
+        #expect(try await h.contacts(.listEngagements)["Engagements"]!.list!.count == 1)
     }
 
     @Test(arguments: BackendKind.allCases)
@@ -232,19 +232,19 @@ struct EngagementConformance {
         let nobody = h.contactArn("nobody")
         let engagement = "arn:aws:ssm-contacts:us-east-1:111122223333:engagement/nobody/00000000-0000-4000-8000-000000000000"
         let page = "arn:aws:ssm-contacts:us-east-1:111122223333:page/nobody/00000000-0000-4000-8000-000000000000"
-        try await h.expectContactsError(.resourceNotFound, "StartEngagement", [
+        try await h.expectContactsError(.resourceNotFound, .startEngagement, [
             "ContactId": .string(nobody), "Sender": .string("s"), "Subject": .string("s"), "Content": .string("c"),
         ])
-        try await h.expectContactsError(.resourceNotFound, "StopEngagement", ["EngagementId": .string(engagement)])
-        try await h.expectContactsError(.resourceNotFound, "DescribeEngagement", ["EngagementId": .string(engagement)])
-        try await h.expectContactsError(.resourceNotFound, "ListPagesByEngagement", ["EngagementId": .string(engagement)])
-        try await h.expectContactsError(.resourceNotFound, "ListPagesByContact", ["ContactId": .string(nobody)])
-        try await h.expectContactsError(.resourceNotFound, "DescribePage", ["PageId": .string(page)])
-        try await h.expectContactsError(.resourceNotFound, "ListPageReceipts", ["PageId": .string(page)])
-        try await h.expectContactsError(.resourceNotFound, "ListPageResolutions", ["PageId": .string(page)])
-        try await h.expectContactsError(.resourceNotFound, "AcceptPage", [
+        try await h.expectContactsError(.resourceNotFound, .stopEngagement, ["EngagementId": .string(engagement)])
+        try await h.expectContactsError(.resourceNotFound, .describeEngagement, ["EngagementId": .string(engagement)])
+        try await h.expectContactsError(.resourceNotFound, .listPagesByEngagement, ["EngagementId": .string(engagement)])
+        try await h.expectContactsError(.resourceNotFound, .listPagesByContact, ["ContactId": .string(nobody)])
+        try await h.expectContactsError(.resourceNotFound, .describePage, ["PageId": .string(page)])
+        try await h.expectContactsError(.resourceNotFound, .listPageReceipts, ["PageId": .string(page)])
+        try await h.expectContactsError(.resourceNotFound, .listPageResolutions, ["PageId": .string(page)])
+        try await h.expectContactsError(.resourceNotFound, .acceptPage, [
             "PageId": .string(page), "AcceptType": .string("READ"), "AcceptCode": .string("123456"),
         ])
-        try await h.expectContactsError(.validation, "DescribePage", ["PageId": .string(engagement)])
+        try await h.expectContactsError(.validation, .describePage, ["PageId": .string(engagement)])
     }
 }

@@ -15,10 +15,10 @@ struct IncidentEngagementConformance {
         ], template: ["summary": .string("Primary unreachable")])
         let incident = try await h.startIncident(plan)
 
-        let engagements = try await h.contacts("ListEngagements", ["IncidentId": .string(incident)])["Engagements"]!.list!
+        let engagements = try await h.contacts(.listEngagements, ["IncidentId": .string(incident)])["Engagements"]!.list!
         // One engagement per contact that exists, in the plan's order (newest first: same instant, reverse insertion).
         #expect(engagements.map { $0["ContactArn"]!.string! } == [bob, alice.contact])
-        let described = try await h.contacts("DescribeEngagement", ["EngagementId": engagements[1]["EngagementArn"]!])
+        let described = try await h.contacts(.describeEngagement, ["EngagementId": engagements[1]["EngagementArn"]!])
         #expect(described["Sender"] == .string("Incident Manager"))
         #expect(described["Subject"] == .string("Incident (impact 2): Database down"))
         #expect(described["Content"] == .string("Primary unreachable\nIncident record: \(incident)"))
@@ -37,8 +37,8 @@ struct IncidentEngagementConformance {
         _ = try await h.createReplicationSet()
         let plan = try await h.createPlan("db", extra: ["engagements": .list([.string(alice)])])
         let item = RelatedItemConformance.item("OTHER", url: "https://x")
-        try await h.expectError(.conflict, "StartIncident", ["relatedItems": .list([item, item]), "responsePlanArn": .string(plan)])
-        #expect(try await h.contacts("ListEngagements")["Engagements"] == .list([]))
+        try await h.expectError(.conflict, .startIncident, ["relatedItems": .list([item, item]), "responsePlanArn": .string(plan)])
+        #expect(try await h.contacts(.listEngagements)["Engagements"] == .list([]))
     }
 
     /// A failed command leaves the store as it was, escalation state included.
@@ -48,11 +48,11 @@ struct IncidentEngagementConformance {
         let s = try await EngagementConformance.setUp(h)
         let engagement = try await h.startEngagement(s.team)
         // Fails after the plan check would have passed for earlier stages.
-        try await h.expectContactsError(.validation, "UpdateContact", [
+        try await h.expectContactsError(.validation, .updateContact, [
             "ContactId": .string(s.team), "Plan": plan([(1, [contactTarget(s.bob)]), (2, [])]),
         ])
-        try await h.expectContactsError(.validation, "StopEngagement", ["EngagementId": .string(s.alice)])
-        try await h.expectContactsError(.validation, "AcceptPage", [
+        try await h.expectContactsError(.validation, .stopEngagement, ["EngagementId": .string(s.alice)])
+        try await h.expectContactsError(.validation, .acceptPage, [
             "PageId": try await h.pages(engagement: engagement)[0]["PageArn"]!, "AcceptType": .string("READ"),
             "AcceptCode": .string("abcdef"), "AcceptCodeValidation": .string("ENFORCE"),
         ])
@@ -71,9 +71,9 @@ struct IncidentEngagementConformance {
             out.append(.list(pages))
             out.append(.list(try await h.receipts(page: pages[0]["PageArn"]!.string!)))
             try await h.advance(minutes: 30)
-            out.append(try await h.contacts("ListEngagements"))
-            out.append(try await h.contacts("ListContacts"))
-            out.append(try await h.contacts("ListContactChannels", ["ContactId": .string(s.alice)]))
+            out.append(try await h.contacts(.listEngagements))
+            out.append(try await h.contacts(.listContacts))
+            out.append(try await h.contacts(.listContactChannels, ["ContactId": .string(s.alice)]))
             out.append(.list(try await h.driver.outbox().map { .string("\($0.seq) \($0.kind.rawValue) \($0.code) \($0.time)") }))
             transcripts.append(out)
         }

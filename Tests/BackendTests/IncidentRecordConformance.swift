@@ -16,7 +16,7 @@ struct IncidentRecordConformance {
         ])
         let arn = try await h.startIncident(plan)
         #expect(arn.hasPrefix("arn:aws:ssm-incidents::111122223333:incident-record/db/"))
-        let record = try await h.call("GetIncidentRecord", ["arn": .string(arn)])["incidentRecord"]!
+        let record = try await h.call(.getIncidentRecord, ["arn": .string(arn)])["incidentRecord"]!
         #expect(record.keys == ["arn", "automationExecutions", "chatChannel", "creationTime", "dedupeString", "impact",
                                 "incidentRecordSource", "lastModifiedBy", "lastModifiedTime", "notificationTargets",
                                 "status", "summary", "title"])
@@ -31,9 +31,9 @@ struct IncidentRecordConformance {
         #expect(record["incidentRecordSource"] == .structure([
             "createdBy": .string("arn:aws:iam::111122223333:user/alice"), "source": .string("aws.ssm-incidents.custom"),
         ]))
-        #expect(try await h.call("ListTagsForResource", ["resourceArn": .string(arn)])["tags"] == .map(["team": .string("storage")]))
+        #expect(try await h.call(.listTagsForResource, ["resourceArn": .string(arn)])["tags"] == .map(["team": .string("storage")]))
         // The service records the start on the timeline.
-        let events = try await h.call("ListTimelineEvents", ["incidentRecordArn": .string(arn)])["eventSummaries"]!.list!
+        let events = try await h.call(.listTimelineEvents, ["incidentRecordArn": .string(arn)])["eventSummaries"]!.list!
         #expect(events.map { $0["eventType"]! } == [.string("SSM Incident Trigger")])
     }
 
@@ -49,17 +49,17 @@ struct IncidentRecordConformance {
                 "triggerArn": .string("arn:aws:cloudwatch:us-east-1:111122223333:alarm:db"),
             ]),
         ], as: h.bob)
-        let record = try await h.call("GetIncidentRecord", ["arn": .string(arn)])["incidentRecord"]!
+        let record = try await h.call(.getIncidentRecord, ["arn": .string(arn)])["incidentRecord"]!
         #expect(record["title"] == .string("Everything is down"))
         #expect(record["impact"] == .integer(1))
         #expect(record["incidentRecordSource"] == .structure([
             "createdBy": .string("arn:aws:iam::111122223333:user/bob"), "invokedBy": .string("cloudwatch.amazonaws.com"),
             "resourceArn": .string("arn:aws:cloudwatch:us-east-1:111122223333:alarm:db"), "source": .string("aws.cloudwatch"),
         ]))
-        try await h.expectError(.resourceNotFound, "StartIncident",
+        try await h.expectError(.resourceNotFound, .startIncident,
                                 ["responsePlanArn": .string("arn:aws:ssm-incidents::111122223333:response-plan/none")])
-        try await h.expectError(.validation, "StartIncident", ["impact": .integer(0), "responsePlanArn": .string(plan)])
-        try await h.expectError(.resourceNotFound, "GetIncidentRecord",
+        try await h.expectError(.validation, .startIncident, ["impact": .integer(0), "responsePlanArn": .string(plan)])
+        try await h.expectError(.resourceNotFound, .getIncidentRecord,
                                 ["arn": .string("arn:aws:ssm-incidents::111122223333:incident-record/db/none")])
     }
 
@@ -73,8 +73,8 @@ struct IncidentRecordConformance {
         h.clock.advance(by: 5)
         let again = try await h.startIncident(plan, ["clientToken": .string("token-1")])
         #expect(first == again)
-        #expect(try await h.call("ListIncidentRecords")["incidentRecordSummaries"]!.list!.count == 1)
-        try await h.expectError(.conflict, "StartIncident", ["clientToken": .string("token-1"), "responsePlanArn": .string(other)])
+        #expect(try await h.call(.listIncidentRecords)["incidentRecordSummaries"]!.list!.count == 1)
+        try await h.expectError(.conflict, .startIncident, ["clientToken": .string("token-1"), "responsePlanArn": .string(other)])
         let fresh = try await h.startIncident(plan, ["clientToken": .string("token-2")])
         #expect(fresh != first)
     }
@@ -84,9 +84,9 @@ struct IncidentRecordConformance {
         let h = try kind.make()
         let (_, arn) = try await h.incident()
         h.clock.advance(by: 600)
-        try await h.call("UpdateIncidentRecord", ["arn": .string(arn), "impact": .integer(1), "status": .string("RESOLVED"),
+        try await h.call(.updateIncidentRecord, ["arn": .string(arn), "impact": .integer(1), "status": .string("RESOLVED"),
                                                    "summary": .string("Fixed"), "title": .string("DB failover")], as: h.bob)
-        var record = try await h.call("GetIncidentRecord", ["arn": .string(arn)])["incidentRecord"]!
+        var record = try await h.call(.getIncidentRecord, ["arn": .string(arn)])["incidentRecord"]!
         #expect(record["status"] == .string("RESOLVED"))
         #expect(record["resolvedTime"] == time(600))
         #expect(record["lastModifiedBy"] == .string("arn:aws:iam::111122223333:user/bob"))
@@ -94,18 +94,18 @@ struct IncidentRecordConformance {
         #expect(record["title"] == .string("DB failover"))
         #expect(record["summary"] == .string("Fixed"))
         h.clock.advance(by: 60)
-        try await h.call("UpdateIncidentRecord", ["arn": .string(arn), "status": .string("OPEN")])
-        record = try await h.call("GetIncidentRecord", ["arn": .string(arn)])["incidentRecord"]!
+        try await h.call(.updateIncidentRecord, ["arn": .string(arn), "status": .string("OPEN")])
+        record = try await h.call(.getIncidentRecord, ["arn": .string(arn)])["incidentRecord"]!
         #expect(record["status"] == .string("OPEN"))
         #expect(record["resolvedTime"] == nil)
         #expect(record["lastModifiedBy"] == .string("arn:aws:iam::111122223333:user/alice"))
 
-        let types = try await h.call("ListTimelineEvents", ["incidentRecordArn": .string(arn), "sortOrder": .string("ASCENDING")])
+        let types = try await h.call(.listTimelineEvents, ["incidentRecordArn": .string(arn), "sortOrder": .string("ASCENDING")])
         #expect(types["eventSummaries"]!.list!.map { $0["eventType"]!.string! }
                 == ["SSM Incident Trigger", "SSM Incident Record Update", "SSM Incident Record Update"])
-        try await h.expectError(.validation, "UpdateIncidentRecord", ["arn": .string(arn), "impact": .integer(6)])
-        try await h.expectError(.validation, "UpdateIncidentRecord", ["arn": .string(arn), "status": .string("CLOSED")])
-        try await h.expectError(.resourceNotFound, "UpdateIncidentRecord",
+        try await h.expectError(.validation, .updateIncidentRecord, ["arn": .string(arn), "impact": .integer(6)])
+        try await h.expectError(.validation, .updateIncidentRecord, ["arn": .string(arn), "status": .string("CLOSED")])
+        try await h.expectError(.resourceNotFound, .updateIncidentRecord,
                                 ["arn": .string("arn:aws:ssm-incidents::111122223333:incident-record/db/none")])
     }
 
@@ -119,14 +119,14 @@ struct IncidentRecordConformance {
             h.clock.advance(by: 10)
             arns.append(try await h.startIncident(plan, ["impact": .integer(Int64(i % 3 + 1))], as: i < 2 ? h.bob : h.alice))
         }
-        try await h.call("UpdateIncidentRecord", ["arn": .string(arns[0]), "status": .string("RESOLVED")])
+        try await h.call(.updateIncidentRecord, ["arn": .string(arns[0]), "status": .string("RESOLVED")])
         func list(_ filters: [Value], pageSize: Int64 = 100) async throws -> [String] {
             var out: [String] = []
             var token: Value?
             repeat {
                 var input: OrderedInput = ["filters": .list(filters), "maxResults": .integer(pageSize)]
                 input["nextToken"] = token
-                let page = try await h.call("ListIncidentRecords", input)
+                let page = try await h.call(.listIncidentRecords, input)
                 out += page["incidentRecordSummaries"]!.list!.map { $0["arn"]!.string! }
                 token = page["nextToken"]
             } while token != nil
@@ -141,12 +141,12 @@ struct IncidentRecordConformance {
                 == [arns[4], arns[3]])
         #expect(try await list([filter("status", "equals", strings("OPEN")), filter("impact", "equals", integers(3))], pageSize: 1)
                 == [arns[5], arns[2]])
-        try await h.expectError(.validation, "ListIncidentRecords", ["filters": .list([filter("colour", "equals", strings("red"))])])
-        try await h.expectError(.validation, "ListIncidentRecords", ["filters": .list([filter("status", "before", time(0))])])
-        try await h.expectError(.validation, "ListIncidentRecords", ["maxResults": .integer(0)])
+        try await h.expectError(.validation, .listIncidentRecords, ["filters": .list([filter("colour", "equals", strings("red"))])])
+        try await h.expectError(.validation, .listIncidentRecords, ["filters": .list([filter("status", "before", time(0))])])
+        try await h.expectError(.validation, .listIncidentRecords, ["maxResults": .integer(0)])
         // A token belongs to its query.
-        let page = try await h.call("ListIncidentRecords", ["maxResults": .integer(2)])
-        try await h.expectError(.validation, "ListIncidentRecords", [
+        let page = try await h.call(.listIncidentRecords, ["maxResults": .integer(2)])
+        try await h.expectError(.validation, .listIncidentRecords, [
             "filters": .list([filter("impact", "equals", integers(1))]), "nextToken": page["nextToken"]!,
         ])
     }
@@ -156,9 +156,9 @@ struct IncidentRecordConformance {
         let h = try kind.make()
         let (_, arn) = try await h.incident()
         try await h.createEvent(arn, at: 5)
-        #expect(try await h.call("DeleteIncidentRecord", ["arn": .string(arn)]) == .structure([:]))
-        try await h.expectError(.resourceNotFound, "GetIncidentRecord", ["arn": .string(arn)])
-        #expect(try await h.call("ListTimelineEvents", ["incidentRecordArn": .string(arn)])["eventSummaries"] == .list([]))
-        try await h.call("DeleteIncidentRecord", ["arn": .string(arn)])
+        #expect(try await h.call(.deleteIncidentRecord, ["arn": .string(arn)]) == .structure([:]))
+        try await h.expectError(.resourceNotFound, .getIncidentRecord, ["arn": .string(arn)])
+        #expect(try await h.call(.listTimelineEvents, ["incidentRecordArn": .string(arn)])["eventSummaries"] == .list([]))
+        try await h.call(.deleteIncidentRecord, ["arn": .string(arn)])
     }
 }

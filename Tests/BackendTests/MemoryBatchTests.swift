@@ -15,7 +15,7 @@ import Testing
         let context = h.alice
         try await backend.withBatch { batch in
             for i in 0..<100 {
-                _ = try await batch.send(Request(service: .incidents, operation: "CreateTimelineEvent", input: [
+                _ = try await batch.send(Request(.incidents(.createTimelineEvent), input: [
                     "eventData": .string("\(i)"), "eventTime": .timestamp(Harness.start), "eventType": .string("Custom Event"),
                     "incidentRecordArn": .string(arn)]), context: context)
                 #expect(backend.store.pendingUndos == 0)

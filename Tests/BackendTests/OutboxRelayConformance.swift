@@ -51,7 +51,7 @@ struct OutboxRelayConformance {
         #expect(receipts.map { $0["ReceiptType"]?.string } == ["SENT", "DELIVERED", "ERROR"])
         #expect(receipts[2]["ReceiptInfo"]?.string == "Not delivered by sendmail after 4 attempts: exit 75")
         // The first delivery is the page's delivery time.
-        let described = try await h.contacts("DescribePage", ["PageId": .string(pageArn)])
+        let described = try await h.contacts(.describePage, ["PageId": .string(pageArn)])
         #expect(described["DeliveryTime"]?.timestamp == Harness.start + 2)
         // An activation code has no page: nothing to record, nothing fails.
         let (bob, _) = try await h.person("bob", stages: [("sms", 0)])

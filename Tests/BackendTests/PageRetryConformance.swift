@@ -17,7 +17,7 @@ struct PageRetryConformance {
         let carol = try await h.createContact("carol")
         let pending = try await h.createChannel(carol, "pending", activate: false)
         let working = try await h.createChannel(carol, "working")
-        try await h.contacts("UpdateContact", ["ContactId": .string(carol), "Plan": plan([
+        try await h.contacts(.updateContact, ["ContactId": .string(carol), "Plan": plan([
             (10, [retryTarget(pending, minutes: 3), channelTarget(working)]), (0, [channelTarget(working)]),
         ])])
         return (carol, pending, working)
@@ -50,7 +50,7 @@ struct PageRetryConformance {
         let engagement = try await h.startEngagement(s.carol)
         try await h.advance(minutes: 4)
         let code = try #require(try await h.driver.outbox(contactChannelArn: s.pending).last).code
-        try await h.contacts("ActivateContactChannel", ["ContactChannelId": .string(s.pending), "ActivationCode": .string(code)])
+        try await h.contacts(.activateContactChannel, ["ContactChannelId": .string(s.pending), "ActivationCode": .string(code)])
         // Minute 6: the retry reaches her; minute 9 has nothing left to retry.
         #expect(try await h.advance(minutes: 2).map(\.contactChannelArn) == [s.pending])
         try await h.advance(minutes: 4.5)
@@ -65,7 +65,7 @@ struct PageRetryConformance {
         let page = try await h.pages(engagement: engagement)[0]["PageArn"]!.string!
         let code = try #require(try await h.driver.outbox(contactChannelArn: s.working).last).code
         try await h.advance(minutes: 1)
-        try await h.contacts("AcceptPage", ["PageId": .string(page), "AcceptType": .string("READ"), "AcceptCode": .string(code)])
+        try await h.contacts(.acceptPage, ["PageId": .string(page), "AcceptType": .string("READ"), "AcceptCode": .string(code)])
         try await h.advance(minutes: 30)
         #expect(try await Self.receipts(h, engagement) == ["ERROR@0", "SENT@0", "READ@1"])
     }

@@ -85,6 +85,17 @@ struct PostgresSettingsTests {
         #expect(try PostgresSettings(url: url, environment: [:], home: folder).password == nil)
         #expect(!(try PostgresSettings(url: url, environment: [:], home: folder)).redacted.contains("pa:ss"))
     }
+
+    @Test func everySchemaHasANotificationChannelOfItsOwn() {
+        #expect(PostgresListener.channel(schema: "public") == "incident_chat_public")
+        let long = String(repeating: "a", count: 49)
+        #expect(PostgresListener.channel(schema: long) == "incident_chat_" + long, "63 bytes: kept whole")
+        let one = String(repeating: "b", count: 60) + "one", two = String(repeating: "b", count: 60) + "two"
+        let channels = [PostgresListener.channel(schema: one), PostgresListener.channel(schema: two)]
+        #expect(channels[0] != channels[1], "long schemas that begin alike")
+        #expect(channels.allSatisfy { $0.utf8.count == 63 && $0.hasPrefix("incident_chat_" + String(repeating: "b", count: 32) + "_") })
+        #expect(PostgresListener.channel(schema: one) == channels[0], "the same in every process")
+    }
 }
 
 /// What only a shared network store has: schema versions, a server that is
@@ -114,7 +125,7 @@ struct PostgresStoreTests {
         let reopened = try #require(try h.reopen?() as? PostgresBackend)
         #expect(try await reopened.digest() == digest)
         #expect(try await reopened.storedSchemaVersion() == PostgresBackend.schemaVersion)
-        let record = try await reopened.send(Request(service: .incidents, operation: "GetIncidentRecord", input: ["arn": .string(arn)]),
+        let record = try await reopened.send(Request(.incidents(.getIncidentRecord), input: ["arn": .string(arn)]),
                                              context: h.alice)
         #expect(record["incidentRecord"]!["arn"] == .string(arn))
     }
@@ -159,8 +170,8 @@ struct PostgresStoreTests {
         for h in [pg, sqlite] {
             let (_, arn) = try await h.incident()
             for i in 1...5 { try await h.createEvent(arn, at: Double(i)) }
-            try await h.call("TagResource", ["resourceArn": .string(arn), "tags": .map(["team": .string("db")])])
-            try await h.call("UpdateIncidentRecord", ["arn": .string(arn), "status": .string("RESOLVED")])
+            try await h.call(.tagResource, ["resourceArn": .string(arn), "tags": .map(["team": .string("db")])])
+            try await h.call(.updateIncidentRecord, ["arn": .string(arn), "status": .string("RESOLVED")])
             let (alice, _) = try await h.person("alice", stages: [("sms", 0), ("mail", 5)])
             _ = try await h.startEngagement(alice)
             try await h.advance(minutes: 6)
@@ -177,7 +188,7 @@ struct PostgresStoreTests {
         let sqlite = try BackendKind.sqlite.make()
         let (_, arn) = try await sqlite.incident()
         try await sqlite.createEvent(arn, at: 1, extra: ["clientToken": .string("event-token")])
-        try await sqlite.call("TagResource", ["resourceArn": .string(arn), "tags": .map(["team": .string("db\n\"quoted\"")])])
+        try await sqlite.call(.tagResource, ["resourceArn": .string(arn), "tags": .map(["team": .string("db\n\"quoted\"")])])
         let (alice, _) = try await sqlite.person("alice", stages: [("sms", 0), ("mail", 5)])
         _ = try await sqlite.startEngagement(alice)
         try await sqlite.advance(minutes: 6)
@@ -223,7 +234,7 @@ struct PostgresStoreTests {
         }
         let command = Task { () async -> ServiceError? in
             do throws(ServiceError) {
-                try await h.call("CreateTimelineEvent", [
+                try await h.call(.createTimelineEvent, [
                     "eventData": .string("\"lost\""), "eventTime": time(9), "eventType": .string("Custom Event"),
                     "incidentRecordArn": .string(arn),
                 ])
@@ -256,7 +267,7 @@ struct PostgresStoreTests {
         #expect(try await h.digest() == before)
         // The pool opens a new connection for the next command.
         try await h.createEvent(arn, at: 10)
-        let events = try await h.call("ListTimelineEvents", ["incidentRecordArn": .string(arn)])["eventSummaries"]!.list!
+        let events = try await h.call(.listTimelineEvents, ["incidentRecordArn": .string(arn)])["eventSummaries"]!.list!
         #expect(events.filter { $0["eventType"] == .string("Custom Event") }.count == 1)
     }
 
@@ -286,12 +297,12 @@ struct PostgresStoreTests {
         let rounds = 6
         for round in 0..<rounds {
             let input: OrderedInput = ["clientToken": .string("token-\(round)"), "responsePlanArn": .string(plan)]
-            async let first = h.backend.send(Request(service: .incidents, operation: "StartIncident", input: input), context: h.alice)
-            async let second = other.send(Request(service: .incidents, operation: "StartIncident", input: input), context: h.alice)
+            async let first = h.backend.send(Request(.incidents(.startIncident), input: input), context: h.alice)
+            async let second = other.send(Request(.incidents(.startIncident), input: input), context: h.alice)
             let (a, b) = try await (first, second)
             #expect(a["incidentRecordArn"] == b["incidentRecordArn"])
         }
-        #expect(try await h.call("ListIncidentRecords")["incidentRecordSummaries"]!.list!.count == rounds)
+        #expect(try await h.call(.listIncidentRecords)["incidentRecordSummaries"]!.list!.count == rounds)
     }
 
     /// A page fetched from one server continues on the other, in order, nothing twice.
@@ -307,7 +318,7 @@ struct PostgresStoreTests {
         repeat {
             var input: OrderedInput = ["incidentRecordArn": .string(arn), "maxResults": .integer(10)]
             input["nextToken"] = token
-            let page = try await servers[0].send(Request(service: .incidents, operation: "ListTimelineEvents", input: input),
+            let page = try await servers[0].send(Request(.incidents(.listTimelineEvents), input: input),
                                                  context: h.alice)
             seen += page["eventSummaries"]!.list!.compactMap { $0["eventId"]?.string }
             token = page["nextToken"]

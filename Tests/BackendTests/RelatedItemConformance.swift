@@ -18,24 +18,24 @@ struct RelatedItemConformance {
         let runbook = Self.item("ATTACHMENT", url: "https://wiki/runbook", title: "Runbook")
         let arn = try await h.startIncident(plan, ["relatedItems": .list([runbook])])
         let dashboard = Self.item("OTHER", url: "https://grafana/db")
-        try await h.call("UpdateRelatedItems", ["incidentRecordArn": .string(arn),
+        try await h.call(.updateRelatedItems, ["incidentRecordArn": .string(arn),
                                                  "relatedItemsUpdate": .structure(["itemToAdd": dashboard])])
-        let listed = try await h.call("ListRelatedItems", ["incidentRecordArn": .string(arn)])["relatedItems"]!.list!
+        let listed = try await h.call(.listRelatedItems, ["incidentRecordArn": .string(arn)])["relatedItems"]!.list!
         #expect(listed == [runbook, dashboard])
-        try await h.expectError(.conflict, "UpdateRelatedItems", ["incidentRecordArn": .string(arn),
+        try await h.expectError(.conflict, .updateRelatedItems, ["incidentRecordArn": .string(arn),
                                                                    "relatedItemsUpdate": .structure(["itemToAdd": dashboard])])
-        let page = try await h.call("ListRelatedItems", ["incidentRecordArn": .string(arn), "maxResults": .integer(1)])
+        let page = try await h.call(.listRelatedItems, ["incidentRecordArn": .string(arn), "maxResults": .integer(1)])
         #expect(page["relatedItems"]!.list! == [runbook])
-        let next = try await h.call("ListRelatedItems", ["incidentRecordArn": .string(arn), "maxResults": .integer(1), "nextToken": page["nextToken"]!])
+        let next = try await h.call(.listRelatedItems, ["incidentRecordArn": .string(arn), "maxResults": .integer(1), "nextToken": page["nextToken"]!])
         #expect(next["relatedItems"]!.list! == [dashboard])
         #expect(next["nextToken"] == nil)
 
-        try await h.call("UpdateRelatedItems", ["incidentRecordArn": .string(arn),
+        try await h.call(.updateRelatedItems, ["incidentRecordArn": .string(arn),
                                                  "relatedItemsUpdate": .structure(["itemToRemove": runbook["identifier"]!])])
-        #expect(try await h.call("ListRelatedItems", ["incidentRecordArn": .string(arn)])["relatedItems"]!.list! == [dashboard])
-        try await h.expectError(.resourceNotFound, "UpdateRelatedItems", ["incidentRecordArn": .string(arn),
+        #expect(try await h.call(.listRelatedItems, ["incidentRecordArn": .string(arn)])["relatedItems"]!.list! == [dashboard])
+        try await h.expectError(.resourceNotFound, .updateRelatedItems, ["incidentRecordArn": .string(arn),
                                                                            "relatedItemsUpdate": .structure(["itemToRemove": runbook["identifier"]!])])
-        try await h.expectError(.resourceNotFound, "UpdateRelatedItems", [
+        try await h.expectError(.resourceNotFound, .updateRelatedItems, [
             "incidentRecordArn": .string("arn:aws:ssm-incidents::111122223333:incident-record/db/none"),
             "relatedItemsUpdate": .structure(["itemToAdd": dashboard]),
         ])

@@ -7,10 +7,10 @@ struct ReplicationSetConformance {
     @Test(arguments: BackendKind.allCases)
     func createGetList(kind: BackendKind) async throws {
         let h = try kind.make()
-        #expect(try await h.call("ListReplicationSets")["replicationSetArns"]!.strings == [])
+        #expect(try await h.call(.listReplicationSets)["replicationSetArns"]!.strings == [])
         let arn = try await h.createReplicationSet(["us-west-2", "us-east-1"])
         #expect(arn.hasPrefix("arn:aws:ssm-incidents::111122223333:replication-set/"))
-        let set = try await h.call("GetReplicationSet", ["arn": .string(arn)])["replicationSet"]!
+        let set = try await h.call(.getReplicationSet, ["arn": .string(arn)])["replicationSet"]!
         #expect(set.keys == ["arn", "createdBy", "createdTime", "deletionProtected", "lastModifiedBy",
                              "lastModifiedTime", "regionMap", "status"])
         #expect(set["createdBy"] == .string("arn:aws:iam::111122223333:user/alice"))
@@ -19,12 +19,12 @@ struct ReplicationSetConformance {
         #expect(set["deletionProtected"] == .boolean(false))
         #expect(set["regionMap"]!.keys == ["us-east-1", "us-west-2"])
         #expect(set["regionMap"]!["us-east-1"]!["status"] == .string("ACTIVE"))
-        #expect(try await h.call("ListReplicationSets")["replicationSetArns"]!.strings == [arn])
+        #expect(try await h.call(.listReplicationSets)["replicationSetArns"]!.strings == [arn])
 
-        try await h.expectError(.conflict, "CreateReplicationSet", ["regions": .map(["eu-west-1": .structure([:])])])
-        try await h.expectError(.resourceNotFound, "GetReplicationSet",
+        try await h.expectError(.conflict, .createReplicationSet, ["regions": .map(["eu-west-1": .structure([:])])])
+        try await h.expectError(.resourceNotFound, .getReplicationSet,
                                 ["arn": .string("arn:aws:ssm-incidents::111122223333:replication-set/nope")])
-        try await h.expectError(.validation, "CreateReplicationSet", ["regions": .map(["moon-1": .structure([:])])])
+        try await h.expectError(.validation, .createReplicationSet, ["regions": .map(["moon-1": .structure([:])])])
     }
 
     @Test(arguments: BackendKind.allCases)
@@ -35,19 +35,19 @@ struct ReplicationSetConformance {
             ["actions": .list([.structure([action: .structure(["regionName": .string(region)])])]), "arn": .string(arn)]
         }
         h.clock.advance(by: 60)
-        try await h.call("UpdateReplicationSet", update("addRegionAction", "eu-west-1"), as: h.bob)
-        let set = try await h.call("GetReplicationSet", ["arn": .string(arn)])["replicationSet"]!
+        try await h.call(.updateReplicationSet, update("addRegionAction", "eu-west-1"), as: h.bob)
+        let set = try await h.call(.getReplicationSet, ["arn": .string(arn)])["replicationSet"]!
         #expect(set["regionMap"]!.keys == ["eu-west-1", "us-east-1"])
         #expect(set["lastModifiedBy"] == .string("arn:aws:iam::111122223333:user/bob"))
         #expect(set["lastModifiedTime"] == time(60))
-        try await h.expectError(.validation, "UpdateReplicationSet", update("addRegionAction", "eu-west-1"))
-        try await h.call("UpdateReplicationSet", update("addRegionAction", "ap-south-1"))
-        try await h.expectError(.serviceQuotaExceeded, "UpdateReplicationSet", update("addRegionAction", "sa-east-1"))
-        try await h.call("UpdateReplicationSet", update("deleteRegionAction", "ap-south-1"))
-        try await h.call("UpdateReplicationSet", update("deleteRegionAction", "eu-west-1"))
-        try await h.expectError(.validation, "UpdateReplicationSet", update("deleteRegionAction", "us-east-1"))
-        try await h.expectError(.validation, "UpdateReplicationSet", update("deleteRegionAction", "eu-north-1"))
-        try await h.expectError(.resourceNotFound, "UpdateReplicationSet",
+        try await h.expectError(.validation, .updateReplicationSet, update("addRegionAction", "eu-west-1"))
+        try await h.call(.updateReplicationSet, update("addRegionAction", "ap-south-1"))
+        try await h.expectError(.serviceQuotaExceeded, .updateReplicationSet, update("addRegionAction", "sa-east-1"))
+        try await h.call(.updateReplicationSet, update("deleteRegionAction", "ap-south-1"))
+        try await h.call(.updateReplicationSet, update("deleteRegionAction", "eu-west-1"))
+        try await h.expectError(.validation, .updateReplicationSet, update("deleteRegionAction", "us-east-1"))
+        try await h.expectError(.validation, .updateReplicationSet, update("deleteRegionAction", "eu-north-1"))
+        try await h.expectError(.resourceNotFound, .updateReplicationSet,
                                 ["actions": update("addRegionAction", "eu-west-3")["actions"]!,
                                  "arn": .string("arn:aws:ssm-incidents::111122223333:replication-set/x")])
     }
@@ -58,19 +58,19 @@ struct ReplicationSetConformance {
         let arn = try await h.createReplicationSet()
         let plan = try await h.createPlan()
         let incident = try await h.startIncident(plan)
-        try await h.call("UpdateDeletionProtection", ["arn": .string(arn), "deletionProtected": .boolean(true)])
-        #expect(try await h.call("GetReplicationSet", ["arn": .string(arn)])["replicationSet"]!["deletionProtected"] == .boolean(true))
-        try await h.expectError(.validation, "DeleteReplicationSet", ["arn": .string(arn)])
-        try await h.expectError(.resourceNotFound, "UpdateDeletionProtection",
+        try await h.call(.updateDeletionProtection, ["arn": .string(arn), "deletionProtected": .boolean(true)])
+        #expect(try await h.call(.getReplicationSet, ["arn": .string(arn)])["replicationSet"]!["deletionProtected"] == .boolean(true))
+        try await h.expectError(.validation, .deleteReplicationSet, ["arn": .string(arn)])
+        try await h.expectError(.resourceNotFound, .updateDeletionProtection,
                                 ["arn": .string("arn:aws:ssm-incidents::111122223333:replication-set/x"), "deletionProtected": .boolean(false)])
-        try await h.call("UpdateDeletionProtection", ["arn": .string(arn), "deletionProtected": .boolean(false)])
-        let empty = try await h.call("DeleteReplicationSet", ["arn": .string(arn)])
+        try await h.call(.updateDeletionProtection, ["arn": .string(arn), "deletionProtected": .boolean(false)])
+        let empty = try await h.call(.deleteReplicationSet, ["arn": .string(arn)])
         #expect(empty == .structure([:]))
         // Deleting the replication set deletes all the account's data.
-        try await h.expectError(.resourceNotFound, "GetReplicationSet", ["arn": .string(arn)])
-        try await h.expectError(.resourceNotFound, "GetResponsePlan", ["arn": .string(plan)])
-        try await h.expectError(.resourceNotFound, "GetIncidentRecord", ["arn": .string(incident)])
-        #expect(try await h.call("ListIncidentRecords")["incidentRecordSummaries"] == .list([]))
-        try await h.expectError(.resourceNotFound, "DeleteReplicationSet", ["arn": .string(arn)])
+        try await h.expectError(.resourceNotFound, .getReplicationSet, ["arn": .string(arn)])
+        try await h.expectError(.resourceNotFound, .getResponsePlan, ["arn": .string(plan)])
+        try await h.expectError(.resourceNotFound, .getIncidentRecord, ["arn": .string(incident)])
+        #expect(try await h.call(.listIncidentRecords)["incidentRecordSummaries"] == .list([]))
+        try await h.expectError(.resourceNotFound, .deleteReplicationSet, ["arn": .string(arn)])
     }
 }

@@ -7,7 +7,7 @@ struct ResponsePlanConformance {
     @Test(arguments: BackendKind.allCases)
     func needsReplicationSet(kind: BackendKind) async throws {
         let h = try kind.make()
-        try await h.expectError(.resourceNotFound, "CreateResponsePlan", [
+        try await h.expectError(.resourceNotFound, .createResponsePlan, [
             "incidentTemplate": .structure(["impact": .integer(3), "title": .string("x")]), "name": .string("db"),
         ])
     }
@@ -23,37 +23,37 @@ struct ResponsePlanConformance {
             "tags": .map(["team": .string("storage")]),
         ], template: ["summary": .string("The database is down"), "dedupeString": .string("db-down")])
         #expect(arn == "arn:aws:ssm-incidents::111122223333:response-plan/db")
-        let plan = try await h.call("GetResponsePlan", ["arn": .string(arn)])
+        let plan = try await h.call(.getResponsePlan, ["arn": .string(arn)])
         #expect(plan.keys == ["arn", "chatChannel", "displayName", "engagements", "incidentTemplate", "name"])
         #expect(plan["incidentTemplate"]!.keys == ["dedupeString", "impact", "summary", "title"])
         #expect(plan["chatChannel"] == chat)
-        #expect(try await h.call("ListTagsForResource", ["resourceArn": .string(arn)])["tags"] == .map(["team": .string("storage")]))
+        #expect(try await h.call(.listTagsForResource, ["resourceArn": .string(arn)])["tags"] == .map(["team": .string("storage")]))
 
-        try await h.expectError(.conflict, "CreateResponsePlan", [
+        try await h.expectError(.conflict, .createResponsePlan, [
             "incidentTemplate": .structure(["impact": .integer(3), "title": .string("x")]), "name": .string("db"),
         ])
-        try await h.expectError(.resourceNotFound, "GetResponsePlan",
+        try await h.expectError(.resourceNotFound, .getResponsePlan,
                                 ["arn": .string("arn:aws:ssm-incidents::111122223333:response-plan/none")])
 
-        try await h.call("UpdateResponsePlan", [
+        try await h.call(.updateResponsePlan, [
             "arn": .string(arn), "chatChannel": .structure(["empty": .structure([:])]), "displayName": .string("DB"),
             "incidentTemplateImpact": .integer(1), "incidentTemplateTags": .map(["sev": .string("1")]),
             "incidentTemplateTitle": .string("DB outage"),
         ])
-        let updated = try await h.call("GetResponsePlan", ["arn": .string(arn)])
+        let updated = try await h.call(.getResponsePlan, ["arn": .string(arn)])
         #expect(updated["displayName"] == .string("DB"))
         #expect(updated["incidentTemplate"]!["impact"] == .integer(1))
         #expect(updated["incidentTemplate"]!["title"] == .string("DB outage"))
         #expect(updated["incidentTemplate"]!["incidentTags"] == .map(["sev": .string("1")]))
         #expect(updated["incidentTemplate"]!["summary"] == .string("The database is down"))
-        try await h.expectError(.validation, "UpdateResponsePlan", ["arn": .string(arn), "incidentTemplateImpact": .integer(9)])
-        try await h.expectError(.resourceNotFound, "UpdateResponsePlan",
+        try await h.expectError(.validation, .updateResponsePlan, ["arn": .string(arn), "incidentTemplateImpact": .integer(9)])
+        try await h.expectError(.resourceNotFound, .updateResponsePlan,
                                 ["arn": .string("arn:aws:ssm-incidents::111122223333:response-plan/none")])
 
-        #expect(try await h.call("DeleteResponsePlan", ["arn": .string(arn)]) == .structure([:]))
-        try await h.expectError(.resourceNotFound, "GetResponsePlan", ["arn": .string(arn)])
+        #expect(try await h.call(.deleteResponsePlan, ["arn": .string(arn)]) == .structure([:]))
+        try await h.expectError(.resourceNotFound, .getResponsePlan, ["arn": .string(arn)])
         // Deleting what is not there succeeds, as the service answers.
-        try await h.call("DeleteResponsePlan", ["arn": .string(arn)])
+        try await h.call(.deleteResponsePlan, ["arn": .string(arn)])
     }
 
     @Test(arguments: BackendKind.allCases)
@@ -66,13 +66,13 @@ struct ResponsePlanConformance {
         repeat {
             var input: OrderedInput = ["maxResults": .integer(2)]
             input["nextToken"] = token
-            let page = try await h.call("ListResponsePlans", input)
+            let page = try await h.call(.listResponsePlans, input)
             names += page["responsePlanSummaries"]!.list!.map { $0["name"]!.string! }
             token = page["nextToken"]
             if token != nil { try await h.createPlan("a\(names.count)") } // lands before the cursor: not seen
         } while token != nil
         #expect(names == ["a", "b", "c", "d", "e"])
-        try await h.expectError(.validation, "ListResponsePlans", ["maxResults": .integer(101)])
-        try await h.expectError(.validation, "ListResponsePlans", ["nextToken": .string("garbage")])
+        try await h.expectError(.validation, .listResponsePlans, ["maxResults": .integer(101)])
+        try await h.expectError(.validation, .listResponsePlans, ["nextToken": .string("garbage")])
     }
 }

@@ -12,14 +12,14 @@ struct RotationConformance {
     static func createRotation(_ h: Harness, members: [String], start: String = "2026-11-16T09:00:00Z",
                                zone: String = "UTC", recurrence r: Value = recurrence(daily: [handOff(9)]),
                                name: String = "primary") async throws -> String {
-        try await h.contacts("CreateRotation", [
+        try await h.contacts(.createRotation, [
             "Name": .string(name), "ContactIds": .list(members.map(Value.string)), "StartTime": .timestamp(utc(start)),
             "TimeZoneId": .string(zone), "Recurrence": r,
         ])["RotationArn"]!.string!
     }
 
     static func shifts(_ h: Harness, _ rotation: String, _ from: String, _ to: String) async throws -> [ExpectedShift] {
-        try await h.contacts("ListRotationShifts", [
+        try await h.contacts(.listRotationShifts, [
             "RotationId": .string(rotation), "StartTime": .timestamp(utc(from)), "EndTime": .timestamp(utc(to)),
         ])["RotationShifts"]!.list!.map(ExpectedShift.init)
     }
@@ -37,24 +37,24 @@ struct RotationConformance {
         let r = recurrence(daily: [handOff(9)])
         let arn = try await Self.createRotation(h, members: members, zone: "Europe/Paris", recurrence: r)
         #expect(arn.hasPrefix("arn:aws:ssm-contacts:us-east-1:111122223333:rotation/primary/"))
-        let got = try await h.contacts("GetRotation", ["RotationId": .string(arn)])
+        let got = try await h.contacts(.getRotation, ["RotationId": .string(arn)])
         #expect(got == .structure([
             "RotationArn": .string(arn), "Name": .string("primary"), "ContactIds": .list(members.map(Value.string)),
             "StartTime": .timestamp(utc("2026-11-16T09:00:00Z")), "TimeZoneId": .string("Europe/Paris"), "Recurrence": r,
         ]))
         // Without a start time, the rotation starts now.
-        let later = try await h.contacts("CreateRotation", [
+        let later = try await h.contacts(.createRotation, [
             "Name": .string("secondary"), "ContactIds": .list([.string(members[0])]), "TimeZoneId": .string("UTC"), "Recurrence": r,
         ])["RotationArn"]!.string!
-        #expect(try await h.contacts("GetRotation", ["RotationId": .string(later)])["StartTime"] == time(0))
-        let listed = try await h.contacts("ListRotations")
+        #expect(try await h.contacts(.getRotation, ["RotationId": .string(later)])["StartTime"] == time(0))
+        let listed = try await h.contacts(.listRotations)
         #expect(listed["Rotations"]!.list!.map { $0["Name"]!.string! } == ["primary", "secondary"])
-        #expect(try await h.contacts("ListRotations", ["RotationNamePrefix": .string("sec")])["Rotations"]!.list!.count == 1)
+        #expect(try await h.contacts(.listRotations, ["RotationNamePrefix": .string("sec")])["Rotations"]!.list!.count == 1)
 
         let weekly = recurrence(weekly: [("MON", handOff(8))])
-        try await h.contacts("UpdateRotation", ["RotationId": .string(arn), "ContactIds": .list([.string(members[1])]),
+        try await h.contacts(.updateRotation, ["RotationId": .string(arn), "ContactIds": .list([.string(members[1])]),
                                                 "TimeZoneId": .string("UTC"), "Recurrence": weekly])
-        let updated = try await h.contacts("GetRotation", ["RotationId": .string(arn)])
+        let updated = try await h.contacts(.getRotation, ["RotationId": .string(arn)])
         #expect(updated["ContactIds"] == .list([.string(members[1])]))
         #expect(updated["Recurrence"] == weekly)
         #expect(updated["TimeZoneId"] == .string("UTC"))
@@ -62,13 +62,13 @@ struct RotationConformance {
         // An on-call schedule holds on to its rotation.
         let schedule = try await h.createContact("sched", type: "ONCALL_SCHEDULE",
                                                  plan: .structure(["RotationIds": .list([.string(arn)])]))
-        try await h.expectContactsError(.conflict, "DeleteRotation", ["RotationId": .string(arn)])
-        try await h.contacts("DeleteContact", ["ContactId": .string(schedule)])
-        try await h.contacts("DeleteRotation", ["RotationId": .string(arn)])
-        try await h.expectContactsError(.resourceNotFound, "GetRotation", ["RotationId": .string(arn)])
-        try await h.expectContactsError(.resourceNotFound, "UpdateRotation", ["RotationId": .string(arn), "Recurrence": r])
-        try await h.expectContactsError(.resourceNotFound, "DeleteRotation", ["RotationId": .string(arn)])
-        try await h.expectContactsError(.resourceNotFound, "ListRotationShifts",
+        try await h.expectContactsError(.conflict, .deleteRotation, ["RotationId": .string(arn)])
+        try await h.contacts(.deleteContact, ["ContactId": .string(schedule)])
+        try await h.contacts(.deleteRotation, ["RotationId": .string(arn)])
+        try await h.expectContactsError(.resourceNotFound, .getRotation, ["RotationId": .string(arn)])
+        try await h.expectContactsError(.resourceNotFound, .updateRotation, ["RotationId": .string(arn), "Recurrence": r])
+        try await h.expectContactsError(.resourceNotFound, .deleteRotation, ["RotationId": .string(arn)])
+        try await h.expectContactsError(.resourceNotFound, .listRotationShifts,
                                         ["RotationId": .string(arn), "EndTime": time(3600)])
     }
 
@@ -80,34 +80,34 @@ struct RotationConformance {
         func create(_ zone: String = "UTC", _ r: Value = recurrence(daily: [handOff(9)]), _ ids: [String]? = nil) -> OrderedInput {
             ["Name": .string("r"), "ContactIds": .list((ids ?? members).map(Value.string)), "TimeZoneId": .string(zone), "Recurrence": r]
         }
-        var error = try await h.expectContactsError(.validation, "CreateRotation", create("Mars/Olympus_Mons"))
+        var error = try await h.expectContactsError(.validation, .createRotation, create("Mars/Olympus_Mons"))
         #expect(error?.message.contains("Mars/Olympus_Mons is not a known IANA time zone") == true)
         #expect(error?.fields.map(\.name) == ["TimeZoneId"])
-        try await h.expectContactsError(.validation, "CreateRotation", create("PST"))
-        error = try await h.expectContactsError(.validation, "CreateRotation", create("UTC", recurrence()))
+        try await h.expectContactsError(.validation, .createRotation, create("PST"))
+        error = try await h.expectContactsError(.validation, .createRotation, create("UTC", recurrence()))
         #expect(error?.message.contains("can't produce a shift") == true)
-        try await h.expectContactsError(.validation, "CreateRotation",
+        try await h.expectContactsError(.validation, .createRotation,
                                         create("UTC", recurrence(daily: [handOff(9)], weekly: [("MON", handOff(9))])))
-        try await h.expectContactsError(.validation, "CreateRotation", create("UTC", recurrence(daily: [handOff(9), handOff(9)])))
-        error = try await h.expectContactsError(.validation, "CreateRotation", create("UTC", recurrence(daily: [handOff(9)], onCalls: 3)))
+        try await h.expectContactsError(.validation, .createRotation, create("UTC", recurrence(daily: [handOff(9), handOff(9)])))
+        error = try await h.expectContactsError(.validation, .createRotation, create("UTC", recurrence(daily: [handOff(9)], onCalls: 3)))
         #expect(error?.message.contains("NumberOfOnCalls is 3 but the rotation has 2 members") == true)
-        error = try await h.expectContactsError(.validation, "CreateRotation", create("UTC", recurrence(daily: [handOff(9)], coverage: [:])))
+        error = try await h.expectContactsError(.validation, .createRotation, create("UTC", recurrence(daily: [handOff(9)], coverage: [:])))
         #expect(error?.message.contains("covers no time") == true)
         let backwards: Value = .list([.structure(["Start": handOff(17), "End": handOff(9)])])
-        try await h.expectContactsError(.validation, "CreateRotation",
+        try await h.expectContactsError(.validation, .createRotation,
                                         create("UTC", recurrence(daily: [handOff(9)], coverage: ["MON": backwards])))
         let overlapping: Value = .list([.structure(["Start": handOff(9), "End": handOff(12)]),
                                         .structure(["Start": handOff(11), "End": handOff(13)])])
-        try await h.expectContactsError(.validation, "CreateRotation",
+        try await h.expectContactsError(.validation, .createRotation,
                                         create("UTC", recurrence(daily: [handOff(9)], coverage: ["MON": overlapping])))
-        try await h.expectContactsError(.validation, "CreateRotation", create("UTC", recurrence(daily: [handOff(9)]), [team]))
-        try await h.expectContactsError(.validation, "CreateRotation", create("UTC", recurrence(daily: [handOff(9)]), [members[0], members[0]]))
-        try await h.expectContactsError(.resourceNotFound, "CreateRotation",
+        try await h.expectContactsError(.validation, .createRotation, create("UTC", recurrence(daily: [handOff(9)]), [team]))
+        try await h.expectContactsError(.validation, .createRotation, create("UTC", recurrence(daily: [handOff(9)]), [members[0], members[0]]))
+        try await h.expectContactsError(.resourceNotFound, .createRotation,
                                         create("UTC", recurrence(daily: [handOff(9)]), [h.contactArn("nobody")]))
         let arn = try await Self.createRotation(h, members: members)
-        try await h.expectContactsError(.validation, "UpdateRotation", ["RotationId": .string(arn), "TimeZoneId": .string("Nowhere"),
+        try await h.expectContactsError(.validation, .updateRotation, ["RotationId": .string(arn), "TimeZoneId": .string("Nowhere"),
                                                                          "Recurrence": recurrence(daily: [handOff(9)])])
-        try await h.expectContactsError(.validation, "ListRotationShifts", [
+        try await h.expectContactsError(.validation, .listRotationShifts, [
             "RotationId": .string(arn), "StartTime": time(3600), "EndTime": time(0),
         ])
     }
@@ -169,12 +169,12 @@ struct RotationConformance {
             ExpectedShift([ids[1], ids[2]], "2026-11-20T09:00:00Z", "2026-11-22T09:00:00Z"),
         ])
         // Paging through the shifts.
-        let first = try await h.contacts("ListRotationShifts", [
+        let first = try await h.contacts(.listRotationShifts, [
             "RotationId": .string(pairs), "StartTime": .timestamp(utc("2026-11-16T09:00:00Z")),
             "EndTime": .timestamp(utc("2026-11-21T00:00:00Z")), "MaxResults": .integer(2),
         ])
         #expect(first["RotationShifts"]!.list!.count == 2)
-        let rest = try await h.contacts("ListRotationShifts", [
+        let rest = try await h.contacts(.listRotationShifts, [
             "RotationId": .string(pairs), "StartTime": .timestamp(utc("2026-11-16T09:00:00Z")),
             "EndTime": .timestamp(utc("2026-11-21T00:00:00Z")), "NextToken": first["NextToken"]!, "MaxResults": .integer(2),
         ])
@@ -210,53 +210,53 @@ struct RotationConformance {
             "StartTime": .timestamp(utc("2026-11-17T12:00:00Z")), "EndTime": .timestamp(utc("2026-11-17T18:00:00Z")),
             "IdempotencyToken": .string("o1"),
         ]
-        let id = try await h.contacts("CreateRotationOverride", create)["RotationOverrideId"]!.string!
-        #expect(try await h.contacts("CreateRotationOverride", create)["RotationOverrideId"] == .string(id))
+        let id = try await h.contacts(.createRotationOverride, create)["RotationOverrideId"]!.string!
+        #expect(try await h.contacts(.createRotationOverride, create)["RotationOverrideId"] == .string(id))
         #expect(try await Self.shifts(h, arn, "2026-11-16T09:00:00Z", "2026-11-18T09:00:00Z") == [
             ExpectedShift([ids[0]], "2026-11-16T09:00:00Z", "2026-11-17T09:00:00Z"),
             ExpectedShift([ids[1]], "2026-11-17T09:00:00Z", "2026-11-17T12:00:00Z"),
             ExpectedShift([ids[2]], "2026-11-17T12:00:00Z", "2026-11-17T18:00:00Z", overridden: [ids[1]]),
             ExpectedShift([ids[1]], "2026-11-17T18:00:00Z", "2026-11-18T09:00:00Z"),
         ])
-        let got = try await h.contacts("GetRotationOverride", ["RotationId": .string(arn), "RotationOverrideId": .string(id)])
+        let got = try await h.contacts(.getRotationOverride, ["RotationId": .string(arn), "RotationOverrideId": .string(id)])
         #expect(got == .structure([
             "RotationOverrideId": .string(id), "RotationArn": .string(arn), "NewContactIds": .list([.string(ids[2])]),
             "StartTime": .timestamp(utc("2026-11-17T12:00:00Z")), "EndTime": .timestamp(utc("2026-11-17T18:00:00Z")),
             "CreateTime": time(0),
         ]))
         // Overlapping overrides are refused, touching ones are fine.
-        let error = try await h.expectContactsError(.validation, "CreateRotationOverride", [
+        let error = try await h.expectContactsError(.validation, .createRotationOverride, [
             "RotationId": .string(arn), "NewContactIds": .list([.string(ids[0])]),
             "StartTime": .timestamp(utc("2026-11-17T17:00:00Z")), "EndTime": .timestamp(utc("2026-11-17T20:00:00Z")),
         ])
         #expect(error?.message.contains("overlaps override \(id)") == true)
-        try await h.expectContactsError(.validation, "CreateRotationOverride", [
+        try await h.expectContactsError(.validation, .createRotationOverride, [
             "RotationId": .string(arn), "NewContactIds": .list([]),
             "StartTime": .timestamp(utc("2026-11-19T20:00:00Z")), "EndTime": .timestamp(utc("2026-11-19T19:00:00Z")),
         ])
-        try await h.expectContactsError(.resourceNotFound, "CreateRotationOverride", [
+        try await h.expectContactsError(.resourceNotFound, .createRotationOverride, [
             "RotationId": .string(arn), "NewContactIds": .list([.string(h.contactArn("nobody"))]),
             "StartTime": .timestamp(utc("2026-11-19T18:00:00Z")), "EndTime": .timestamp(utc("2026-11-19T19:00:00Z")),
         ])
-        let second = try await h.contacts("CreateRotationOverride", [
+        let second = try await h.contacts(.createRotationOverride, [
             "RotationId": .string(arn), "NewContactIds": .list([]),
             "StartTime": .timestamp(utc("2026-11-17T18:00:00Z")), "EndTime": .timestamp(utc("2026-11-17T20:00:00Z")),
         ])["RotationOverrideId"]!.string!
-        let listed = try await h.contacts("ListRotationOverrides", [
+        let listed = try await h.contacts(.listRotationOverrides, [
             "RotationId": .string(arn), "StartTime": .timestamp(utc("2026-11-17T00:00:00Z")),
             "EndTime": .timestamp(utc("2026-11-18T00:00:00Z")),
         ])["RotationOverrides"]!.list!
         #expect(listed.map { $0["RotationOverrideId"]!.string! } == [id, second])
         #expect(listed[0].keys == ["RotationOverrideId", "NewContactIds", "StartTime", "EndTime", "CreateTime"])
-        let outside = try await h.contacts("ListRotationOverrides", [
+        let outside = try await h.contacts(.listRotationOverrides, [
             "RotationId": .string(arn), "StartTime": .timestamp(utc("2026-11-18T00:00:00Z")),
             "EndTime": .timestamp(utc("2026-11-19T00:00:00Z")),
         ])
         #expect(outside["RotationOverrides"] == .list([]))
-        try await h.contacts("DeleteRotationOverride", ["RotationId": .string(arn), "RotationOverrideId": .string(id)])
-        try await h.expectContactsError(.resourceNotFound, "GetRotationOverride",
+        try await h.contacts(.deleteRotationOverride, ["RotationId": .string(arn), "RotationOverrideId": .string(id)])
+        try await h.expectContactsError(.resourceNotFound, .getRotationOverride,
                                         ["RotationId": .string(arn), "RotationOverrideId": .string(id)])
-        try await h.expectContactsError(.resourceNotFound, "DeleteRotationOverride",
+        try await h.expectContactsError(.resourceNotFound, .deleteRotationOverride,
                                         ["RotationId": .string(arn), "RotationOverrideId": .string(id)])
         #expect(try await Self.shifts(h, arn, "2026-11-17T09:00:00Z", "2026-11-17T23:00:00Z") == [
             ExpectedShift([ids[1]], "2026-11-17T09:00:00Z", "2026-11-17T18:00:00Z"),
@@ -268,7 +268,7 @@ struct RotationConformance {
     @Test(arguments: BackendKind.allCases)
     func previewShifts(kind: BackendKind) async throws {
         let h = try kind.make()
-        let preview = try await h.contacts("ListPreviewRotationShifts", [
+        let preview = try await h.contacts(.listPreviewRotationShifts, [
             "RotationStartTime": .timestamp(utc("2026-11-16T09:00:00Z")), "StartTime": .timestamp(utc("2026-11-16T09:00:00Z")),
             "EndTime": .timestamp(utc("2026-11-18T09:00:00Z")), "Members": .list([.string("ann"), .string("ben")]),
             "TimeZoneId": .string("UTC"), "Recurrence": recurrence(daily: [handOff(9)]),
@@ -281,7 +281,7 @@ struct RotationConformance {
             ExpectedShift(["cat"], "2026-11-17T09:00:00Z", "2026-11-17T10:00:00Z", overridden: ["ben"]),
             ExpectedShift(["ben"], "2026-11-17T10:00:00Z", "2026-11-18T09:00:00Z"),
         ])
-        try await h.expectContactsError(.validation, "ListPreviewRotationShifts", [
+        try await h.expectContactsError(.validation, .listPreviewRotationShifts, [
             "EndTime": time(86400), "Members": .list([.string("ann")]), "TimeZoneId": .string("Nowhere/Land"),
             "Recurrence": recurrence(daily: [handOff(9)]),
         ])
@@ -296,15 +296,15 @@ struct RotationConformance {
         let rotation = try await Self.createRotation(h, members: [a.contact, b.contact])
         let schedule = try await h.createContact("sched", type: "ONCALL_SCHEDULE",
                                                  plan: .structure(["RotationIds": .list([.string(rotation)])]))
-        #expect(try await h.contacts("GetContact", ["ContactId": .string(schedule)])["Plan"]
+        #expect(try await h.contacts(.getContact, ["ContactId": .string(schedule)])["Plan"]
                 == .structure(["RotationIds": .list([.string(rotation)])]))
         let engagement = try await h.startEngagement(schedule)
         let pages = try await h.pages(engagement: engagement)
         #expect(pages.map { $0["ContactArn"]!.string! } == [a.contact])
-        let path = try await h.contacts("ListPageResolutions", ["PageId": pages[0]["PageArn"]!])["PageResolutions"]!.list!
+        let path = try await h.contacts(.listPageResolutions, ["PageId": pages[0]["PageArn"]!])["PageResolutions"]!.list!
         #expect(path.map { $0["Type"]!.string! } == ["ONCALL_SCHEDULE", "PERSONAL"])
         // An override hands the pager to b.
-        try await h.contacts("CreateRotationOverride", [
+        try await h.contacts(.createRotationOverride, [
             "RotationId": .string(rotation), "NewContactIds": .list([.string(b.contact)]),
             "StartTime": time(0), "EndTime": time(3600),
         ])

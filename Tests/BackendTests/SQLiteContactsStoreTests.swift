@@ -21,10 +21,10 @@ struct SQLiteContactsStoreTests {
         let reopen = try #require(h.reopen)
         let backend = try reopen()
         #expect(try sqlite(path, "PRAGMA user_version") == "2")
-        let record = try await backend.send(Request(service: .incidents, operation: "GetIncidentRecord",
+        let record = try await backend.send(Request(.incidents(.getIncidentRecord),
                                                     input: ["arn": .string(incident)]), context: h.alice)
         #expect(record["incidentRecord"]!["arn"] == .string(incident))
-        let created = try await backend.send(Request(service: .contacts, operation: "CreateContact", input: [
+        let created = try await backend.send(Request(.contacts(.createContact), input: [
             "Alias": .string("alice"), "Type": .string("PERSONAL"), "Plan": .structure(["Stages": .list([])]),
         ]), context: h.alice)
         #expect(created["ContactArn"] == .string(h.contactArn("alice")))
@@ -39,7 +39,7 @@ struct SQLiteContactsStoreTests {
         h.clock.advance(by: 600)
         let sent = try await backend.tick()
         #expect(sent.map(\.contactChannelArn) == [s.aliceChannels[1], s.bobChannels[0]])
-        let pages = try await backend.send(Request(service: .contacts, operation: "ListPagesByEngagement",
+        let pages = try await backend.send(Request(.contacts(.listPagesByEngagement),
                                                    input: ["EngagementId": .string(engagement)]), context: h.alice)
         #expect(pages["Pages"]!.list!.count == 2)
     }

@@ -16,7 +16,7 @@ struct SQLiteStoreTests {
         let reopen = try #require(h.reopen)
         let reopened = try reopen()
         #expect(try await (reopened as! SQLiteBackend).digest() == digest)
-        let record = try await reopened.send(Request(service: .incidents, operation: "GetIncidentRecord", input: ["arn": .string(arn)]),
+        let record = try await reopened.send(Request(.incidents(.getIncidentRecord), input: ["arn": .string(arn)]),
                                              context: h.alice)
         #expect(record["incidentRecord"]!["arn"] == .string(arn))
     }
@@ -25,7 +25,7 @@ struct SQLiteStoreTests {
         let path = TemporaryStore.path()
         _ = FileManager.default.createFile(atPath: path, contents: Data())
         let backend = try SQLiteBackend(path: path)
-        _ = try await backend.send(Request(service: .incidents, operation: "ListResponsePlans"), context: CallContext(user: "a"))
+        _ = try await backend.send(Request(.incidents(.listResponsePlans)), context: CallContext(user: "a"))
         #expect(try sqlite(path, "PRAGMA user_version") == "\(SQLiteBackend.schemaVersion)")
         #expect(try sqlite(path, "PRAGMA journal_mode") == "wal")
     }
@@ -72,7 +72,7 @@ struct SQLiteStoreTests {
         let before = try await h.digest()
         let backend = try SQLiteBackend(path: path, readOnly: true)
         do throws(ServiceError) {
-            _ = try await backend.send(Request(service: .incidents, operation: "CreateResponsePlan", input: [
+            _ = try await backend.send(Request(.incidents(.createResponsePlan), input: [
                 "incidentTemplate": .structure(["impact": .integer(3), "title": .string("x")]), "name": .string("p"),
             ]), context: h.alice)
             Issue.record("writing a read-only store must fail")
@@ -82,7 +82,7 @@ struct SQLiteStoreTests {
             #expect(error.message.contains(path))
         }
         // Reading still works, and nothing changed.
-        _ = try await backend.send(Request(service: .incidents, operation: "ListResponsePlans"), context: h.alice)
+        _ = try await backend.send(Request(.incidents(.listResponsePlans)), context: h.alice)
         #expect(try await backend.digest() == before)
         // A read-only open of a store without the schema is refused, not migrated.
         let fresh = TemporaryStore.path()
@@ -98,12 +98,12 @@ struct SQLiteStoreTests {
         let blocker = try SQLiteBackend(path: path, busyTimeout: 0.05)
         let context = h.alice
         try await blocker.withBatch { batch in
-            _ = try await batch.send(Request(service: .incidents, operation: "CreateResponsePlan", input: [
+            _ = try await batch.send(Request(.incidents(.createResponsePlan), input: [
                 "incidentTemplate": .structure(["impact": .integer(3), "title": .string("x")]), "name": .string("p"),
             ]), context: context)
             let other = try SQLiteBackend(path: path, busyTimeout: 0.05)
             do throws(ServiceError) {
-                _ = try await other.send(Request(service: .incidents, operation: "CreateResponsePlan", input: [
+                _ = try await other.send(Request(.incidents(.createResponsePlan), input: [
                     "incidentTemplate": .structure(["impact": .integer(3), "title": .string("x")]), "name": .string("q"),
                 ]), context: context)
                 Issue.record("a locked store must make the write fail")
@@ -126,7 +126,7 @@ struct SQLiteStoreTests {
                 group.addTask {
                     let backend = try SQLiteBackend(path: path)
                     for i in 0..<perWriter {
-                        _ = try await backend.send(Request(service: .incidents, operation: "CreateTimelineEvent", input: [
+                        _ = try await backend.send(Request(.incidents(.createTimelineEvent), input: [
                             "eventData": .string("\(i)"), "eventTime": time(Double(i)), "eventType": .string("Custom Event"),
                             "incidentRecordArn": .string(arn),
                         ]), context: context)

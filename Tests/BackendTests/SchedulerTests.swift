@@ -106,7 +106,7 @@ struct SchedulerTests {
         // The catch-up on start sends the second stage once; an hour back, nothing runs again.
         #expect(await deliveries.waitFor(1, timeout: 25).count == 1)
         clock.shift(to: -3600)
-        _ = try await h.contacts("ListEngagements")
+        _ = try await h.contacts(.listEngagements)
         #expect(try await backend.tick().isEmpty)
         clock.shift(to: 0)
         #expect(try await backend.tick().isEmpty)

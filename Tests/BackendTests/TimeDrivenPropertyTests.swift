@@ -52,7 +52,7 @@ struct TimeDrivenPropertyTests {
         let (bob, _) = try await h.person("bob", stages: [("a", 0)])
         let carol = try await h.createContact("carol")
         let pending = try await h.createChannel(carol, "pending", activate: false)
-        try await h.contacts("UpdateContact", ["ContactId": .string(carol), "Plan": plan([(3, [channelTarget(pending)]), (0, [channelTarget(pending)])])])
+        try await h.contacts(.updateContact, ["ContactId": .string(carol), "Plan": plan([(3, [channelTarget(pending)]), (0, [channelTarget(pending)])])])
         let people = [alice, bob, carol]
         let team = try await h.createContact("team", type: "ESCALATION", plan: plan(c.teamStages.map { stage in
             (stage.minutes, stage.targets.map { contactTarget(people[$0], essential: stage.essential) })
@@ -71,7 +71,7 @@ struct TimeDrivenPropertyTests {
         // No tick at all: the clock moves and the next command catches up.
         let command = try await prepare(kind, c)
         command.clock.set(Harness.start + c.total * 60)
-        try await command.contacts("ListEngagements")
+        try await command.contacts(.listEngagements)
 
         let digest = try await small.digest()
         #expect(try await jump.digest() == digest, "\(c)")

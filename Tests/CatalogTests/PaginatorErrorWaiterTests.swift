@@ -52,7 +52,7 @@ import Testing
         #expect(incidents.waiters.map(\.name) == ["WaitForReplicationSetActive", "WaitForReplicationSetDeleted"])
         #expect(contacts.waiters.isEmpty)
         let active = try #require(incidents.waiter(named: "wait-for-replication-set-active"))
-        #expect(active.operation == "GetReplicationSet")
+        #expect(active.operation == .incidents(.getReplicationSet))
         #expect(active.delay == 30 && active.maxAttempts == 5)
         #expect(active.acceptors.first == Waiter.Acceptor(
             matcher: .path, state: .success, argument: "replicationSet.status", expected: .string("ACTIVE")))

@@ -1,6 +1,7 @@
 import Catalog
 import Channel
 import Foundation
+import Syntax
 import Testing
 
 @Suite struct CommandLogTests {
@@ -13,7 +14,7 @@ import Testing
         let authorizer = ChannelAuthorizer(channel)
 
         let create = "@aws ssm-incidents create-timeline-event --incident-record-arn arn:aws:ssm-incidents::111122223333:incident-record/db/6cc4 --event-time 2026-11-24T10:00:00Z --event-type \"Custom Event\" --event-data '\"root password is hunter2\"'"
-        let request = Request(service: .incidents, operation: "CreateTimelineEvent", input: [
+        let request = Request(.incidents(.createTimelineEvent), input: [
             "incidentRecordArn": .string("arn:aws:ssm-incidents::111122223333:incident-record/db/6cc4")])
         try log.write(LogEntry(time: now, user: "alice", channel: channel.displayName, command: create,
                                decision: authorizer.authorize(request, user: "alice", now: now), outcome: .ok, requestId: "req-1"))
@@ -21,7 +22,7 @@ import Testing
         #expect(try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").count == 1)
 
         let delete = "@aws ssm-incidents delete-incident-record --arn arn:aws:ssm-incidents::111122223333:incident-record/db/6cc4"
-        let deleteRequest = Request(service: .incidents, operation: "DeleteIncidentRecord", input: [
+        let deleteRequest = Request(.incidents(.deleteIncidentRecord), input: [
             "arn": .string("arn:aws:ssm-incidents::111122223333:incident-record/db/6cc4")])
         try log.write(LogEntry(time: now.addingTimeInterval(1.5), user: "bob", channel: channel.displayName, command: delete,
                                decision: authorizer.authorize(deleteRequest, user: "bob", now: now), outcome: .error("AccessDeniedException"), requestId: "req-2"))
@@ -62,6 +63,21 @@ import Testing
         #expect(Redactor().redact(command: "@aws ssm-incidents create-timeline-event --event-data x") == "@aws ssm-incidents create-timeline-event --event-data x")
     }
 
+    @Test func aParsedCommandIsRedactedWhereItStandsInItsFile() throws {
+        let r = Redactor(extraMembers: ["eventData"])
+        let line = "@aws ssm-incidents create-timeline-event --event-data 'x y' --event-type t"
+        let file = SourceFile(name: "runbook.chat", text: "# first\n@aws ssm-incidents list-response-plans\n" + line + "\n")
+        let commands = Parser.parseScript(file).script.statements.compactMap { statement -> Command? in
+            if case .command(let command) = statement { return command } else { return nil }
+        }
+        let command = try #require(commands.last)
+        #expect(r.redact(command, in: file) == r.redact(command: line))
+        #expect(r.redact(command, in: file) == "@aws ssm-incidents create-timeline-event --event-data **** --event-type t")
+        #expect(r.secrets(of: command, in: file) == r.secrets(in: line))
+        #expect(r.secrets(of: command, in: file).contains("x y"))
+        #expect(r.redact(try #require(commands.first), in: file) == "@aws ssm-incidents list-response-plans")
+    }
+
     @Test func redactionOfNestedOptionValues() {
         // A structure that holds a redacted member is hidden whole in the text...
         let r = Redactor(extraMembers: ["value"])
@@ -71,7 +87,7 @@ import Testing
 
     @Test func redactionOfRequests() {
         let r = Redactor(extraMembers: ["value"])
-        let request = Request(service: .incidents, operation: "StartIncident", input: [
+        let request = Request(.incidents(.startIncident), input: [
             "responsePlanArn": .string("a"),
             "relatedItems": .list([.structure(["identifier": .structure(["type": .string("OTHER"), "value": .structure(["url": .string("u")])])])]),
         ])

@@ -5,39 +5,16 @@ import OrderedCollections
 import Testing
 
 @Suite struct OperationPermissionsTests {
-    @Test func everyOperationHasARow() {
-        for service in Catalog.shared.services {
-            let rows = OperationPermissions.table[service.name] ?? [:]
-            for operation in service.operations {
-                guard let source = rows[operation.name] else {
-                    Issue.record("\(service.name.rawValue) \(operation.name) has no resource row")
-                    continue
-                }
-                let member: String? = switch source {
-                case .member(let m): m
-                case .named(let m, _): m
-                case .any: nil
-                }
-                if let member {
-                    let input = service.input(of: operation)
-                    #expect(input?.member(named: member) != nil, "\(operation.name): no input member \(member)")
-                    if let m = input?.member(named: member) { #expect(service.shape(of: m).kind == .string, "\(operation.name).\(member)") }
-                }
-            }
-            #expect(rows.count == service.operations.count, "\(service.name.rawValue): rows for operations that do not exist")
-        }
-    }
-
     @Test func actionAndResourceOfARequest() {
-        let request = Request(service: .incidents, operation: "CreateTimelineEvent", input: [
+        let request = Request(.incidents(.createTimelineEvent), input: [
             "incidentRecordArn": .string("arn:aws:ssm-incidents::111122223333:incident-record/db/6cc4"),
             "eventType": .string("Custom Event"),
         ])
         #expect(OperationPermissions.action(for: request) == "ssm-incidents:CreateTimelineEvent")
         #expect(OperationPermissions.resource(for: request, account: "111122223333", region: "us-east-1") == "arn:aws:ssm-incidents::111122223333:incident-record/db/6cc4")
-        let list = Request(service: .incidents, operation: "ListIncidentRecords")
+        let list = Request(.incidents(.listIncidentRecords))
         #expect(OperationPermissions.resource(for: list, account: "111122223333", region: "us-east-1") == "*")
-        let contact = Request(service: .contacts, operation: "CreateContact", input: ["Alias": .string("oncall")])
+        let contact = Request(.contacts(.createContact), input: ["Alias": .string("oncall")])
         #expect(OperationPermissions.resource(for: contact, account: "111122223333", region: "eu-west-1") == "arn:aws:ssm-contacts:eu-west-1:111122223333:contact/oncall")
     }
 
@@ -56,13 +33,13 @@ import Testing
             """))
         let authorizer = ChannelAuthorizer(channel)
         func tag(_ tags: OrderedDictionary<String, Value>) -> Request {
-            Request(service: .incidents, operation: "TagResource", input: [
+            Request(.incidents(.tagResource), input: [
                 "resourceArn": .string("arn:aws:ssm-incidents::111122223333:response-plan/db"), "tags": .map(tags)])
         }
         #expect(authorizer.authorize(tag(["env": .string("prod")]), user: "alice").isAllowed)
         #expect(!authorizer.authorize(tag(["env": .string("dev")]), user: "alice").isAllowed)
         #expect(!authorizer.authorize(tag(["env": .string("prod"), "owner": .string("x")]), user: "alice").isAllowed)
-        let contacts = Request(service: .contacts, operation: "TagResource", input: [
+        let contacts = Request(.contacts(.tagResource), input: [
             "ResourceARN": .string("arn:aws:ssm-contacts:us-east-1:111122223333:contact/a"),
             "Tags": .list([.structure(["Key": .string("env"), "Value": .string("prod")])])])
         #expect(OperationPermissions.requestTags(of: contacts)?.keys == ["env"])
@@ -74,7 +51,7 @@ import Testing
               policies:
                 - {Version: "2012-10-17", Statement: {Effect: Allow, Action: "ssm-incidents:*", Resource: "*", Condition: {StringEquals: {"aws:ResourceTag/team": db}}}}
             """))
-        let request = Request(service: .incidents, operation: "GetIncidentRecord", input: ["arn": .string("arn:aws:ssm-incidents::111122223333:incident-record/db/1")])
+        let request = Request(.incidents(.getIncidentRecord), input: ["arn": .string("arn:aws:ssm-incidents::111122223333:incident-record/db/1")])
         let authorizer = ChannelAuthorizer(channel)
         #expect(authorizer.authorize(request, user: "alice", resourceTags: ["team": "db"]).isAllowed)
         #expect(!authorizer.authorize(request, user: "alice", resourceTags: ["team": "web"]).isAllowed)
@@ -114,7 +91,7 @@ import Testing
     @Test func theTemplateAllowsStartIncident() throws {
         let channel = try ChannelConfiguration.parse(.init(name: "c.yaml", text: "role: {template: incident-manager}\n"))
         let d = ChannelAuthorizer(channel).authorize(
-            Request(service: .incidents, operation: "StartIncident",
+            Request(.incidents(.startIncident),
                     input: ["responsePlanArn": .string("arn:aws:ssm-incidents::111122223333:response-plan/db")]), user: "alice")
         #expect(d.isAllowed, "\(d.message)")
     }
@@ -127,7 +104,7 @@ import Testing
         #expect(bare.roleWarnings.first?.contains("role OpsRole names no template and no policies, so every command in slack:local/#incident-response is denied") == true)
         #expect(bare.roleWarnings.allSatisfy { $0.contains("role: {template: incident-manager}") })
         #expect(bare.roleWarnings.last?.hasPrefix("warning: c.yaml: users.bob.role") == true)
-        #expect(!ChannelAuthorizer(bare).authorize(Request(service: .incidents, operation: "ListIncidentRecords"), user: "alice").isAllowed)
+        #expect(!ChannelAuthorizer(bare).authorize(Request(.incidents(.listIncidentRecords)), user: "alice").isAllowed)
         for text in ["channel: ops\n", "role: {template: incident-manager}\n",
                      "role:\n  policies:\n    - {Version: \"2012-10-17\", Statement: [{Effect: Allow, Action: \"ssm-incidents:List*\", Resource: \"*\"}]}\n"] {
             #expect(try ChannelConfiguration.parse(.init(name: "c.yaml", text: text)).roleWarnings.isEmpty, "\(text)")
@@ -137,14 +114,12 @@ import Testing
     @Test func chimeRefusesEveryCommand() throws {
         let channel = try ChannelConfiguration.parse(.init(name: "c.yaml", text: "platform: chime\nworkspace: acme\nchannel: war-room\n"))
         let authorizer = ChannelAuthorizer(channel)
-        for service in Catalog.shared.services {
-            for operation in service.operations {
-                let d = authorizer.authorize(Request(service: service.name, operation: operation.name), user: "alice")
-                #expect(!d.isAllowed)
-                #expect(d.refusalKind == .commandsNotSupported)
-            }
+        for operation in OperationName.allCases {
+            let d = authorizer.authorize(Request(operation), user: "alice")
+            #expect(!d.isAllowed)
+            #expect(d.refusalKind == .commandsNotSupported)
         }
-        let d = authorizer.authorize(Request(service: .incidents, operation: "ListIncidentRecords"), user: "alice")
+        let d = authorizer.authorize(Request(.incidents(.listIncidentRecords)), user: "alice")
         #expect(d.errorCode == "ChatCommandsNotSupported")
         #expect(d.message == "Chat commands aren't supported on Amazon Chime: channel chime:acme/#war-room receives incident notifications only.")
         // Notifications still reach it.
@@ -154,7 +129,7 @@ import Testing
 
     @Test func accessDeniedMessage() {
         let d = ChannelAuthorizer(.default).authorize(
-            Request(service: .incidents, operation: "DeleteIncidentRecord", input: ["arn": .string("arn:aws:ssm-incidents::111122223333:incident-record/db/1")]),
+            Request(.incidents(.deleteIncidentRecord), input: ["arn": .string("arn:aws:ssm-incidents::111122223333:incident-record/db/1")]),
             user: "alice")
         #expect(d.errorCode == "AccessDeniedException")
         #expect(d.message == "User: arn:aws:sts::111122223333:assumed-role/IncidentChatRole/alice is not authorized to perform: ssm-incidents:DeleteIncidentRecord on resource: arn:aws:ssm-incidents::111122223333:incident-record/db/1 because no statement of role IncidentChatRole allows it (implicit deny)")

@@ -81,6 +81,17 @@ struct NotificationButtonsTests {
         #expect(NotificationButtons(buttons: [], secret: "other").command(fromValue: signed) == nil)
     }
 
+    @Test func inSocketModeEveryServerOfTheAppKnowsItsButtons() {
+        let command = "@aws ssm-incidents update-incident-record --arn arn:x --status RESOLVED"
+        let sent = NotificationButtons(buttons: [], secret: NotificationButtons.socketModeSecret(appToken: "xapp-1-A"))
+        let signed = sent.value(for: command)
+        // Another server of the fleet, or this one after a restart: the same app token.
+        let other = NotificationButtons(buttons: [], secret: NotificationButtons.socketModeSecret(appToken: "xapp-1-A"))
+        #expect(other.command(fromValue: signed) == command)
+        // Another app's token signs nothing of this one's.
+        #expect(NotificationButtons(buttons: [], secret: NotificationButtons.socketModeSecret(appToken: "xapp-1-B")).command(fromValue: signed) == nil)
+    }
+
     @Test func aClickRunsAsTheClickerThroughTheirRole() async throws {
         let base = SlackHarness()
         try await base.setUp()

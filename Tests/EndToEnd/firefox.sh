@@ -76,12 +76,7 @@ marionette_port=$(cat profile/MarionetteActivePort 2>/dev/null)
 if [ -n "$marionette_port" ]; then ok "headless Firefox listens for Marionette (port $marionette_port)"; else fail "Firefox did not start: $(tail -20 firefox.err)"; finish firefox.sh; fi
 
 mkdir -p "$root/.build"
-timeout 120 python3 "$here/firefox_driver.py" "$endpoint" "$marionette_port" "$root/.build" >driver.out 2>driver.err
-status=$?
-cat driver.out
-passed=$((passed + $(grep -c '^ok ' driver.out)))
-failed=$((failed + $(grep -c '^FAIL ' driver.out)))
-if [ "$status" = 0 ]; then ok "the Firefox driver finished"; else fail "the Firefox driver ($status): $(tail -20 driver.err)"; fi
+drive driver "the Firefox driver" "$here/firefox_driver.py" "$endpoint" "$marionette_port" "$root/.build"
 
 group=$firefox_pid
 stop_firefox

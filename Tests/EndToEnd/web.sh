@@ -57,20 +57,10 @@ if [ "$status" = 0 ] && grep -q "web-db" signed.out; then ok "a signed call stil
 
 # The page in two browsers.
 mkdir -p "$root/.build"
-python3 "$here/web_driver.py" "$endpoint" "$root/.build" >driver.out 2>driver.err
-status=$?
-cat driver.out
-passed=$((passed + $(grep -c '^ok ' driver.out)))
-failed=$((failed + $(grep -c '^FAIL ' driver.out)))
-if [ "$status" = 0 ]; then ok "the browser driver finished"; else fail "the browser driver ($status): $(tail -20 driver.err)"; fi
+drive driver "the browser driver" "$here/web_driver.py" "$endpoint" "$root/.build"
 
 # The socket itself, with bad input.
-python3 "$here/web_socket.py" "$endpoint" alice alice-secret-1 >socket.out 2>socket.err
-status=$?
-cat socket.out
-passed=$((passed + $(grep -c '^ok ' socket.out)))
-failed=$((failed + $(grep -c '^FAIL ' socket.out)))
-if [ "$status" = 0 ]; then ok "the socket driver finished"; else fail "the socket driver ($status): $(tail -20 socket.err)"; fi
+drive socket "the socket driver" "$here/web_socket.py" "$endpoint" alice alice-secret-1
 
 # What the page did is in the store and the log.
 arn=$(grep -o 'arn:aws:ssm-incidents::111122223333:incident-record/web-db/[a-z0-9-]*' driver.out | head -1)
@@ -94,4 +84,25 @@ else
 fi
 
 stop_serve
+
+# Several channels on one server: `/` lists them, each is a page of its own.
+cp "$here/web/second.yaml" second.yaml
+start_serve twice "$bin" --store store.sqlite --channel channel.yaml --channel second.yaml
+if [ -n "$endpoint" ] && grep -q "2 channels in a browser: GET / lists them" twice.out && grep -q "/c/data-team/" twice.out; then
+    ok "serve with two --channel files names both pages"
+else
+    fail "serve with two channels: $(cat twice.out twice.err)"
+fi
+if [ -n "$endpoint" ]; then
+    drive channels "the channels driver" "$here/web_channels.py" "$endpoint" "$root/.build"
+fi
+stop_serve
+"$bin" serve --port 0 --store store.sqlite --channel channel.yaml --channel channel.yaml >same.out 2>same.err
+status=$?
+if [ "$status" = 253 ] && grep -q "are both the channel slack:acme/#web-ops" same.err; then
+    ok "two files of one channel are refused (253)"
+else
+    fail "the same channel twice ($status): $(cat same.err)"
+fi
+
 finish web.sh

@@ -16,7 +16,7 @@ struct LiveValueSourceTests {
         var source = LiveValueSource(backend: backend, context: h.session.context)
         #expect(await source.values(.responsePlanArn, given: [:]).count == 2)
         // A caller whose role does not allow ListResponsePlans is offered none.
-        source.allow = { $0.operation != "ListResponsePlans" }
+        source.allow = { $0.operation != .incidents(.listResponsePlans) }
         #expect(await source.values(.responsePlanArn, given: [:]).isEmpty)
         #expect(await source.values(.incidentRecordArn, given: [:]).isEmpty)  // allowed, but there are none
         source.limit = 1

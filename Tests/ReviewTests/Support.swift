@@ -46,7 +46,7 @@ enum Support {
 
     /// Every incident of a backend, oldest first.
     static func incidents(_ backend: any IncidentBackend) async throws -> [String] {
-        let list = try await backend.send(Request(service: .incidents, operation: "ListIncidentRecords", input: ["maxResults": .integer(100)]),
+        let list = try await backend.send(Request(.incidents(.listIncidentRecords), input: ["maxResults": .integer(100)]),
                                           context: CallContext(user: "reader"))
         return (list["incidentRecordSummaries"]?.list ?? []).compactMap { $0["arn"]?.string }.reversed()
     }

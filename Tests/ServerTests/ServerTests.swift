@@ -81,10 +81,10 @@ struct ServerTests {
         let remote = RemoteBackend(endpoint: Endpoint(url: "http://127.0.0.1:\(server.port)"), credentials: Self.key,
                                    region: "us-east-1", retry: .none)
         let context = CallContext(user: "ignored")
-        _ = try await remote.send(Request(service: .incidents, operation: "CreateReplicationSet",
+        _ = try await remote.send(Request(.incidents(.createReplicationSet),
                                           input: ["regions": .map(["us-east-1": .structure([:])])]), context: context)
         do {
-            _ = try await remote.send(Request(service: .incidents, operation: "GetResponsePlan",
+            _ = try await remote.send(Request(.incidents(.getResponsePlan),
                                               input: ["arn": .string("arn:aws:ssm-incidents::111122223333:response-plan/none")]),
                                       context: context)
             Issue.record("a missing plan was found")
@@ -95,7 +95,7 @@ struct ServerTests {
         let stranger = RemoteBackend(endpoint: Endpoint(url: "http://127.0.0.1:\(server.port)"),
                                      credentials: Credentials(accessKeyId: "AKIDTEST", secretAccessKey: "guess"), region: "us-east-1")
         do {
-            _ = try await stranger.send(Request(service: .incidents, operation: "ListResponsePlans"), context: context)
+            _ = try await stranger.send(Request(.incidents(.listResponsePlans)), context: context)
             Issue.record("a wrong secret was accepted")
         } catch {
             #expect(error.name == "InvalidSignatureException" && error.httpStatus == 403)
@@ -108,7 +108,7 @@ struct ServerTests {
         let server = try await start(flaky)
         let remote = RemoteBackend(endpoint: Endpoint(url: "http://127.0.0.1:\(server.port)"), credentials: Self.key,
                                    region: "us-east-1", retry: RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(5)))
-        _ = try await remote.send(Request(service: .incidents, operation: "ListResponsePlans"), context: CallContext(user: "x"))
+        _ = try await remote.send(Request(.incidents(.listResponsePlans)), context: CallContext(user: "x"))
         #expect(flaky.calls == 3)
 
         // Client errors are not retried.
@@ -117,7 +117,7 @@ struct ServerTests {
         let once = RemoteBackend(endpoint: Endpoint(url: "http://127.0.0.1:\(second.port)"), credentials: Self.key,
                                  region: "us-east-1", retry: RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(5)))
         await #expect(throws: ServiceError.self) {
-            _ = try await once.send(Request(service: .incidents, operation: "ListResponsePlans"), context: CallContext(user: "x"))
+            _ = try await once.send(Request(.incidents(.listResponsePlans)), context: CallContext(user: "x"))
         }
         #expect(refusing.calls == 1)
         await server.stop()
@@ -139,7 +139,7 @@ struct ServerTests {
         let remote = RemoteBackend(endpoint: Endpoint(url: "http://127.0.0.1:1"), credentials: Self.key, region: "us-east-1",
                                    retry: .none, timeout: .seconds(5))
         do {
-            _ = try await remote.send(Request(service: .incidents, operation: "ListResponsePlans"), context: CallContext(user: "x"))
+            _ = try await remote.send(Request(.incidents(.listResponsePlans)), context: CallContext(user: "x"))
             Issue.record("port 1 answered")
         } catch {
             #expect(error.name == "EndpointConnectionError")

@@ -14,11 +14,11 @@ import Testing
 
 /// A channel over an in-memory backend: alice may do what the template allows,
 /// bob only read (his own role).
-func makeChannel(members: String = "[alice, bob]", passwords: [String: String] = [:], loopback: Bool = true,
+func makeChannel(name: String = "ops", members: String = "[alice, bob]", passwords: [String: String] = [:], loopback: Bool = true,
                  backend: MemoryBackend = MemoryBackend()) async throws -> WebChannel {
     var yaml = """
     workspace: acme
-    channel: ops
+    channel: \(name)
     members: \(members)
     users:
       bob:
@@ -322,7 +322,11 @@ func makeChannel(members: String = "[alice, bob]", passwords: [String: String] =
     }
 
     func endpoint(_ routes: WebChannelRoutes, _ method: String, _ path: String) throws -> any ServerEndpoint {
-        try #require(routes.endpoints.first { $0.method == method && $0.path == path })
+        try endpoint(routes.endpoints, method, path)
+    }
+
+    func endpoint(_ endpoints: [any ServerEndpoint], _ method: String, _ path: String) throws -> any ServerEndpoint {
+        try #require(endpoints.first { $0.method == method && $0.path == path }, "\(method) \(path)")
     }
 
     func header(_ response: EndpointResponse, _ name: String) -> [String] {
@@ -330,10 +334,10 @@ func makeChannel(members: String = "[alice, bob]", passwords: [String: String] =
     }
 
     @Test func thePageIsSmallWithAStrictPolicyAndNoInlineScript() async throws {
-        let routes = WebChannelRoutes(channel: try await makeChannel())
+        let site = WebChannelSite(channels: [try await makeChannel()])
         var total = 0
         for path in ["/", "/channel/app.js", "/channel/app.css"] {
-            let response = try await endpoint(routes, "GET", path).respond(to: request("GET", path))
+            let response = try await endpoint(site.endpoints, "GET", path).respond(to: request("GET", path))
             #expect(response.status == 200)
             #expect(header(response, "Content-Security-Policy").first?.contains("script-src 'self'") == true)
             #expect(header(response, "X-Content-Type-Options") == ["nosniff"])
@@ -346,6 +350,56 @@ func makeChannel(members: String = "[alice, bob]", passwords: [String: String] =
                 && !PageAssets.script.contains("document.write"), "values are set as text")
         #expect(html.contains(#"role="log""#) && html.contains(#"<label for="message""#) && html.contains(">Message</label>"))
         #expect(html.contains(">Name</label>") && html.contains(">Password</label>") && html.contains(">Sign in</button>"))
+    }
+
+    @Test func severalChannelsEachHaveTheirPlaceAndTheirOwnSessions() async throws {
+        let backend = MemoryBackend()
+        let site = WebChannelSite(channels: [try await makeChannel(name: "ops", members: "null", backend: backend),
+                                             try await makeChannel(name: "Data Base!", members: "null", backend: backend),
+                                             try await makeChannel(name: "data-base-", members: "null", backend: backend)])
+        #expect(site.channels.map(\.prefix) == ["/c/ops", "/c/data-base-", "/c/data-base--2"])
+        #expect(site.sockets.map(\.path) == ["/c/ops/channel/socket", "/c/data-base-/channel/socket", "/c/data-base--2/channel/socket"])
+
+        // `/` lists the channels; the list names each with its page.
+        let list = try await endpoint(site.endpoints, "GET", "/").respond(to: request("GET", "/"))
+        #expect(String(decoding: list.body, as: UTF8.self).contains(#"<ul id="channel-list">"#))
+        let names = try JSONValue(parsing: try await endpoint(site.endpoints, "GET", "/channel/list").respond(to: request("GET", "/channel/list")).body)
+        #expect(names.array?.compactMap { $0["path"]?.string } == ["/c/ops/", "/c/data-base-/", "/c/data-base--2/"])
+        #expect(names.array?.first?["name"]?.string == "slack:acme/#ops")
+        let moved = try await endpoint(site.endpoints, "GET", "/c/ops").respond(to: request("GET", "/c/ops"))
+        #expect(moved.status == 308 && header(moved, "Location") == ["/c/ops/"])
+        #expect(try await endpoint(site.endpoints, "GET", "/c/ops/").respond(to: request("GET", "/c/ops/")).status == 200)
+
+        // A session is of its channel: its cookie is scoped to the channel's
+        // page, and another channel neither knows it nor opens its socket with it.
+        let ops = site.channels[0], data = site.channels[1]
+        let form = try await endpoint(site.endpoints, "GET", "/c/ops/channel/session").respond(to: request("GET", "/c/ops/channel/session"))
+        let token = try #require(try JSONValue(parsing: form.body)["csrf"]?.string)
+        let signedIn = try await endpoint(site.endpoints, "POST", "/c/ops/channel/signin").respond(
+            to: request("POST", "/c/ops/channel/signin", cookies: "ic_csrf=\(token)", csrf: token, body: #"{"name":"carol"}"#))
+        #expect(signedIn.status == 200)
+        let cookie = try #require(header(signedIn, "Set-Cookie").first { $0.hasPrefix("ic_session=") })
+        #expect(cookie.contains("; Path=/c/ops/;"))
+        let session = String(cookie.dropFirst("ic_session=".count).prefix { $0 != ";" })
+        let csrf = try #require(try JSONValue(parsing: signedIn.body)["csrf"]?.string)
+        let mine = try await endpoint(site.endpoints, "GET", "/c/ops/channel/session").respond(
+            to: request("GET", "/c/ops/channel/session", cookies: "ic_session=\(session)"))
+        #expect(try JSONValue(parsing: mine.body)["user"]?.string == "carol")
+        let theirs = try await endpoint(site.endpoints, "GET", "/c/data-base-/channel/session").respond(
+            to: request("GET", "/c/data-base-/channel/session", cookies: "ic_session=\(session)"))
+        #expect(try JSONValue(parsing: theirs.body)["user"] == nil, "another channel's cookie signs nobody in")
+        func upgrade(_ routes: WebChannelRoutes) async -> Bool {
+            var r = request("GET", routes.socketPath, cookies: "ic_session=\(session)")
+            r.query = "after=0&csrf=\(csrf)"
+            return await routes.socket.accept(r) != nil
+        }
+        #expect(await upgrade(ops))
+        #expect(!(await upgrade(data)), "another channel's session opens no socket")
+
+        // Each channel keeps its own conversation.
+        #expect(await ops.channel.receive("in ops", from: "carol") == .posted)
+        #expect(await ops.channel.room.lastSequence == 1)
+        #expect(await data.channel.room.lastSequence == 0)
     }
 
     @Test func cookiesAreSecureBehindTLS() async throws {
@@ -495,28 +549,28 @@ func makeChannel(members: String = "[alice, bob]", passwords: [String: String] =
         let clock = FixedWallClock(Date(timeIntervalSince1970: 1_795_514_400))
         let backend = MemoryBackend(clock: clock)
         let context = CallContext(user: "admin")
-        func call(_ service: ServiceName, _ operation: String, _ input: OrderedDictionary<String, Value>) async throws -> Value {
-            try await backend.send(Request(service: service, operation: operation, input: input), context: context)
+        func call(_ operation: OperationName, _ input: OrderedDictionary<String, Value>) async throws -> Value {
+            try await backend.send(Request(operation, input: input), context: context)
         }
-        _ = try await call(.incidents, "CreateReplicationSet", ["regions": .map(["us-east-1": .structure([:])])])
-        let olive = try await call(.contacts, "CreateContact", ["Alias": .string("olive"), "DisplayName": .string("Olive Oncall"), "Type": .string("PERSONAL"),
+        _ = try await call(.incidents(.createReplicationSet), ["regions": .map(["us-east-1": .structure([:])])])
+        let olive = try await call(.contacts(.createContact), ["Alias": .string("olive"), "DisplayName": .string("Olive Oncall"), "Type": .string("PERSONAL"),
                                                                "Plan": .structure(["Stages": .list([])])])["ContactArn"]!
-        let mail = try await call(.contacts, "CreateContactChannel", [
+        let mail = try await call(.contacts(.createContactChannel), [
             "ContactId": olive, "Name": .string("mail"), "Type": .string("EMAIL"), "DeliveryAddress": .structure(["SimpleAddress": .string("olive@example.com")]),
         ])["ContactChannelArn"]!
         let activation = try await backend.outbox(contactChannelArn: mail.string).last!.code
-        _ = try await call(.contacts, "ActivateContactChannel", ["ContactChannelId": mail, "ActivationCode": .string(activation)])
-        _ = try await call(.contacts, "UpdateContact", ["ContactId": olive, "Plan": .structure(["Stages": .list([.structure([
+        _ = try await call(.contacts(.activateContactChannel), ["ContactChannelId": mail, "ActivationCode": .string(activation)])
+        _ = try await call(.contacts(.updateContact), ["ContactId": olive, "Plan": .structure(["Stages": .list([.structure([
             "DurationInMinutes": .integer(0), "Targets": .list([.structure(["ChannelTargetInfo": .structure(["ContactChannelId": mail])])]),
         ])])])])
-        let team = try await call(.contacts, "CreateContact", ["Alias": .string("team"), "DisplayName": .string("Database team"), "Type": .string("ESCALATION"),
+        let team = try await call(.contacts(.createContact), ["Alias": .string("team"), "DisplayName": .string("Database team"), "Type": .string("ESCALATION"),
                                                               "Plan": .structure(["Stages": .list([.structure([
             "DurationInMinutes": .integer(5), "Targets": .list([.structure(["ContactTargetInfo": .structure(["ContactId": olive, "IsEssential": .boolean(true)])])]),
         ])])])])["ContactArn"]!
-        let plan = try await call(.incidents, "CreateResponsePlan", [
+        let plan = try await call(.incidents(.createResponsePlan), [
             "name": .string("db"), "incidentTemplate": .structure(["title": .string("DB down"), "impact": .integer(2)]), "engagements": .list([team]),
         ])["arn"]!
-        _ = try await call(.incidents, "StartIncident", ["responsePlanArn": plan])
+        _ = try await call(.incidents(.startIncident), ["responsePlanArn": plan])
         let channel = try await makeChannel(backend: backend)
 
         var panel = try JSONValue(parsing: await channel.incidentFrame())
@@ -530,7 +584,7 @@ func makeChannel(members: String = "[alice, bob]", passwords: [String: String] =
         // Olive accepts with the code her page carried.
         clock.advance(by: 90)
         let page = try await backend.outbox(contactChannelArn: mail.string).last!
-        _ = try await call(.contacts, "AcceptPage", ["PageId": .string(page.pageArn!), "AcceptType": .string("READ"),
+        _ = try await call(.contacts(.acceptPage), ["PageId": .string(page.pageArn!), "AcceptType": .string("READ"),
                                                     "AcceptCode": .string(page.code)])
         panel = try JSONValue(parsing: await channel.incidentFrame())
         paged = panel["paged"]?.array ?? []

@@ -17,7 +17,7 @@ struct CodecTests {
         let samples = SampleValues(service: service)
         for operation in service.operations {
             let input = service.input(of: operation).map { samples.structure($0) } ?? [:]
-            let request = Request(service: name, operation: operation.name, input: input)
+            let request = Request(operation.id, input: input)
             let wire = try Wire.codec(for: name).encodeRequest(request)
             let route = try router.route(wire)
             #expect(route.operation.name == operation.name)
@@ -41,17 +41,17 @@ struct CodecTests {
 
     @Test func restJSONBindings() throws {
         let arn = "arn:aws:ssm-incidents::111122223333:response-plan/db"
-        let untag = try Wire.incidents.encodeRequest(Request(service: .incidents, operation: "UntagResource",
+        let untag = try Wire.incidents.encodeRequest(Request(.incidents(.untagResource),
             input: ["resourceArn": .string(arn), "tagKeys": .list([.string("a b"), .string("c")])]))
         #expect(untag.method == "DELETE")
         #expect(untag.path == "/tags/arn%3Aaws%3Assm-incidents%3A%3A111122223333%3Aresponse-plan%2Fdb")
         #expect(untag.query == "tagKeys=a%20b&tagKeys=c")
         #expect(untag.body.isEmpty)
 
-        let get = try Wire.incidents.encodeRequest(Request(service: .incidents, operation: "GetIncidentRecord", input: ["arn": .string(arn)]))
+        let get = try Wire.incidents.encodeRequest(Request(.incidents(.getIncidentRecord), input: ["arn": .string(arn)]))
         #expect(get.method == "GET" && get.path == "/getIncidentRecord" && get.query.hasPrefix("arn=arn%3Aaws"))
 
-        let event = try Wire.incidents.encodeRequest(Request(service: .incidents, operation: "CreateTimelineEvent", input: [
+        let event = try Wire.incidents.encodeRequest(Request(.incidents(.createTimelineEvent), input: [
             "eventData": .string("\"x\""), "eventTime": .timestamp(SampleValues.date), "eventType": .string("Custom Event"),
             "incidentRecordArn": .string(arn)]))
         #expect(String(decoding: event.body, as: UTF8.self)
@@ -60,7 +60,7 @@ struct CodecTests {
     }
 
     @Test func jsonRPCBindings() throws {
-        let wire = try Wire.contacts.encodeRequest(Request(service: .contacts, operation: "ListContacts", input: ["MaxResults": .integer(5)]))
+        let wire = try Wire.contacts.encodeRequest(Request(.contacts(.listContacts), input: ["MaxResults": .integer(5)]))
         #expect(wire.method == "POST" && wire.path == "/")
         #expect(wire.headers["X-Amz-Target"] == "SSMContacts.ListContacts")
         #expect(wire.headers["Content-Type"] == "application/x-amz-json-1.1")

@@ -161,7 +161,7 @@ struct NumberRangeTests {
         for site in Self.sites(service) {
             let operation = try #require(service.operation(named: site.operation.name))
             let input = service.input(of: operation).map { samples.structure($0) } ?? [:]
-            let base = try codec.encodeRequest(Request(service: name, operation: site.operation.name, input: input))
+            let base = try codec.encodeRequest(Request(operation.id, input: input))
             for number in Self.numbers {
                 var wire = base
                 switch site.top.location {

@@ -8,7 +8,7 @@ extension ContactsCommand {
         guard let token = try input.string("IdempotencyToken"), !token.isEmpty else { return try body() }
         let fingerprint = input.fingerprint(excluding: ["IdempotencyToken"])
         let scope = "\(context.accountId):\(context.region)"
-        if let prior = try store.idempotency(account: scope, operation: operation, token: token) {
+        if let prior = try store.idempotency(account: scope, operation: operation.rawValue, token: token) {
             guard prior.fingerprint == fingerprint else {
                 throw ContactsError.invalid("IdempotencyToken", "The IdempotencyToken \(token) was already used for a different \(operation) request. Use a new token for a new request.")
             }
@@ -17,7 +17,7 @@ extension ContactsCommand {
             }
         }
         let result = try body()
-        try store.putIdempotency(IdempotencyRecord(account: scope, operation: operation, token: token,
+        try store.putIdempotency(IdempotencyRecord(account: scope, operation: operation.rawValue, token: token,
                                                    fingerprint: fingerprint, response: ValueCodec.encode(result)))
         return result
     }

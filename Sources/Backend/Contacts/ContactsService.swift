@@ -16,23 +16,14 @@ public struct ContactsService: Sendable {
         self.ids = ids
     }
 
-    /// The API names of the operations the engine serves.
-    public static let operations: [String] = [
-        "AcceptPage", "ActivateContactChannel", "CreateContact", "CreateContactChannel", "CreateRotation",
-        "CreateRotationOverride", "DeactivateContactChannel", "DeleteContact", "DeleteContactChannel",
-        "DeleteRotation", "DeleteRotationOverride", "DescribeEngagement", "DescribePage", "GetContact",
-        "GetContactChannel", "GetContactPolicy", "GetRotation", "GetRotationOverride", "ListContactChannels",
-        "ListContacts", "ListEngagements", "ListPageReceipts", "ListPageResolutions", "ListPagesByContact",
-        "ListPagesByEngagement", "ListPreviewRotationShifts", "ListRotationOverrides", "ListRotationShifts",
-        "ListRotations", "ListTagsForResource", "PutContactPolicy", "SendActivationCode", "StartEngagement",
-        "StopEngagement", "TagResource", "UntagResource", "UpdateContact", "UpdateContactChannel", "UpdateRotation",
-    ]
-
     /// Runs one ssm-contacts operation. Throws ``ServiceError`` for the
     /// service's own errors, and whatever the store throws for its failures.
     public func execute<Store: ContactsStore>(_ request: Request, context: CallContext, store: Store) throws -> Value {
+        guard case .contacts(let operation) = request.operation else {
+            throw ServiceError(.unknownOperation, "ssm-contacts has no operation named \(request.operation).")
+        }
         let command = ContactsCommand(store: store, context: context, now: clock.now().millis, ids: ids,
-                                      operation: request.operation, input: Input(request.input))
+                                      operation: operation, input: Input(request.input))
         return try command.run()
     }
 
@@ -70,61 +61,59 @@ struct ContactsCommand {
     /// The time of the command: everything it stamps gets this instant.
     let now: Millis
     let ids: any IDGenerator
-    let operation: String
+    let operation: ContactsOperation
     let input: Input
 
     var escalation: Escalation { Escalation(store: store, ids: ids) }
 
     func run() throws -> Value {
         switch operation {
-        case "CreateContact": return try idempotent(createContact)
-        case "GetContact": return try getContact()
-        case "ListContacts": return try listContacts()
-        case "UpdateContact": return try updateContact()
-        case "DeleteContact": return try deleteContact()
-        case "CreateContactChannel": return try idempotent(createContactChannel)
-        case "GetContactChannel": return try getContactChannel()
-        case "ListContactChannels": return try listContactChannels()
-        case "UpdateContactChannel": return try updateContactChannel()
-        case "DeleteContactChannel": return try deleteContactChannel()
-        case "SendActivationCode": return try sendActivationCode()
-        case "ActivateContactChannel": return try activateContactChannel()
-        case "DeactivateContactChannel": return try deactivateContactChannel()
-        case "StartEngagement": return try idempotent(startEngagement)
-        case "StopEngagement": return try stopEngagement()
-        case "DescribeEngagement": return try describeEngagement()
-        case "ListEngagements": return try listEngagements()
-        case "AcceptPage": return try acceptPage()
-        case "DescribePage": return try describePage()
-        case "ListPagesByContact": return try listPagesByContact()
-        case "ListPagesByEngagement": return try listPagesByEngagement()
-        case "ListPageReceipts": return try listPageReceipts()
-        case "ListPageResolutions": return try listPageResolutions()
-        case "CreateRotation": return try idempotent(createRotation)
-        case "GetRotation": return try getRotation()
-        case "ListRotations": return try listRotations()
-        case "UpdateRotation": return try updateRotation()
-        case "DeleteRotation": return try deleteRotation()
-        case "ListRotationShifts": return try listRotationShifts()
-        case "ListPreviewRotationShifts": return try listPreviewRotationShifts()
-        case "CreateRotationOverride": return try idempotent(createRotationOverride)
-        case "GetRotationOverride": return try getRotationOverride()
-        case "ListRotationOverrides": return try listRotationOverrides()
-        case "DeleteRotationOverride": return try deleteRotationOverride()
-        case "PutContactPolicy": return try putContactPolicy()
-        case "GetContactPolicy": return try getContactPolicy()
-        case "TagResource": return try tagResource()
-        case "UntagResource": return try untagResource()
-        case "ListTagsForResource": return try listTagsForResource()
-        default:
-            throw ServiceError(.unknownOperation, "ssm-contacts has no operation named \(operation).")
+        case .createContact: return try idempotent(createContact)
+        case .getContact: return try getContact()
+        case .listContacts: return try listContacts()
+        case .updateContact: return try updateContact()
+        case .deleteContact: return try deleteContact()
+        case .createContactChannel: return try idempotent(createContactChannel)
+        case .getContactChannel: return try getContactChannel()
+        case .listContactChannels: return try listContactChannels()
+        case .updateContactChannel: return try updateContactChannel()
+        case .deleteContactChannel: return try deleteContactChannel()
+        case .sendActivationCode: return try sendActivationCode()
+        case .activateContactChannel: return try activateContactChannel()
+        case .deactivateContactChannel: return try deactivateContactChannel()
+        case .startEngagement: return try idempotent(startEngagement)
+        case .stopEngagement: return try stopEngagement()
+        case .describeEngagement: return try describeEngagement()
+        case .listEngagements: return try listEngagements()
+        case .acceptPage: return try acceptPage()
+        case .describePage: return try describePage()
+        case .listPagesByContact: return try listPagesByContact()
+        case .listPagesByEngagement: return try listPagesByEngagement()
+        case .listPageReceipts: return try listPageReceipts()
+        case .listPageResolutions: return try listPageResolutions()
+        case .createRotation: return try idempotent(createRotation)
+        case .getRotation: return try getRotation()
+        case .listRotations: return try listRotations()
+        case .updateRotation: return try updateRotation()
+        case .deleteRotation: return try deleteRotation()
+        case .listRotationShifts: return try listRotationShifts()
+        case .listPreviewRotationShifts: return try listPreviewRotationShifts()
+        case .createRotationOverride: return try idempotent(createRotationOverride)
+        case .getRotationOverride: return try getRotationOverride()
+        case .listRotationOverrides: return try listRotationOverrides()
+        case .deleteRotationOverride: return try deleteRotationOverride()
+        case .putContactPolicy: return try putContactPolicy()
+        case .getContactPolicy: return try getContactPolicy()
+        case .tagResource: return try tagResource()
+        case .untagResource: return try untagResource()
+        case .listTagsForResource: return try listTagsForResource()
         }
     }
 
     /// The hash of this query for its page tokens.
     var queryScope: Int64 {
         var scope = input.fingerprint(excluding: ["NextToken", "MaxResults"])
-        for byte in operation.utf8 { scope = (scope &* 31) &+ Int64(byte) }
+        for byte in operation.rawValue.utf8 { scope = (scope &* 31) &+ Int64(byte) }
         return scope
     }
 }

@@ -60,8 +60,9 @@ public protocol ContactsStore: IncidentStore {
     func appendOutbox(_ message: OutboxMessage) throws -> Int64
     /// The `seq` of the newest message (0 when the outbox is empty).
     func lastOutboxSeq() throws -> Int64
-    /// Messages with `seq` above `afterSeq`, to one channel or to all.
-    func outbox(contactChannelArn: String?, afterSeq: Int64) throws -> [OutboxMessage]
+    /// Messages with `seq` above `afterSeq`, to one channel or to all,
+    /// oldest first; at most `limit` of them (nil: all).
+    func outbox(contactChannelArn: String?, afterSeq: Int64, limit: Int?) throws -> [OutboxMessage]
     /// The `seq` of the newest message handed to a delivery relay (0: none
     /// yet). Messages are appended in `seq` order inside write transactions,
     /// so moving this mark in one hands each message to exactly one relay,

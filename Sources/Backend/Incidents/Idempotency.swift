@@ -7,7 +7,7 @@ extension IncidentsCommand {
     func idempotent(_ body: () throws -> Value) throws -> Value {
         guard let token = try input.string("clientToken"), !token.isEmpty else { return try body() }
         let fingerprint = input.fingerprint(excluding: ["clientToken"])
-        if let prior = try store.idempotency(account: context.accountId, operation: operation, token: token) {
+        if let prior = try store.idempotency(account: context.accountId, operation: operation.rawValue, token: token) {
             guard prior.fingerprint == fingerprint else {
                 throw ServiceError(.conflict, "The clientToken \(token) was already used for a different \(operation) request. Use a new token for a new request.")
             }
@@ -16,7 +16,7 @@ extension IncidentsCommand {
             }
         }
         let result = try body()
-        try store.putIdempotency(IdempotencyRecord(account: context.accountId, operation: operation, token: token,
+        try store.putIdempotency(IdempotencyRecord(account: context.accountId, operation: operation.rawValue, token: token,
                                                    fingerprint: fingerprint, response: ValueCodec.encode(result)))
         return result
     }

@@ -15,18 +15,6 @@ public struct IncidentsService: Sendable {
         self.ids = ids
     }
 
-    /// The API names of the operations the engine serves.
-    public static let operations: [String] = [
-        "BatchGetIncidentFindings", "CreateReplicationSet", "CreateResponsePlan", "CreateTimelineEvent",
-        "DeleteIncidentRecord", "DeleteReplicationSet", "DeleteResourcePolicy", "DeleteResponsePlan",
-        "DeleteTimelineEvent", "GetIncidentRecord", "GetReplicationSet", "GetResourcePolicies",
-        "GetResponsePlan", "GetTimelineEvent", "ListIncidentFindings", "ListIncidentRecords",
-        "ListRelatedItems", "ListReplicationSets", "ListResponsePlans", "ListTagsForResource",
-        "ListTimelineEvents", "PutResourcePolicy", "StartIncident", "TagResource", "UntagResource",
-        "UpdateDeletionProtection", "UpdateIncidentRecord", "UpdateRelatedItems", "UpdateReplicationSet",
-        "UpdateResponsePlan", "UpdateTimelineEvent",
-    ]
-
     /// Runs one ssm-incidents operation. Throws ``ServiceError`` for the
     /// service's own errors, and whatever the store throws for its failures.
     ///
@@ -35,8 +23,11 @@ public struct IncidentsService: Sendable {
     ///   when no contacts engine is at hand.
     public func execute<Store: IncidentStore>(_ request: Request, context: CallContext, store: Store,
                                               engage: ((IncidentEngagement) throws -> Void)? = nil) throws -> Value {
+        guard case .incidents(let operation) = request.operation else {
+            throw ServiceError(.unknownOperation, "ssm-incidents has no operation named \(request.operation).")
+        }
         var command = IncidentsCommand(store: store, context: context, now: clock.now().millis, ids: ids,
-                                       operation: request.operation, input: Input(request.input))
+                                       operation: operation, input: Input(request.input))
         command.engage = engage
         return try command.run()
     }
@@ -50,7 +41,7 @@ struct IncidentsCommand {
     /// The time of the command: everything it stamps gets this instant.
     let now: Millis
     let ids: any IDGenerator
-    let operation: String
+    let operation: IncidentsOperation
     let input: Input
     /// Engages a contact for an incident (see ``IncidentsService/execute(_:context:store:engage:)``).
     var engage: ((IncidentEngagement) throws -> Void)?
@@ -58,46 +49,44 @@ struct IncidentsCommand {
     func run() throws -> Value {
         // The commands of a runbook's hot path come first.
         switch operation {
-        case "CreateTimelineEvent": return try idempotent(createTimelineEvent)
-        case "UpdateIncidentRecord": return try idempotent(updateIncidentRecord)
-        case "GetIncidentRecord": return try getIncidentRecord()
-        case "ListTimelineEvents": return try listTimelineEvents()
-        case "CreateReplicationSet": return try idempotent(createReplicationSet)
-        case "GetReplicationSet": return try getReplicationSet()
-        case "ListReplicationSets": return try listReplicationSets()
-        case "UpdateReplicationSet": return try idempotent(updateReplicationSet)
-        case "UpdateDeletionProtection": return try idempotent(updateDeletionProtection)
-        case "DeleteReplicationSet": return try deleteReplicationSet()
-        case "CreateResponsePlan": return try idempotent(createResponsePlan)
-        case "GetResponsePlan": return try getResponsePlan()
-        case "ListResponsePlans": return try listResponsePlans()
-        case "UpdateResponsePlan": return try idempotent(updateResponsePlan)
-        case "DeleteResponsePlan": return try deleteResponsePlan()
-        case "StartIncident": return try idempotent(startIncident)
-        case "ListIncidentRecords": return try listIncidentRecords()
-        case "DeleteIncidentRecord": return try deleteIncidentRecord()
-        case "GetTimelineEvent": return try getTimelineEvent()
-        case "UpdateTimelineEvent": return try idempotent(updateTimelineEvent)
-        case "DeleteTimelineEvent": return try deleteTimelineEvent()
-        case "UpdateRelatedItems": return try idempotent(updateRelatedItems)
-        case "ListRelatedItems": return try listRelatedItems()
-        case "TagResource": return try tagResource()
-        case "UntagResource": return try untagResource()
-        case "ListTagsForResource": return try listTagsForResource()
-        case "PutResourcePolicy": return try putResourcePolicy()
-        case "GetResourcePolicies": return try getResourcePolicies()
-        case "DeleteResourcePolicy": return try deleteResourcePolicy()
-        case "BatchGetIncidentFindings": return try batchGetIncidentFindings()
-        case "ListIncidentFindings": return try listIncidentFindings()
-        default:
-            throw ServiceError(.unknownOperation, "ssm-incidents has no operation named \(operation).")
+        case .createTimelineEvent: return try idempotent(createTimelineEvent)
+        case .updateIncidentRecord: return try idempotent(updateIncidentRecord)
+        case .getIncidentRecord: return try getIncidentRecord()
+        case .listTimelineEvents: return try listTimelineEvents()
+        case .createReplicationSet: return try idempotent(createReplicationSet)
+        case .getReplicationSet: return try getReplicationSet()
+        case .listReplicationSets: return try listReplicationSets()
+        case .updateReplicationSet: return try idempotent(updateReplicationSet)
+        case .updateDeletionProtection: return try idempotent(updateDeletionProtection)
+        case .deleteReplicationSet: return try deleteReplicationSet()
+        case .createResponsePlan: return try idempotent(createResponsePlan)
+        case .getResponsePlan: return try getResponsePlan()
+        case .listResponsePlans: return try listResponsePlans()
+        case .updateResponsePlan: return try idempotent(updateResponsePlan)
+        case .deleteResponsePlan: return try deleteResponsePlan()
+        case .startIncident: return try idempotent(startIncident)
+        case .listIncidentRecords: return try listIncidentRecords()
+        case .deleteIncidentRecord: return try deleteIncidentRecord()
+        case .getTimelineEvent: return try getTimelineEvent()
+        case .updateTimelineEvent: return try idempotent(updateTimelineEvent)
+        case .deleteTimelineEvent: return try deleteTimelineEvent()
+        case .updateRelatedItems: return try idempotent(updateRelatedItems)
+        case .listRelatedItems: return try listRelatedItems()
+        case .tagResource: return try tagResource()
+        case .untagResource: return try untagResource()
+        case .listTagsForResource: return try listTagsForResource()
+        case .putResourcePolicy: return try putResourcePolicy()
+        case .getResourcePolicies: return try getResourcePolicies()
+        case .deleteResourcePolicy: return try deleteResourcePolicy()
+        case .batchGetIncidentFindings: return try batchGetIncidentFindings()
+        case .listIncidentFindings: return try listIncidentFindings()
         }
     }
 
     /// The hash of this query for its page tokens.
     var queryScope: Int64 {
         var scope = input.fingerprint(excluding: ["nextToken", "maxResults"])
-        for byte in operation.utf8 { scope = (scope &* 31) &+ Int64(byte) }
+        for byte in operation.rawValue.utf8 { scope = (scope &* 31) &+ Int64(byte) }
         return scope
     }
 }

@@ -10,20 +10,20 @@ extension Harness {
 
     /// Runs an ssm-contacts operation as `context` (alice unless told).
     @discardableResult
-    func contacts(_ operation: String, _ input: OrderedInput = [:], as context: CallContext? = nil,
+    func contacts(_ operation: ContactsOperation, _ input: OrderedInput = [:], as context: CallContext? = nil,
                   sourceLocation: SourceLocation = #_sourceLocation) async throws(ServiceError) -> Value {
-        let output = try await call(operation, input, as: context, service: .contacts)
+        let output = try await call(.contacts(operation), input, as: context)
         // Every answer has the model's output shape, members in model order.
-        let problems = OutputShapeCheck.problems(output, operation: operation, service: .contacts)
+        let problems = OutputShapeCheck.problems(output, operation: .contacts(operation))
         #expect(problems.isEmpty, "\(operation): \(problems)", sourceLocation: sourceLocation)
         return output
     }
 
     /// Runs an ssm-contacts operation that must fail with `code`, changing nothing.
     @discardableResult
-    func expectContactsError(_ code: ServiceError.Code, _ operation: String, _ input: OrderedInput = [:],
+    func expectContactsError(_ code: ServiceError.Code, _ operation: ContactsOperation, _ input: OrderedInput = [:],
                              sourceLocation: SourceLocation = #_sourceLocation) async throws -> ServiceError? {
-        let error = try await expectError(code, operation, input, service: .contacts, sourceLocation: sourceLocation)
+        let error = try await expectError(code, .contacts(operation), input, sourceLocation: sourceLocation)
         if let error {
             #expect(error.service == .contacts, sourceLocation: sourceLocation)
             #expect(error.httpStatus == 400, sourceLocation: sourceLocation)
@@ -50,19 +50,19 @@ extension Harness {
                        extra: OrderedInput = [:]) async throws -> String {
         var input: OrderedInput = ["Alias": .string(alias), "Type": .string(type), "Plan": plan]
         input.merge(extra) { $1 }
-        return try await contacts("CreateContact", input)["ContactArn"]!.string!
+        return try await contacts(.createContact, input)["ContactArn"]!.string!
     }
 
     /// A channel, activated with the code the outbox received unless told otherwise.
     func createChannel(_ contact: String, _ name: String, type: String = "EMAIL", address: String? = nil,
                        activate: Bool = true) async throws -> String {
-        let arn = try await contacts("CreateContactChannel", [
+        let arn = try await contacts(.createContactChannel, [
             "ContactId": .string(contact), "Name": .string(name), "Type": .string(type),
             "DeliveryAddress": .structure(["SimpleAddress": .string(address ?? "\(name)@example.com")]),
         ])["ContactChannelArn"]!.string!
         if activate {
             let code = try await driver.outbox(contactChannelArn: arn).last!.code
-            try await contacts("ActivateContactChannel", ["ContactChannelId": .string(arn), "ActivationCode": .string(code)])
+            try await contacts(.activateContactChannel, ["ContactChannelId": .string(arn), "ActivationCode": .string(code)])
         }
         return arn
     }
@@ -72,7 +72,7 @@ extension Harness {
         let contact = try await createContact(alias)
         var channels: [String] = []
         for stage in stages { channels.append(try await createChannel(contact, "\(alias)-\(stage.channel)")) }
-        try await contacts("UpdateContact", ["ContactId": .string(contact), "Plan": plan(zip(channels, stages).map { channel, stage in
+        try await contacts(.updateContact, ["ContactId": .string(contact), "Plan": plan(zip(channels, stages).map { channel, stage in
             (stage.minutes, [channelTarget(channel)])
         })])
         return (contact, channels)
@@ -82,15 +82,15 @@ extension Harness {
         var input: OrderedInput = ["ContactId": .string(contact), "Sender": .string("oncall-bot"),
                                    "Subject": .string("Database down"), "Content": .string("Primary unreachable")]
         input.merge(extra) { $1 }
-        return try await contacts("StartEngagement", input)["EngagementArn"]!.string!
+        return try await contacts(.startEngagement, input)["EngagementArn"]!.string!
     }
 
     func pages(engagement: String) async throws -> [Value] {
-        try await contacts("ListPagesByEngagement", ["EngagementId": .string(engagement)])["Pages"]!.list!
+        try await contacts(.listPagesByEngagement, ["EngagementId": .string(engagement)])["Pages"]!.list!
     }
 
     func receipts(page: String) async throws -> [Value] {
-        try await contacts("ListPageReceipts", ["PageId": .string(page)])["Receipts"]!.list!
+        try await contacts(.listPageReceipts, ["PageId": .string(page)])["Receipts"]!.list!
     }
 }
 

@@ -32,20 +32,33 @@ struct Harness: Sendable {
 
     /// Runs an operation as `context` (alice unless told).
     @discardableResult
-    func call(_ operation: String, _ input: OrderedDictionary<String, Value> = [:],
-              as context: CallContext? = nil, service: ServiceName = .incidents) async throws(ServiceError) -> Value {
-        try await backend.send(Request(service: service, operation: operation, input: input), context: context ?? alice)
+    func call(_ operation: OperationName, _ input: OrderedDictionary<String, Value> = [:],
+              as context: CallContext? = nil) async throws(ServiceError) -> Value {
+        try await backend.send(Request(operation, input: input), context: context ?? alice)
+    }
+
+    /// Runs an ssm-incidents operation as `context` (alice unless told).
+    @discardableResult
+    func call(_ operation: IncidentsOperation, _ input: OrderedDictionary<String, Value> = [:],
+              as context: CallContext? = nil) async throws(ServiceError) -> Value {
+        try await call(.incidents(operation), input, as: context)
+    }
+
+    /// Runs an ssm-incidents operation that must fail with `code`, and checks that it changed nothing.
+    @discardableResult
+    func expectError(_ code: ServiceError.Code, _ operation: IncidentsOperation, _ input: OrderedDictionary<String, Value> = [:],
+                     as context: CallContext? = nil, sourceLocation: SourceLocation = #_sourceLocation) async throws -> ServiceError? {
+        try await expectError(code, .incidents(operation), input, as: context, sourceLocation: sourceLocation)
     }
 
     /// Runs an operation that must fail with `code`, and checks that it changed nothing.
     @discardableResult
-    func expectError(_ code: ServiceError.Code, _ operation: String, _ input: OrderedDictionary<String, Value> = [:],
-                     as context: CallContext? = nil, service: ServiceName = .incidents,
-                     sourceLocation: SourceLocation = #_sourceLocation) async throws -> ServiceError? {
+    func expectError(_ code: ServiceError.Code, _ operation: OperationName, _ input: OrderedDictionary<String, Value> = [:],
+                     as context: CallContext? = nil, sourceLocation: SourceLocation = #_sourceLocation) async throws -> ServiceError? {
         let before = try await digest()
         let output: Value
         do throws(ServiceError) {
-            output = try await call(operation, input, as: context, service: service)
+            output = try await call(operation, input, as: context)
         } catch {
             #expect(error.code == code, "\(operation): \(error)", sourceLocation: sourceLocation)
             #expect(!error.message.isEmpty, sourceLocation: sourceLocation)
@@ -67,7 +80,7 @@ struct Harness: Sendable {
     func createReplicationSet(_ regions: [String] = ["us-east-1"]) async throws -> String {
         var map = OrderedDictionary<String, Value>()
         for region in regions { map[region] = .structure([:]) }
-        return try await call("CreateReplicationSet", ["regions": .map(map)])["arn"]!.string!
+        return try await call(.createReplicationSet, ["regions": .map(map)])["arn"]!.string!
     }
 
     @discardableResult
@@ -78,14 +91,14 @@ struct Harness: Sendable {
         t.merge(template) { $1 }
         var input: OrderedDictionary<String, Value> = ["incidentTemplate": .structure(t), "name": .string(name)]
         input.merge(extra) { $1 }
-        return try await call("CreateResponsePlan", input)["arn"]!.string!
+        return try await call(.createResponsePlan, input)["arn"]!.string!
     }
 
     func startIncident(_ planArn: String, _ extra: OrderedDictionary<String, Value> = [:],
                        as context: CallContext? = nil) async throws -> String {
         var input: OrderedDictionary<String, Value> = ["responsePlanArn": .string(planArn)]
         input.merge(extra) { $1 }
-        return try await call("StartIncident", input, as: context)["incidentRecordArn"]!.string!
+        return try await call(.startIncident, input, as: context)["incidentRecordArn"]!.string!
     }
 
     /// A replication set, a plan and one open incident.
@@ -103,7 +116,7 @@ struct Harness: Sendable {
             "eventType": .string(type), "incidentRecordArn": .string(incident),
         ]
         input.merge(extra) { $1 }
-        return try await call("CreateTimelineEvent", input)["eventId"]!.string!
+        return try await call(.createTimelineEvent, input)["eventId"]!.string!
     }
 }
 

@@ -4,14 +4,13 @@ import Catalog
 /// model's order, required members present, types and enum values right, all
 /// the way down. Returns the problems found (none when the output conforms).
 enum OutputShapeCheck {
-    static func problems(_ output: Value, operation: String, service: ServiceName) -> [String] {
-        let model = Catalog.shared[service]
-        guard let index = model.operationIndex(named: operation) else { return ["no operation \(operation)"] }
-        guard let id = model.operations[index].output else {
+    static func problems(_ output: Value, operation: OperationName) -> [String] {
+        let model = Catalog.shared[operation.service]
+        guard let id = model[operation].output else {
             return output == .structure([:]) ? [] : ["\(operation) has no output shape"]
         }
         var out: [String] = []
-        check(output, model[id], model, operation, &out)
+        check(output, model[id], model, operation.name, &out)
         return out
     }
 

@@ -6,6 +6,18 @@ ok() { passed=$((passed + 1)); echo "ok   $1"; }
 fail() { failed=$((failed + 1)); echo "FAIL $1"; }
 # finish NAME: the closing line the CI reads, then the exit status.
 finish() { echo "$1: $passed passed, $failed failed"; [ "$failed" = 0 ]; exit; }
+# drive PREFIX NAME SCRIPT ARGS...: runs a Python driver (at most 300 s) with its
+# output in PREFIX.out and PREFIX.err; its ok/FAIL lines count as this
+# script's, and one more check says whether it finished.
+drive() {
+    local prefix=$1 name=$2 status; shift 2
+    timeout 300 python3 "$@" >"$prefix.out" 2>"$prefix.err"
+    status=$?
+    cat "$prefix.out"
+    passed=$((passed + $(grep -c '^ok ' "$prefix.out")))
+    failed=$((failed + $(grep -c '^FAIL ' "$prefix.out")))
+    if [ "$status" = 0 ]; then ok "$name finished"; else fail "$name ($status): $(tail -20 "$prefix.err")"; fi
+}
 
 # start_serve PREFIX BIN ARGS...: starts `BIN serve --port 0 ARGS...` in the
 # background with its output in PREFIX.out and PREFIX.err; sets server_pid
