@@ -11,6 +11,7 @@ let package = Package(
         .executable(name: "incident-chat", targets: ["incident-chat"]),
         .executable(name: "incident-chat-bench", targets: ["incident-chat-bench"]),
         // The modules the fuzz targets (Tests/Fuzz, a package of their own) link.
+        .library(name: "JSON", targets: ["JSON"]),
         .library(name: "Syntax", targets: ["Syntax"]),
         .library(name: "Time", targets: ["Time"]),
         .library(name: "Text", targets: ["Text"]),
@@ -46,6 +47,10 @@ let package = Package(
         // for the test targets: the golden-file helper and the seeded random generator
         .target(name: "TestSupport", path: "Tests/TestSupport"),
 
+        // one JSON value type, one reader (its dialects a parameter) and one writer; no dependencies
+        .target(name: "JSON"),
+        .testTarget(name: "JSONTests", dependencies: ["JSON"]),
+
         // the civil calendar and every date format the services and SigV4 use (ISO 8601,
         // the HTTP date, epoch seconds, SigV4 stamps), written and read; no dependencies
         .target(name: "Time"),
@@ -64,7 +69,6 @@ let package = Package(
 
         // services, operations, shapes (generated from the service models); typed values
         .target(name: "Catalog", dependencies: [
-            "Text",
             .product(name: "OrderedCollections", package: "swift-collections"),
         ]),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog", "TestSupport"], exclude: ["Golden"]),
@@ -81,14 +85,14 @@ let package = Package(
 
         // syntax tree + catalog → typed request or diagnostics
         .target(name: "Checker", dependencies: [
-            "Syntax", "Catalog", "Constraints", "JMESPath", "YAMLBounds", "Time", "Text",
+            "JSON", "Syntax", "Catalog", "Constraints", "JMESPath", "YAMLBounds", "Time", "Text",
             .product(name: "OrderedCollections", package: "swift-collections"),
             .product(name: "Yams", package: "Yams"),
         ]),
         .testTarget(name: "CheckerTests", dependencies: ["Checker", "Constraints", "Syntax", "Catalog", "TestSupport"], exclude: ["Golden"]),
 
-        // JMESPath (--query): lexer, parser, interpreter, functions; no dependencies
-        .target(name: "JMESPath", dependencies: ["Text"]),
+        // JMESPath (--query): lexer, parser, interpreter, functions; only the leaf modules below it
+        .target(name: "JMESPath", dependencies: ["JSON", "Text"]),
         .testTarget(name: "JMESPathTests", dependencies: ["JMESPath", "TestSupport"], resources: [.copy("Fixtures")]),
 
         // prints results as the AWS CLI does: json, yaml, text, table
@@ -101,7 +105,7 @@ let package = Package(
         // the chat channel: configuration, IAM-style policies, SNS topics,
         // notifications, the command log, aliases
         .target(name: "Channel", dependencies: [
-            "Catalog", "Syntax", "YAMLBounds", "Time",
+            "JSON", "Catalog", "Syntax", "YAMLBounds", "Time",
             .product(name: "Yams", package: "Yams"),
             .product(name: "OrderedCollections", package: "swift-collections"),
         ]),
@@ -122,7 +126,7 @@ let package = Package(
 
         // the IncidentBackend protocol, the service engine and the storage abstraction it runs on
         .target(name: "Backend", dependencies: [
-            "Catalog", "Time",
+            "JSON", "Catalog", "Time",
             .product(name: "OrderedCollections", package: "swift-collections"),
         ]),
         // the in-memory backend: dictionaries and sorted indexes, for tests and --memory
@@ -156,11 +160,11 @@ let package = Package(
 
         // the two wire protocols (rest-json, JSON 1.1) over the catalog: requests and responses as bytes
         .target(name: "Wire", dependencies: [
-            "Catalog", "Backend", "Constraints", "Time", "Text",
+            "JSON", "Catalog", "Backend", "Constraints", "Time", "Text",
             .product(name: "OrderedCollections", package: "swift-collections"),
         ]),
         .testTarget(name: "WireTests", dependencies: [
-            "Wire", "Catalog", "Backend", "MemoryBackend", "Checker", "Constraints", "Syntax", "Time", "Text",
+            "Wire", "JSON", "Catalog", "Backend", "MemoryBackend", "Checker", "Constraints", "Syntax", "Time", "Text",
             .product(name: "OrderedCollections", package: "swift-collections"),
         ]),
 
@@ -191,7 +195,7 @@ let package = Package(
             .product(name: "NIOHTTP1", package: "swift-nio"),
         ]),
         .testTarget(name: "ServerTests", dependencies: [
-            "Server", "RemoteBackend", "Wire", "SigV4", "Backend", "MemoryBackend", "Catalog",
+            "Server", "RemoteBackend", "Wire", "JSON", "SigV4", "Backend", "MemoryBackend", "Catalog",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -208,7 +212,7 @@ let package = Package(
 
         // one session: statements through checker → backend → query → renderer; runbooks
         .target(name: "Interpreter", dependencies: [
-            "Syntax", "Catalog", "Checker", "Backend", "JMESPath", "Renderer", "Channel", "Review", "Time",
+            "JSON", "Syntax", "Catalog", "Checker", "Backend", "JMESPath", "Renderer", "Channel", "Review", "Time",
         ]),
 
         .testTarget(name: "InterpreterTests", dependencies: [
@@ -218,7 +222,7 @@ let package = Package(
         // connectors to real chat clients: Slack slash commands on the server,
         // notifications to Slack and Amazon Chime webhooks with retries
         .target(name: "Connectors", dependencies: [
-            "Channel", "Interpreter", "Backend", "Server", "RemoteBackend", "Catalog", "Wire", "Time", "Text",
+            "Channel", "Interpreter", "Backend", "Server", "RemoteBackend", "Catalog", "Wire", "JSON", "Time", "Text",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
             .product(name: "Crypto", package: "swift-crypto"),
@@ -228,7 +232,7 @@ let package = Package(
             .product(name: "NIOPosix", package: "swift-nio"),
         ]),
         .testTarget(name: "ConnectorsTests", dependencies: [
-            "Connectors", "Channel", "Interpreter", "Backend", "MemoryBackend", "Server", "RemoteBackend", "Syntax", "Catalog", "Wire",
+            "Connectors", "Channel", "Interpreter", "Backend", "MemoryBackend", "Server", "RemoteBackend", "Syntax", "Catalog", "Wire", "JSON",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "NIOCore", package: "swift-nio"),
@@ -250,7 +254,7 @@ let package = Package(
 
         // the executable: argument parsing only, wiring the rest
         .executableTarget(name: "incident-chat", dependencies: [
-            "Syntax", "Catalog", "Checker", "Interpreter", "Backend", "MemoryBackend", "SQLiteBackend", "PostgresBackend",
+            "JSON", "Syntax", "Catalog", "Checker", "Interpreter", "Backend", "MemoryBackend", "SQLiteBackend", "PostgresBackend",
             "Renderer", "REPL", "Completion", "Channel", "Server", "RemoteBackend", "SigV4", "Connectors", "WebChannel", "Review", "Time",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -258,7 +262,7 @@ let package = Package(
 
         // benchmarks: each figure beside the same work done by the Python reference
         .executableTarget(name: "incident-chat-bench", dependencies: [
-                              "Syntax", "Catalog", "Checker", "Constraints", "JMESPath", "Backend", "MemoryBackend", "SQLiteBackend", "Interpreter", "REPL", "Completion", "Review",
+                              "JSON", "Syntax", "Catalog", "Checker", "Constraints", "JMESPath", "Backend", "MemoryBackend", "SQLiteBackend", "Interpreter", "REPL", "Completion", "Review",
                           ],
                           path: "Benchmarks/incident-chat-bench"),
     ],

@@ -1,3 +1,4 @@
+import JSON
 import Catalog
 import Checker
 import Constraints
@@ -14,7 +15,7 @@ func checkerFigures() throws -> [Figure] {
     let files = seedCommands.map { SourceFile(name: SourceFile.chatName, text: $0) }
     let checker = Checker()
     // Every seed command must check, or the figure would measure error paths.
-    var requests: [JSONText] = []
+    var requests: [JSON] = []
     for file in files {
         guard let command = Parser.parseMessage(file).command,
               let checked = checker.check(command, in: file, context: .chat).command else {
@@ -46,7 +47,7 @@ func checkerFigures() throws -> [Figure] {
     var anchorName = "python botocore validate+serialize"
     do {
         let input = FileManager.default.temporaryDirectory.appendingPathComponent("seed-requests.json")
-        try Data(JSONText.array(requests).compact.utf8).write(to: input)
+        try Data(JSON.array(requests).compact.utf8).write(to: input)
         let script = packageRoot.appendingPathComponent("Benchmarks/python/botocore_validate_bench.py").path
         let report = try JSONSerialization.jsonObject(with: runPython([script, input.path])) as? [String: Any]
         anchor = report?["requests_per_second"] as? Double

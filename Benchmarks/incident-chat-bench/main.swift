@@ -4,6 +4,7 @@
 // Adding a figure: write a function `() throws -> [Figure]` in its own file and list it here.
 let benchmarks: [(name: String, run: () throws -> [Figure])] = [
     ("syntax", syntaxFigures),
+    ("json", jsonFigures),
     ("jmespath", jmespathFigures),
     ("checker", checkerFigures),
     ("runbook", runbookFigures),

@@ -1,3 +1,4 @@
+import JSON
 import Catalog
 import Foundation
 
@@ -51,7 +52,7 @@ public enum StoreExport {
     }
 
     public static func line(_ row: Row) -> String {
-        JSONText.object([
+        JSON.object([
             ("table", .string(row.table)),
             ("row", .object(row.cells.map { column, cell in
                 switch cell {

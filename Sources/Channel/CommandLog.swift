@@ -1,3 +1,4 @@
+import JSON
 import Catalog
 import Foundation
 import Time
@@ -86,10 +87,10 @@ public struct LogEntry: Sendable, Hashable {
 
     /// The entry as a JSON object, keys in a fixed order; the command is
     /// redacted by `redactor` (nil: it already is).
-    public func json(redactor: Redactor?) -> JSONText {
-        var members: [(String, JSONText)] = [
+    public func json(redactor: Redactor?) -> JSON {
+        var members: [(key: String, value: JSON)] = [
             ("time", .string(ISO8601.string(time, fraction: .milliseconds, rounding: .toMillisecond))),
-            ("user", user.map(JSONText.string) ?? .null),
+            ("user", user.map(JSON.string) ?? .null),
             ("channel", .string(channel)),
             ("command", .string(redactor.map { $0.redact(command: command) } ?? command)),
         ]

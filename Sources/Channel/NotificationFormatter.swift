@@ -1,3 +1,4 @@
+import JSON
 import Catalog
 
 /// Writes a notification the way each chat client receives it: a Slack
@@ -9,7 +10,7 @@ public enum NotificationFormatter {
     public static let sender = "AWS Incident Manager"
 
     /// The webhook body of a notification for a chat client.
-    public static func payload(_ n: IncidentNotification, for kind: Platform) -> JSONText {
+    public static func payload(_ n: IncidentNotification, for kind: Platform) -> JSON {
         switch kind {
         case .slack: slackPayload(n)
         case .teams: teamsPayload(n)
@@ -20,7 +21,7 @@ public enum NotificationFormatter {
     // MARK: Slack
 
     /// The JSON body of a Slack incoming-webhook request.
-    public static func slackPayload(_ n: IncidentNotification) -> JSONText {
+    public static func slackPayload(_ n: IncidentNotification) -> JSON {
         .object([("text", .string(slackText(n))), ("blocks", slackBlocks(n))])
     }
 
@@ -30,14 +31,14 @@ public enum NotificationFormatter {
     }
 
     /// A Slack message's Block Kit `blocks`: a header, the details as fields, a context line.
-    public static func slackBlocks(_ n: IncidentNotification) -> JSONText {
-        var blocks: [JSONText] = [
+    public static func slackBlocks(_ n: IncidentNotification) -> JSON {
+        var blocks: [JSON] = [
             .object([("type", .string("header")),
-                     ("text", .object([("type", .string("plain_text")), ("text", .string(truncate(n.headline, 150))), ("emoji", .boolean(true))]))]),
+                     ("text", .object([("type", .string("plain_text")), ("text", .string(truncate(n.headline, 150))), ("emoji", .bool(true))]))]),
         ]
         if !n.details.isEmpty {
             // Section fields: at most 10, each at most 2,000 characters.
-            let fields: [JSONText] = n.details.prefix(10).map { d in
+            let fields: [JSON] = n.details.prefix(10).map { d in
                 .object([("type", .string("mrkdwn")), ("text", .string(truncate("*\(slackEscape(d.name))*\n\(slackEscape(d.value))", 2000)))])
             }
             blocks.append(.object([("type", .string("section")), ("fields", .array(fields))]))
@@ -57,7 +58,7 @@ public enum NotificationFormatter {
     // MARK: Amazon Chime
 
     /// The JSON body of an Amazon Chime webhook request (at most 4,096 characters of content).
-    public static func chimePayload(_ n: IncidentNotification) -> JSONText {
+    public static func chimePayload(_ n: IncidentNotification) -> JSON {
         var lines = ["/md **\(n.headline)**"]
         for d in n.details { lines.append("**\(d.name):** \(d.value)") }
         lines.append("`\(n.incidentArn)` · \(RequestContext.iso8601(n.time))")

@@ -1,3 +1,4 @@
+import JSON
 import Catalog
 
 /// Whether Incident Manager may publish to a channel's SNS topic: the topic's
@@ -18,7 +19,7 @@ public enum SNSPublishing {
 
     /// The same statement as JSON, as it goes into the topic policy's `Statement` array.
     public static func seedStatementJSON(topicArn: String, account: String) -> String {
-        JSONText.object([
+        JSON.object([
             ("Sid", .string(seedSid)),
             ("Effect", .string("Allow")),
             ("Principal", .object([("Service", .string(servicePrincipal))])),

@@ -1,3 +1,4 @@
+import JSON
 import Catalog
 import OrderedCollections
 import Syntax
@@ -25,7 +26,7 @@ public struct CheckedCommand: Sendable {
     /// What `--generate-cli-skeleton` asks to print instead of sending the
     /// request: the input sample (`input`) or the output sample (`output`,
     /// after the request was checked); nil without the option.
-    public var skeleton: JSONText? {
+    public var skeleton: JSON? {
         switch globals.generateCLISkeleton {
         case .input?: Skeleton.input(of: operation, in: service)
         case .output?: Skeleton.output(of: operation, in: service)

@@ -12,7 +12,7 @@ enum InputDocument {
     }
 
     static func json(_ text: String) -> Result<ValueNode, Failure> {
-        switch JSONReader.read(text) {
+        switch JSONInput.read(text) {
         case .success(let node): return .success(node)
         case .failure(let f): return .failure(Failure(code: f.code, message: "invalid JSON: " + f.message, offset: f.offset))
         }
@@ -21,7 +21,7 @@ enum InputDocument {
     static func yaml(_ text: String) -> Result<ValueNode, Failure> {
         // Before Yams composes (recursively): no nesting beyond the JSON reader's limit,
         // and no anchors or aliases in a command's input.
-        if let violation = YAMLBounds.check(text, aliases: .refused, depth: JSONReader.maxDepth) {
+        if let violation = YAMLBounds.check(text, aliases: .refused, depth: JSONInput.maxDepth) {
             let fix = violation.suggestion.map { ": " + $0 } ?? ""
             let code: DiagnosticCode = violation.kind == .tooDeep ? .nestingTooDeep : .invalidYAML
             return .failure(Failure(code: code, message: "line \(violation.line), column \(violation.column): \(violation.message)\(fix)",
@@ -38,8 +38,8 @@ enum InputDocument {
     }
 
     private static func convert(_ node: Yams.Node, depth: Int) throws -> ValueNode {
-        if depth > JSONReader.maxDepth {
-            throw Failure(code: .nestingTooDeep, message: "the document nests deeper than \(JSONReader.maxDepth) levels", offset: nil)
+        if depth > JSONInput.maxDepth {
+            throw Failure(code: .nestingTooDeep, message: "the document nests deeper than \(JSONInput.maxDepth) levels", offset: nil)
         }
         let span = 0..<0
         switch node {

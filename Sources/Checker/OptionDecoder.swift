@@ -249,7 +249,7 @@ struct OptionDecoder {
 
     private func json(_ text: String, _ source: ValueText, _ id: ShapeID, _ path: ValuePath,
                       _ diagnostics: inout [Diagnostic]) -> Value? {
-        switch JSONReader.read(text) {
+        switch JSONInput.read(text) {
         case .failure(let failure):
             let count = text.utf8.count
             let at = failure.offset >= count ? Swift.max(0, count - 1) : failure.offset

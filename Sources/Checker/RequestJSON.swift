@@ -1,3 +1,4 @@
+import JSON
 import Catalog
 import Foundation
 import Time
@@ -6,12 +7,12 @@ import Time
 /// model order, timestamps as ISO 8601 UTC with milliseconds
 /// (`2026-11-24T10:00:00.000Z`), blobs in base64.
 public enum RequestJSON {
-    public static func json(_ value: Value) -> JSONText {
+    public static func json(_ value: Value) -> JSON {
         switch value {
         case .string(let s): .string(s)
         case .integer(let i): .integer(i)
         case .double(let d): .double(d)
-        case .boolean(let b): .boolean(b)
+        case .boolean(let b): .bool(b)
         case .timestamp(let t): .string(timestamp(t))
         case .blob(let bytes): .string(Data(bytes).base64EncodedString())
         case .list(let items): .array(items.map(json))
@@ -20,7 +21,7 @@ public enum RequestJSON {
     }
 
     /// The input of a request as a JSON object.
-    public static func json(_ request: Request) -> JSONText {
+    public static func json(_ request: Request) -> JSON {
         .object(request.input.map { ($0.key, json($0.value)) })
     }
 

@@ -128,8 +128,8 @@ struct ShorthandParser {
 
     private mutating func enter() throws {
         depth += 1
-        if depth > JSONReader.maxDepth {
-            throw Failure(message: "the value nests deeper than \(JSONReader.maxDepth) levels",
+        if depth > JSONInput.maxDepth {
+            throw Failure(message: "the value nests deeper than \(JSONInput.maxDepth) levels",
                           offset: offsets[Swift.min(index, scalars.count)], code: .nestingTooDeep)
         }
     }

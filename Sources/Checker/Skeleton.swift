@@ -1,3 +1,4 @@
+import JSON
 import Catalog
 
 /// What `--generate-cli-skeleton` prints: a sample of an operation's input
@@ -6,21 +7,21 @@ import Catalog
 /// `1970-01-01T00:00:00` for timestamps, one element per list, one
 /// `KeyName` entry per map, and `{}` where a structure recurs.
 public enum Skeleton {
-    public static func input(of operation: Operation, in service: ServiceModel) -> JSONText {
+    public static func input(of operation: Operation, in service: ServiceModel) -> JSON {
         guard let input = operation.input else { return .object([]) }
         var stack: [Int] = []
         return value(input, service, &stack, memberName: nil, useNames: false)
     }
 
     /// The output sample, with member names as string values.
-    public static func output(of operation: Operation, in service: ServiceModel) -> JSONText {
+    public static func output(of operation: Operation, in service: ServiceModel) -> JSON {
         guard let output = operation.output else { return .object([]) }
         var stack: [Int] = []
         return value(output, service, &stack, memberName: nil, useNames: true)
     }
 
     private static func value(_ id: ShapeID, _ service: ServiceModel, _ stack: inout [Int],
-                              memberName: String?, useNames: Bool) -> JSONText {
+                              memberName: String?, useNames: Bool) -> JSON {
         stack.append(id.index)
         defer { stack.removeLast() }
         let shape = service[id]
@@ -37,7 +38,7 @@ public enum Skeleton {
             return .string(shape.enumValues.first ?? "")
         case .integer, .long: return .integer(0)
         case .float, .double: return .double(0)
-        case .boolean: return .boolean(true)
+        case .boolean: return .bool(true)
         case .timestamp: return .string("1970-01-01T00:00:00")
         case .blob: return .null
         }

@@ -1,3 +1,4 @@
+import JSON
 import Catalog
 import Channel
 import Crypto
@@ -55,11 +56,11 @@ public struct NotificationButtons: Sendable {
     }
 
     /// The Block Kit `actions` block, or nil when no button shows.
-    public func block(for n: IncidentNotification) -> JSONText? {
-        let elements: [JSONText] = commands(for: n).enumerated().compactMap { i, button in
+    public func block(for n: IncidentNotification) -> JSON? {
+        let elements: [JSON] = commands(for: n).enumerated().compactMap { i, button in
             let value = value(for: button.command)
             guard value.count <= Self.maxValue else { return nil }
-            var members: [(String, JSONText)] = [
+            var members: [(key: String, value: JSON)] = [
                 ("type", .string("button")), ("action_id", .string("incident-chat-\(i)")),
                 ("text", .object([("type", .string("plain_text")), ("text", .string(button.text))])),
                 ("value", .string(value)),

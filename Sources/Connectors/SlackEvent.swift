@@ -1,3 +1,4 @@
+import JSON
 import Wire
 
 /// One request of Slack's Events API (`POST /slack/events`, JSON): the URL
@@ -18,7 +19,7 @@ public enum SlackEventRequest: Sendable, Equatable {
     public init(body: [UInt8]) throws(Malformed) {
         let json: JSON
         do {
-            json = try JSONParser.parse(body)
+            json = try JSON(reading: body)
         } catch {
             throw Malformed(description: "the body is not JSON: \(error)")
         }

@@ -1,3 +1,4 @@
+import JSON
 import Backend
 import Catalog
 import Channel
@@ -85,7 +86,7 @@ public final class SlackEventsResponder: Sendable {
         switch request {
         case .urlVerification(let challenge):
             return Answer(status: 200, contentType: "application/json; charset=utf-8",
-                          body: JSONText.object([("challenge", .string(challenge))]).compact, outcome: "url_verification")
+                          body: JSON.object([("challenge", .string(challenge))]).compact, outcome: "url_verification")
         case .other(let type):
             logger.info("slack request ignored", metadata: ["type": "\(type)"])
             return acknowledge("ignored: \(type)")

@@ -1,3 +1,4 @@
+import JSON
 import Backend
 import Catalog
 import Channel
@@ -70,7 +71,7 @@ public final class SlackInteractivityResponder: Sendable {
 
     /// Takes one interaction payload (JSON) whose origin is known to be Slack.
     public func receive(payload: [UInt8]) -> (status: Int, body: String) {
-        if let json = try? JSONParser.parse(payload), json["type"] == .string("view_submission") {
+        if let json = try? JSON(reading: payload), json["type"] == .string("view_submission") {
             return submit(json)
         }
         let click: Click
@@ -97,7 +98,7 @@ public final class SlackInteractivityResponder: Sendable {
     }
 
     static func click(_ bytes: [UInt8]) -> Result<Click, Refused> {
-        guard let payload = try? JSONParser.parse(bytes) else {
+        guard let payload = try? JSON(reading: bytes) else {
             return .failure(Refused(description: "the payload is not JSON"))
         }
         func string(_ value: JSON?) -> String? { if case .string(let s)? = value { s } else { nil } }
@@ -121,13 +122,13 @@ public final class SlackInteractivityResponder: Sendable {
             return
         }
         let metadata = buttons.value(for: [incident, click.channel, click.thread ?? ""].joined(separator: " "))
-        func text(_ s: String) -> JSONText { .object([("type", .string("plain_text")), ("text", .string(s))]) }
-        let view: JSONText = .object([
+        func text(_ s: String) -> JSON { .object([("type", .string("plain_text")), ("text", .string(s))]) }
+        let view: JSON = .object([
             ("type", .string("modal")), ("callback_id", .string(Self.noteModal)), ("private_metadata", .string(metadata)),
             ("title", text("Add a note")), ("submit", text("Add")), ("close", text("Cancel")),
             ("blocks", .array([.object([
                 ("type", .string("input")), ("block_id", .string("note")), ("label", text("Note for the incident's timeline")),
-                ("element", .object([("type", .string("plain_text_input")), ("action_id", .string("text")), ("multiline", .boolean(true)),
+                ("element", .object([("type", .string("plain_text_input")), ("action_id", .string("text")), ("multiline", .bool(true)),
                                      ("max_length", .integer(2900))])),
             ])])),
         ])

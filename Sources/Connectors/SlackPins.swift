@@ -1,3 +1,4 @@
+import JSON
 import Backend
 import Catalog
 import Wire
@@ -32,13 +33,13 @@ actor SlackPins {
         }
 
         init?(_ text: String) {
-            guard let json = try? JSONParser.parse(Array(text.utf8)), case .string(let incident)? = json["incident"],
+            guard let json = try? JSON(reading: Array(text.utf8)), case .string(let incident)? = json["incident"],
                   case .string(let eventId)? = json["event"], case .array(let by)? = json["by"] else { return nil }
             self.init(incident: incident, eventId: eventId, by: Set(by.compactMap { if case .string(let s) = $0 { s } else { nil } }))
         }
 
         var text: String {
-            JSONText.object([("incident", .string(incident)), ("event", .string(eventId)),
+            JSON.object([("incident", .string(incident)), ("event", .string(eventId)),
                              ("by", .array(by.sorted().map { .string($0) }))]).compact
         }
     }

@@ -1,3 +1,4 @@
+import JSON
 import Catalog
 import Foundation
 import HummingbirdWSClient
@@ -96,7 +97,7 @@ public actor SlackSocketMode {
                         logger.warning("slack socket mode: a binary frame, ignored")
                         continue
                     }
-                    if (try? JSONParser.parse(Array(text.utf8)))?["type"] == .string("hello") { state.greet() }
+                    if (try? JSON(reading: Array(text.utf8)))?["type"] == .string("hello") { state.greet() }
                     let step = await self.handle(text)
                     if let ack = step.ack { try await outbound.write(.text(ack)) }
                     if step.reconnect { return }
@@ -115,7 +116,7 @@ public actor SlackSocketMode {
     func open() async -> String? {
         let tried = await deliverer.post([], to: baseURL + "/apps.connections.open",
                                          headers: [("Authorization", "Bearer \(appToken)"), ("Content-Type", "application/x-www-form-urlencoded")])
-        guard tried.delivered, let answer = tried.answer, let json = try? JSONParser.parse(answer.body),
+        guard tried.delivered, let answer = tried.answer, let json = try? JSON(reading: answer.body),
               json["ok"] == .bool(true), case .string(let url)? = json["url"], url.hasPrefix("ws") else {
             logger.warning("slack apps.connections.open failed", metadata: ["reason": "\(tried.answer?.excerpt ?? tried.reason)"])
             return nil
@@ -125,7 +126,7 @@ public actor SlackSocketMode {
 
     /// What to do with one frame: the acknowledgement to send, and whether to connect again.
     public func handle(_ text: String) async -> (ack: String?, reconnect: Bool) {
-        guard let envelope = try? JSONParser.parse(Array(text.utf8)), case .string(let type)? = envelope["type"] else {
+        guard let envelope = try? JSON(reading: Array(text.utf8)), case .string(let type)? = envelope["type"] else {
             logger.warning("slack socket mode: a frame that is not an envelope, ignored", metadata: ["frame": "\(text.prefix(100))"])
             return (nil, false)
         }
@@ -142,7 +143,7 @@ public actor SlackSocketMode {
             logger.warning("slack socket mode: an envelope without an id or a payload, ignored", metadata: ["type": "\(type)"])
             return (nil, false)
         }
-        let ack = JSONText.object([("envelope_id", .string(id))]).compact
+        let ack = JSON.object([("envelope_id", .string(id))]).compact
         let body = JSONWriter.encode(payload)
         switch type {
         case "events_api":
@@ -158,7 +159,7 @@ public actor SlackSocketMode {
             let form = FormBody(pairs: fields.compactMap { if case .string(let v) = $0.value { ($0.key, v) } else { nil } })
             let answer = await commands.answer(form)
             guard let reply = answer.reply else { return (ack, false) }
-            return ("{\"envelope_id\":" + JSONText.string(id).compact + ",\"payload\":" + String(decoding: reply.json, as: UTF8.self) + "}", false)
+            return ("{\"envelope_id\":" + JSON.string(id).compact + ",\"payload\":" + String(decoding: reply.json, as: UTF8.self) + "}", false)
         default:
             logger.info("slack socket mode: an envelope of another type, acknowledged", metadata: ["type": "\(type)"])
             return (ack, false)

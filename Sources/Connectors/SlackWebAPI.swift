@@ -1,3 +1,4 @@
+import JSON
 import Catalog
 import Foundation
 import Logging
@@ -41,12 +42,12 @@ public struct SlackWebAPI: Sendable {
     /// Posts a message to a channel, in a thread when `thread` is given;
     /// returns the message's `ts` when Slack took it.
     @discardableResult
-    public func postMessage(channel: String, text: String, blocks: JSONText? = nil, thread: String? = nil,
+    public func postMessage(channel: String, text: String, blocks: JSON? = nil, thread: String? = nil,
                             incident: String? = nil, subject: String? = nil) async -> String? {
-        var members: [(String, JSONText)] = [("channel", .string(channel)), ("text", .string(text))]
+        var members: [(key: String, value: JSON)] = [("channel", .string(channel)), ("text", .string(text))]
         if let blocks { members.append(("blocks", blocks)) }
         if let thread { members.append(("thread_ts", .string(thread))) }
-        members.append(("unfurl_links", .boolean(false)))
+        members.append(("unfurl_links", .bool(false)))
         let outcome = await call("chat.postMessage", .object(members), incident: incident, subject: subject)
         if case .string(let ts)? = outcome.json?["ts"] { return ts }
         return nil
@@ -55,7 +56,7 @@ public struct SlackWebAPI: Sendable {
     /// Shows a message to one user of a channel alone (in a thread when given).
     @discardableResult
     public func postEphemeral(channel: String, user: String, text: String, thread: String? = nil, subject: String? = nil) async -> Bool {
-        var members: [(String, JSONText)] = [("channel", .string(channel)), ("user", .string(user)), ("text", .string(text))]
+        var members: [(key: String, value: JSON)] = [("channel", .string(channel)), ("user", .string(user)), ("text", .string(text))]
         if let thread { members.append(("thread_ts", .string(thread))) }
         return await call("chat.postEphemeral", .object(members), subject: subject).json != nil
     }
@@ -100,7 +101,7 @@ public struct SlackWebAPI: Sendable {
             .joined(separator: "&")
         let tried = await deliverer.post(Array(body.utf8), to: baseURL + "/" + method,
                                          headers: headers(contentType: "application/x-www-form-urlencoded"))
-        guard tried.delivered, let answer = tried.answer, let json = try? JSONParser.parse(answer.body), json["ok"] == .bool(true) else {
+        guard tried.delivered, let answer = tried.answer, let json = try? JSON(reading: answer.body), json["ok"] == .bool(true) else {
             logger.warning("slack \(method) failed", metadata: ["fields": "\(body)", "reason": "\(Self.reason(tried))"])
             return nil
         }
@@ -108,15 +109,15 @@ public struct SlackWebAPI: Sendable {
     }
 
     /// Calls a method with a JSON body; records a failure to deliver.
-    public func call(_ method: String, _ body: JSONText, incident: String? = nil, subject: String? = nil) async -> Outcome {
+    public func call(_ method: String, _ body: JSON, incident: String? = nil, subject: String? = nil) async -> Outcome {
         let url = baseURL + "/" + method
         let text = body.compact
         let tried = await deliverer.post(Array(text.utf8), to: url, headers: headers(contentType: "application/json; charset=utf-8"))
         var outcome = Outcome.failed(Self.reason(tried))
         if tried.delivered, let answer = tried.answer {
-            if let json = try? JSONParser.parse(answer.body), json["ok"] == .bool(true) {
+            if let json = try? JSON(reading: answer.body), json["ok"] == .bool(true) {
                 outcome = .ok(json)
-            } else if let json = try? JSONParser.parse(answer.body), case .string(let error)? = json["error"] {
+            } else if let json = try? JSON(reading: answer.body), case .string(let error)? = json["error"] {
                 outcome = .failed(error)
             } else {
                 outcome = .failed("the answer is not Slack's JSON: \(answer.excerpt)")

@@ -1,3 +1,4 @@
+import JSON
 import Backend
 import Catalog
 import Logging
@@ -61,7 +62,7 @@ actor StoredRecords {
 
     /// The stored form: `{"seq":N,"value":"…"}`, the sequence number keeping the order across restarts.
     static func record(seq: Int64, value: String) -> String {
-        JSONText.object([("seq", .integer(seq)), ("value", .string(value))]).compact
+        JSON.object([("seq", .integer(seq)), ("value", .string(value))]).compact
     }
 
     private func popOldest() -> String? {
@@ -103,7 +104,7 @@ actor StoredRecords {
         }
         var kept: [(seq: Int64, key: String, value: String)] = []
         for (key, text) in records {
-            guard let json = try? JSONParser.parse(Array(text.utf8)), case .integer(let seq)? = json["seq"],
+            guard let json = try? JSON(reading: Array(text.utf8)), case .integer(let seq)? = json["seq"],
                   case .string(let value)? = json["value"] else {
                 logger.warning("channel data record not understood, removed", metadata: ["kind": "\(kind)", "key": "\(key)"])
                 await write(key, nil)

@@ -1,3 +1,4 @@
+import JSON
 import Wire
 
 /// What a Teams outgoing webhook posts when the webhook is @mentioned: the
@@ -21,7 +22,7 @@ public struct TeamsMessage: Sendable, Equatable {
     }
 
     public init(body: [UInt8]) throws(Malformed) {
-        guard let json = try? JSONParser.parse(body), case .object = json else {
+        guard let json = try? JSON(reading: body), case .object = json else {
             throw Malformed(description: "the body is not a JSON object")
         }
         func string(_ value: JSON?) -> String? { if case .string(let s)? = value { s } else { nil } }

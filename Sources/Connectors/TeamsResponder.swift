@@ -1,3 +1,4 @@
+import JSON
 import Backend
 import Catalog
 import Channel
@@ -98,7 +99,7 @@ public struct TeamsResponder: Sendable {
     }
 
     private func reply(text: String) -> Answer {
-        Answer(status: 200, body: JSONText.object([("type", .string("message")), ("text", .string(text))]).compact,
+        Answer(status: 200, body: JSON.object([("type", .string("message")), ("text", .string(text))]).compact,
                contentType: "application/json; charset=utf-8")
     }
 
@@ -112,13 +113,13 @@ public struct TeamsResponder: Sendable {
     }
 
     /// An Adaptive Card's body for a result posted later.
-    static func cardBody(_ ran: ChatRun, command: String, user: String) -> [JSONText] {
+    static func cardBody(_ ran: ChatRun, command: String, user: String) -> [JSON] {
         let shown = ran.ok ? ran.printed : ran.errors + ran.printed
         return [
             .object([("type", .string("TextBlock")), ("text", .string((ran.ok ? "Result" : "Failed") + " for \(user): \(command.prefix(200))")),
-                     ("weight", .string("Bolder")), ("wrap", .boolean(true))]),
+                     ("weight", .string("Bolder")), ("wrap", .bool(true))]),
             .object([("type", .string("TextBlock")), ("text", .string(shown.isEmpty ? "Done (no output)." : cut(shown))),
-                     ("fontType", .string("Monospace")), ("wrap", .boolean(true))]),
+                     ("fontType", .string("Monospace")), ("wrap", .bool(true))]),
         ]
     }
 

@@ -1,3 +1,4 @@
+import JSON
 import Backend
 import Catalog
 import Channel
@@ -16,7 +17,7 @@ public struct CommandOutcome: Sendable {
         /// It did not check: the diagnostics say why.
         case invalid
         /// `--generate-cli-skeleton`: the input's skeleton.
-        case skeleton(JSONText)
+        case skeleton(JSON)
         /// The channel's permissions refused it, with the error code the service would give.
         case denied(code: String, message: String)
         /// The service answered with an error.

@@ -1,3 +1,5 @@
+import JSON
+
 /// Turns an expression's UTF-8 bytes into tokens, walking them with a cursor.
 struct Lexer {
     private let bytes: [UInt8]
@@ -164,7 +166,7 @@ struct Lexer {
         let content = try delimited(UInt8(ascii: "`"))
         do {
             return literalToken(try JSONValue(parsing: content), from: start)
-        } catch where error.message == JSONParser.tooDeep {
+        } catch where error.kind == .tooDeep {
             throw self.error("literal nested too deeply (the limit is \(JSONValue.maximumNestingDepth) levels)", at: start)
         } catch {}
         // The legacy form: text that is not JSON is read as the body of a JSON string.

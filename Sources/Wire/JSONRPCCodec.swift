@@ -1,3 +1,4 @@
+import JSON
 import Backend
 import Catalog
 import Constraints
@@ -58,7 +59,7 @@ public struct JSONRPCCodec: WireCodec {
         if request.body.isEmpty {
             json = .object([])
         } else {
-            do { json = try JSONParser.parse(request.body) } catch {
+            do { json = try JSON(reading: request.body) } catch {
                 throw ServiceError(.serialization, "The request body is not valid JSON: \(error).")
             }
         }

@@ -1,3 +1,4 @@
+import JSON
 import Backend
 import Catalog
 import Constraints

@@ -1,3 +1,4 @@
+import JSON
 import Backend
 import Catalog
 import Constraints
@@ -129,7 +130,7 @@ public struct RestJSONCodec: WireCodec {
                 throw ServiceError(.unsupportedMediaType, "The content type \(type) is not supported; send application/json.")
             }
             let json: JSON
-            do { json = try JSONParser.parse(request.body) } catch {
+            do { json = try JSON(reading: request.body) } catch {
                 throw ServiceError(.validation, "The request body is not valid JSON: \(error).")
             }
             input = try JSONValueDecoder(service: service, typeError: .validation)

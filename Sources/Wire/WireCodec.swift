@@ -1,3 +1,4 @@
+import JSON
 import Backend
 import Catalog
 import Constraints
@@ -42,7 +43,7 @@ extension WireCodec {
     /// the message from `message` or `Message`; the modeled members under
     /// either service's names (`resourceIdentifier`, `ResourceId`, ...).
     func decodeError(_ response: WireResponse) -> ServiceError {
-        let json = response.body.isEmpty ? nil : try? JSONParser.parse(response.body)
+        let json = response.body.isEmpty ? nil : try? JSON(reading: response.body)
         func member(_ names: String...) -> String? {
             for name in names { if case .string(let s)? = json?[name] { return s } }
             return nil
@@ -144,7 +145,7 @@ extension WireCodec {
         var members = OrderedDictionary<String, Value>()
         if !response.body.isEmpty {
             let json: JSON
-            do { json = try JSONParser.parse(response.body) } catch {
+            do { json = try JSON(reading: response.body) } catch {
                 throw ServiceError(.internalServer, "The response of \(operation.name) is not JSON: \(error)")
             }
             members = try JSONValueDecoder(service: service, typeError: typeError)

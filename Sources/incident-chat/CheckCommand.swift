@@ -1,3 +1,4 @@
+import JSON
 import ArgumentParser
 import Catalog
 import Checker
@@ -58,15 +59,15 @@ struct CheckCommand: ParsableCommand {
 extension RunbookCheck.Entry {
     /// The entry as a line of `check --json`: the request the AWS CLI would
     /// send (or its skeleton), or the diagnostics.
-    var json: JSONText {
+    var json: JSON {
         guard let command, isValid else {
             let items = diagnostics.map { d in
-                JSONText.object([("code", .string(d.code)), ("line", .integer(Int64(d.range.start.line))),
+                JSON.object([("code", .string(d.code)), ("line", .integer(Int64(d.range.start.line))),
                                  ("column", .integer(Int64(d.range.start.column))), ("message", .string(d.message))])
             }
-            return .object([("line", .integer(Int64(line))), ("ok", .boolean(false)), ("diagnostics", .array(items))])
+            return .object([("line", .integer(Int64(line))), ("ok", .bool(false)), ("diagnostics", .array(items))])
         }
-        var members: [(String, JSONText)] = [("line", .integer(Int64(line))), ("ok", .boolean(true)),
+        var members: [(key: String, value: JSON)] = [("line", .integer(Int64(line))), ("ok", .bool(true)),
                                              ("service", .string(command.service.name.rawValue)),
                                              ("operation", .string(command.operation.name))]
         if command.globals.generateCLISkeleton == .input, let skeleton = command.skeleton {
@@ -78,11 +79,11 @@ extension RunbookCheck.Entry {
     }
 
     /// The request's members in model order; deferred ones as written.
-    private func input(of command: CheckedCommand) -> JSONText {
+    private func input(of command: CheckedCommand) -> JSON {
         guard !command.deferred.isEmpty, let shape = command.service.input(of: command.operation) else {
             return RequestJSON.json(command.request)
         }
-        var members: [(String, JSONText)] = []
+        var members: [(key: String, value: JSON)] = []
         for member in shape.members {
             if let value = command.request.input[member.name] { members.append((member.name, RequestJSON.json(value))) }
             else if let text = command.deferred[member.name] { members.append((member.name, .string(text))) }

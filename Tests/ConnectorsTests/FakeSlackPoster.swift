@@ -1,3 +1,4 @@
+import JSON
 import Connectors
 import Foundation
 import Wire
@@ -15,7 +16,7 @@ final class FakeSlackPoster: WebhookPoster, @unchecked Sendable {
 
         /// The JSON body's member, for the JSON methods.
         func member(_ name: String) -> String? {
-            guard let json = try? JSONParser.parse(Array(body.utf8)), case .string(let s)? = json[name] else { return nil }
+            guard let json = try? JSON(reading: Array(body.utf8)), case .string(let s)? = json[name] else { return nil }
             return s
         }
     }

@@ -1,3 +1,4 @@
+import JSON
 import Catalog
 import Channel
 import Connectors
@@ -41,19 +42,19 @@ final class EventsHarness {
 
     /// An event callback's body.
     func body(_ text: String, user: String = "U0ALICE", type: String = "app_mention", channel: String = EventsHarness.channelId,
-              eventId: String? = nil, ts: String? = nil, threadTs: String? = nil, extra: [(String, JSONText)] = []) -> [UInt8] {
+              eventId: String? = nil, ts: String? = nil, threadTs: String? = nil, extra: [(key: String, value: JSON)] = []) -> [UInt8] {
         serial += 1
-        var event: [(String, JSONText)] = [("type", .string(type)), ("user", .string(user)), ("text", .string(text)),
+        var event: [(key: String, value: JSON)] = [("type", .string(type)), ("user", .string(user)), ("text", .string(text)),
                                            ("ts", .string(ts ?? "1795514400.\(String(format: "%06d", serial))")),
                                            ("channel", .string(channel))]
         if let threadTs { event.append(("thread_ts", .string(threadTs))) }
         event += extra
-        let callback: JSONText = .object([
+        let callback: JSON = .object([
             ("token", .string("legacy")), ("team_id", .string("T0ACME")), ("api_app_id", .string("A0APP")),
             ("event", .object(event)), ("type", .string("event_callback")),
             ("event_id", .string(eventId ?? "Ev\(serial)")), ("event_time", .integer(1_795_514_400)),
             ("authorizations", .array([.object([("team_id", .string("T0ACME")), ("user_id", .string(Self.appUser)),
-                                                ("is_bot", .boolean(true))])])),
+                                                ("is_bot", .bool(true))])])),
         ])
         return Array(callback.compact.utf8)
     }

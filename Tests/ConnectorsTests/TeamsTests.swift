@@ -1,3 +1,4 @@
+import JSON
 import Catalog
 import Channel
 import Connectors
@@ -32,9 +33,9 @@ struct TeamsTests {
 
         func body(_ text: String, id: String = UUID().uuidString, name: String = "Alice Example",
                   objectId: String? = "00000000-0000-4000-8000-00000000a11c") -> [UInt8] {
-            var from: [(String, JSONText)] = [("id", .string("29:1abc")), ("name", .string(name))]
+            var from: [(key: String, value: JSON)] = [("id", .string("29:1abc")), ("name", .string(name))]
             if let objectId { from.append(("aadObjectId", .string(objectId))) }
-            let message: JSONText = .object([
+            let message: JSON = .object([
                 ("type", .string("message")), ("id", .string(id)), ("timestamp", .string("2026-11-24T10:00:00.000Z")),
                 ("channelId", .string("msteams")), ("from", .object(from)),
                 ("conversation", .object([("id", .string("19:ops@thread.skype;messageid=1"))])),
@@ -49,7 +50,7 @@ struct TeamsTests {
     }
 
     static func text(_ answer: TeamsResponder.Answer) -> String? {
-        guard case .string(let s)? = (try? JSONParser.parse(Array(answer.body.utf8)))?["text"] else { return nil }
+        guard case .string(let s)? = (try? JSON(reading: Array(answer.body.utf8)))?["text"] else { return nil }
         return s
     }
 

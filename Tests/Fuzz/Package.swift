@@ -20,7 +20,7 @@ let fuzzTargets: [(name: String, dependencies: [String])] = [
     ("fuzz-shorthand", ["Checker"]),
     ("fuzz-json-checker", ["Checker"]),
     ("fuzz-pattern", ["Constraints"]),
-    ("fuzz-json-wire", ["Wire"]),
+    ("fuzz-json-wire", ["JSON"]),
     ("fuzz-json-jmespath", ["JMESPath"]),
     ("fuzz-jmespath", ["JMESPath"]),
     ("fuzz-wire-request", ["Wire", "Catalog"]),

@@ -1,3 +1,4 @@
+import JSON
 import AsyncHTTPClient
 import Backend
 import Catalog
@@ -55,7 +56,7 @@ struct ServerTests {
         let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
         let data = try await response.body.collect(upTo: 1 << 20)
         var error = response.headers.first(name: "x-amzn-ErrorType")
-        if error == nil, let json = try? JSONParser.parse(Array(buffer: data)), case .string(let type)? = json["__type"] { error = type }
+        if error == nil, let json = try? JSON(reading: Array(buffer: data)), case .string(let type)? = json["__type"] { error = type }
         return (response.status.code, error)
     }
 

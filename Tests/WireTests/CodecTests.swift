@@ -1,3 +1,4 @@
+import JSON
 import Backend
 import Catalog
 import OrderedCollections
@@ -136,7 +137,7 @@ struct CodecTests {
         #expect(bad.reason == "FIELD_VALIDATION_FAILED" && bad.fields.map(\.name) == ["Alias"])
         for error in [bad, ServiceError(.validation, "raised in the ssm-incidents form")] {
             let body = codec.encodeError(error).body
-            let json = try #require(try? JSONParser.parse(body))
+            let json = try #require(try? JSON(reading: body))
             guard case .object(let members) = json else { Issue.record("not an object"); continue }
             #expect(members.map { $0.key } == ["__type", "Message", "Reason", "Fields"], "\(String(decoding: body, as: UTF8.self))")
         }

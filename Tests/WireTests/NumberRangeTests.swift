@@ -1,3 +1,4 @@
+import JSON
 import Backend
 import Catalog
 @testable import Checker
@@ -169,7 +170,7 @@ struct NumberRangeTests {
                 case .body:
                     // The sample body with the member replaced by the number's literal text.
                     var members: [(key: String, value: JSON)] = []
-                    if case .object(let parsed)? = try? JSONParser.parse(base.body) { members = parsed.filter { $0.key != site.top.name } }
+                    if case .object(let parsed)? = try? JSON(reading: base.body) { members = parsed.filter { $0.key != site.top.name } }
                     members.append((site.top.name, .string("number-placeholder-7f3a")))
                     let text = String(decoding: JSONWriter.encode(.object(members)), as: UTF8.self)
                         .replacingOccurrences(of: "\"number-placeholder-7f3a\"", with: Self.json(site.path.dropFirst(), number))

@@ -1,3 +1,4 @@
+import JSON
 import Catalog
 import OrderedCollections
 
@@ -32,7 +33,7 @@ extension IncidentsCommand {
         for item in try input.list("relatedItems") ?? [] {
             try addRelatedItem(item, to: incident)
         }
-        let data = JSONText.object([
+        let data = JSON.object([
             ("title", .string(title)), ("impact", .integer(impact)), ("source", .string(source)),
             ("createdBy", .string(context.principalArn)), ("responsePlanArn", .string(plan.arn)),
         ])
@@ -117,9 +118,9 @@ extension IncidentsCommand {
         try store.updateIncident(incident)
         if !changes.isEmpty {
             let attributes = changes.map { name, old, new in
-                JSONText.object([("attributeName", .string(name)), ("previousValue", .string(old)), ("newValue", .string(new))])
+                JSON.object([("attributeName", .string(name)), ("previousValue", .string(old)), ("newValue", .string(new))])
             }
-            let data = JSONText.object([("modifiedBy", .string(context.principalArn)), ("modifiedAttributes", .array(attributes))])
+            let data = JSON.object([("modifiedBy", .string(context.principalArn)), ("modifiedAttributes", .array(attributes))])
             try recordSystemEvent(incident, type: SystemEventType.recordUpdate, data: data.compact)
         }
         return emptyOutput

@@ -1,3 +1,4 @@
+import JSON
 import Backend
 import Catalog
 import Channel
@@ -10,10 +11,10 @@ enum ContactMessage {
     // MARK: The generic webhook
 
     /// The JSON body: the message with its page, accept code and engagement.
-    static func webhookBody(_ item: RelayedMessage) -> JSONText {
+    static func webhookBody(_ item: RelayedMessage) -> JSON {
         let m = item.message
-        func optional(_ s: String?) -> JSONText { s.map(JSONText.string) ?? .null }
-        var members: [(String, JSONText)] = [
+        func optional(_ s: String?) -> JSON { s.map(JSON.string) ?? .null }
+        var members: [(key: String, value: JSON)] = [
             ("type", .string(m.kind.rawValue)),
             ("deliveryId", .string("\(m.account)/\(m.seq)")),
             ("time", .string(RequestContext.iso8601(Date(millis: m.time)))),
@@ -56,7 +57,7 @@ enum ContactMessage {
     }
 
     /// A Slack incoming-webhook body: the headline in bold, the content, the code.
-    static func slackBody(_ m: OutboxMessage) -> JSONText {
+    static func slackBody(_ m: OutboxMessage) -> JSON {
         let esc = NotificationFormatter.slackEscape
         var text = "*\(esc(headline(m)))*"
         if m.kind == .page { text += "\n\(esc(m.body))" }
@@ -65,13 +66,13 @@ enum ContactMessage {
     }
 
     /// A Teams workflow-webhook body: one Adaptive Card.
-    static func teamsBody(_ m: OutboxMessage) -> JSONText {
-        var body: [JSONText] = [
+    static func teamsBody(_ m: OutboxMessage) -> JSON {
+        var body: [JSON] = [
             .object([("type", .string("TextBlock")), ("text", .string(String(headline(m).prefix(300)))),
-                     ("weight", .string("Bolder")), ("wrap", .boolean(true))]),
+                     ("weight", .string("Bolder")), ("wrap", .bool(true))]),
         ]
         if m.kind == .page {
-            body.append(.object([("type", .string("TextBlock")), ("text", .string(String(m.body.prefix(2000)))), ("wrap", .boolean(true))]))
+            body.append(.object([("type", .string("TextBlock")), ("text", .string(String(m.body.prefix(2000)))), ("wrap", .bool(true))]))
         }
         body.append(.object([("type", .string("FactSet")), ("facts", .array([
             .object([("title", .string(m.kind == .page ? "Accept code" : "Code")), ("value", .string(m.code))]),

@@ -5,7 +5,7 @@ import FuzzSupport
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzJSONChecker(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let text = String(decoding: bytes(data, size), as: UTF8.self)
-    if case .failure(let failure) = JSONReader.read(text) {
+    if case .failure(let failure) = JSONInput.read(text) {
         guard 0 <= failure.offset, failure.offset <= text.utf8.count else {
             fatalError("JSON error at \(failure.offset), outside 0...\(text.utf8.count): \(failure.message)")
         }

@@ -1,7 +1,7 @@
 import FuzzSupport
-import Wire
+import JSON
 
-/// The wire layer's JSON parser; what it reads, its writer writes back to the
+/// The one JSON reader in its wire dialect; what it reads, its writer writes back to the
 /// same value. Numbers compare by value: the writer writes a whole double as
 /// an integer and a non-finite one as the string the AWS protocols use, and
 /// the model, not the text, gives them their type.
@@ -20,9 +20,9 @@ func same(_ a: JSON, _ b: JSON) -> Bool {
 public func fuzzJSONWire(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let input = bytes(data, size)
     do {
-        let value = try JSONParser.parse(input)
+        let value = try JSON(reading: input)
         let written = JSONWriter.encode(value)
-        guard let again = try? JSONParser.parse(written), same(value, again) else {
+        guard let again = try? JSON(reading: written), same(value, again) else {
             fatalError("\(String(decoding: input, as: UTF8.self).debugDescription) written as \(String(decoding: written, as: UTF8.self).debugDescription) reads differently")
         }
     } catch {
