@@ -47,8 +47,9 @@ let package = Package(
         // for the test targets: the golden-file helper and the seeded random generator
         .target(name: "TestSupport", path: "Tests/TestSupport"),
 
-        // one JSON value type, one reader (its dialects a parameter) and one writer; no dependencies
-        .target(name: "JSON"),
+        // one JSON value type, one reader (its dialects a parameter) and one writer; only Text
+        // (doubles as Python prints them)
+        .target(name: "JSON", dependencies: ["Text"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
 
         // the civil calendar and every date format the services and SigV4 use (ISO 8601,

@@ -1,3 +1,5 @@
+import Text
+
 /// Writes JSON text straight into a byte buffer: compact as the services send
 /// it, or laid out as Python's `json.dumps` does (separators, `indent`,
 /// `ensure_ascii`), so that every output is byte-for-byte reproducible.
@@ -77,14 +79,13 @@ public struct JSONWriter: Sendable {
                 bytes.append(contentsOf: "\(value)".utf8)
             }
         case .python:
-            if value.isNaN { raw("NaN"); return }
-            if value.isInfinite { value < 0 ? raw("-Infinity") : raw("Infinity"); return }
+            // Integral values below 10^16 on the fast path; the rest as Python's repr (Text).
             if value == value.rounded(), Swift.abs(value) < 1e16 {
                 if value.sign == .minus { raw(UInt8(ascii: "-")) }
                 integer(Int64(Swift.abs(value)))
                 raw(".0")
             } else {
-                bytes.append(contentsOf: "\(value)".utf8)
+                bytes.append(contentsOf: PythonNumbers.jsonText(value).utf8)
             }
         }
     }
