@@ -77,7 +77,7 @@ import Testing
     }
 
     @Test func aPolicyFileIsBoundedToo() throws {
-        let dir = try FileManager.default.temporaryDirectory.appendingPathComponent("yaml-bounds-\(UUID().uuidString)")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("yaml-bounds-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         try Self.aliasBomb().write(to: dir.appendingPathComponent("bomb.yaml"), atomically: true, encoding: .utf8)
