@@ -18,15 +18,24 @@ public struct Redactor: Sendable {
     }
 
     /// The command text with sensitive option values masked.
-    public func redact(command text: String) -> String {
-        let file = SourceFile(name: SourceFile.chatName, text: text)
-        return masked(file, 0..<file.bytes.count, sensitiveWords(in: file))
-    }
+    public func redact(command text: String) -> String { redaction(of: text).text }
 
     /// The text of `command`, parsed from `file`, with its sensitive option
     /// values masked: the command is not parsed again.
-    public func redact(_ command: Command, in file: SourceFile) -> String {
-        masked(file, command.range.bytes, sensitiveWords(of: command, in: file))
+    public func redact(_ command: Command, in file: SourceFile) -> String { redaction(of: command, in: file).text }
+
+    /// A command's text with its sensitive values masked, and those values
+    /// (to hide wherever else they appear): the words are found once.
+    public func redaction(of text: String) -> (text: String, secrets: [String]) {
+        let file = SourceFile(name: SourceFile.chatName, text: text)
+        let words = sensitiveWords(in: file)
+        return (masked(file, 0..<file.bytes.count, words), secrets(words, in: file))
+    }
+
+    /// The same for `command`, parsed from `file`, without parsing it again.
+    public func redaction(of command: Command, in file: SourceFile) -> (text: String, secrets: [String]) {
+        let words = sensitiveWords(of: command, in: file)
+        return (masked(file, command.range.bytes, words), secrets(words, in: file))
     }
 
     /// The bytes of `whole` in `file` with each word that lies inside it masked.
@@ -42,15 +51,10 @@ public struct Redactor: Sendable {
     /// The values of the sensitive options of a command, as typed and as
     /// read (without their quotes), to hide wherever else they appear (in
     /// the reason a command was refused).
-    public func secrets(in text: String) -> [String] {
-        let file = SourceFile(name: SourceFile.chatName, text: text)
-        return secrets(sensitiveWords(in: file), in: file)
-    }
+    public func secrets(in text: String) -> [String] { redaction(of: text).secrets }
 
     /// The secrets of `command`, parsed from `file`, without parsing it again.
-    public func secrets(of command: Command, in file: SourceFile) -> [String] {
-        secrets(sensitiveWords(of: command, in: file), in: file)
-    }
+    public func secrets(of command: Command, in file: SourceFile) -> [String] { redaction(of: command, in: file).secrets }
 
     private func secrets(_ words: [(range: Range<Int>, text: String)], in file: SourceFile) -> [String] {
         var out: [String] = []

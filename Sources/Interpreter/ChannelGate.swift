@@ -102,9 +102,10 @@ final class ChannelGate {
     func record(command: String, parsed: (command: Command, file: SourceFile)?, user: String, decision: Decision?,
                 outcome: LogEntry.Outcome, reason: String? = nil, related: [String] = [], now: Date) -> String? {
         guard let log else { return nil }
-        let own = parsed.map { log.redactor.secrets(of: $0.command, in: $0.file) } ?? log.redactor.secrets(in: command)
-        let secrets = own + related.flatMap { log.redactor.secrets(in: $0) }
-        let text = parsed.map { log.redactor.redact($0.command, in: $0.file) } ?? log.redactor.redact(command: command)
+        // The sensitive words are found once: the masked text and the values to hide elsewhere come from them.
+        let own = parsed.map { log.redactor.redaction(of: $0.command, in: $0.file) } ?? log.redactor.redaction(of: command)
+        let secrets = own.secrets + related.flatMap { log.redactor.secrets(in: $0) }
+        let text = own.text
         do {
             try log.write(LogEntry(time: now, user: user, channel: configuration.displayName,
                                    command: log.redactor.mask(secrets, in: text), decision: decision, outcome: outcome,
